@@ -1,0 +1,218 @@
+//! The plan model: a plan, its goals, their actions and check-ins.
+//!
+//! Both plan forms (Markdown with front matter, and pure YAML) read into this one model, and
+//! every element keeps the [`Span`] it came from, so findings point at the same file, line and
+//! column whichever form the user writes.
+
+mod fields;
+mod markdown;
+mod yaml_form;
+
+use std::path::Path;
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use crate::problem::{Problem, ProblemKind};
+use crate::source::{self, SourceFile, Span, Spanned};
+
+pub use fields::{FRONT_MATTER_KEYS, GOAL_KEYS, YAML_ACTION_KEYS, YAML_CHECKIN_KEYS, YAML_GOAL_KEYS, YAML_PLAN_KEYS};
+
+/// Which of the two forms a plan file is written in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum PlanFormat {
+    Markdown,
+    Yaml,
+}
+
+impl PlanFormat {
+    /// The form a path is read as: `.yaml`/`.yml` are YAML plans, everything else Markdown.
+    pub fn of(path: &Path) -> PlanFormat {
+        match path.extension().and_then(|e| e.to_str()) {
+            Some(ext) if ext.eq_ignore_ascii_case("yaml") || ext.eq_ignore_ascii_case("yml") => {
+                PlanFormat::Yaml
+            }
+            _ => PlanFormat::Markdown,
+        }
+    }
+}
+
+/// The plan period, both ends inclusive.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Period {
+    pub start: Spanned<NaiveDate>,
+    pub end: Spanned<NaiveDate>,
+    #[serde(skip)]
+    pub span: Span,
+}
+
+/// A growth plan.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Plan {
+    pub format: PlanFormat,
+    /// The Markdown `# title`, or `title:` of a YAML plan.
+    pub title: Option<Spanned<String>>,
+    pub owner: Option<Spanned<String>>,
+    /// The ladder level the owner is at.
+    pub role: Option<Spanned<String>>,
+    /// The ladder level the owner works towards.
+    pub target_role: Option<Spanned<String>>,
+    pub period: Option<Period>,
+    /// The next (or latest) review date.
+    pub review: Option<Spanned<NaiveDate>>,
+    pub north_star: Option<Spanned<String>>,
+    pub not_willing: Vec<Spanned<String>>,
+    pub goals: Vec<Goal>,
+    /// Where plan-level findings point: the front matter, or the top of the file.
+    #[serde(skip)]
+    pub header_span: Span,
+}
+
+/// What a goal is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum GoalType {
+    /// Builds a skill; in your control.
+    Development,
+    /// An outcome such as a role or recognition; not fully in your control.
+    Career,
+    /// A result for the team or the business.
+    Business,
+}
+
+/// Where a goal stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum GoalStatus {
+    Planned,
+    Active,
+    Done,
+    Dropped,
+    Blocked,
+}
+
+/// A goal with its metadata, actions and check-ins.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Goal {
+    pub title: Spanned<String>,
+    /// The stable id: the `id` key, or a slug of the title.
+    pub id: Spanned<String>,
+    /// Whether `id` was written (false: derived from the title).
+    pub id_explicit: bool,
+    #[serde(rename = "type")]
+    pub kind: Option<Spanned<GoalType>>,
+    pub focus: Option<Spanned<String>>,
+    pub competency: Option<Spanned<String>>,
+    pub measure: Option<Spanned<String>>,
+    pub baseline: Option<Spanned<String>>,
+    pub target: Option<Spanned<String>>,
+    pub due: Option<Spanned<NaiveDate>>,
+    pub why: Option<Spanned<String>>,
+    pub obstacles: Option<Spanned<String>>,
+    pub resources: Option<Spanned<String>>,
+    pub relevance: Option<Spanned<String>>,
+    pub status: Option<Spanned<GoalStatus>>,
+    pub actions: Vec<Action>,
+    pub checkins: Vec<Checkin>,
+    /// The goal heading (Markdown) or the goal's mapping (YAML).
+    #[serde(skip)]
+    pub span: Span,
+}
+
+impl Goal {
+    /// The goal's type; `development` when not given.
+    pub fn goal_type(&self) -> GoalType {
+        self.kind.as_ref().map_or(GoalType::Development, |k| k.value)
+    }
+
+    /// The goal's status; `active` when not given.
+    pub fn goal_status(&self) -> GoalStatus {
+        self.status.as_ref().map_or(GoalStatus::Active, |s| s.value)
+    }
+
+    /// Active goals are the ones being worked on now; `planned` and `blocked` still count
+    /// against the limits, `done` and `dropped` do not.
+    pub fn is_open(&self) -> bool {
+        matches!(
+            self.goal_status(),
+            GoalStatus::Active | GoalStatus::Planned | GoalStatus::Blocked
+        )
+    }
+
+    pub fn open_actions(&self) -> impl Iterator<Item = &Action> {
+        self.actions.iter().filter(|a| !a.done)
+    }
+}
+
+/// One action of a goal.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Action {
+    /// The action text without its date markers.
+    pub text: Spanned<String>,
+    pub done: bool,
+    /// The date the line says it was done, `(done …)` or `✅ …`.
+    pub done_on: Option<Spanned<NaiveDate>>,
+    /// `(due …)` or `📅 …`.
+    pub due: Option<Spanned<NaiveDate>>,
+    /// The whole list item or YAML entry.
+    #[serde(skip)]
+    pub span: Span,
+}
+
+/// One dated check-in entry.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Checkin {
+    pub date: Spanned<NaiveDate>,
+    /// The measured value, in the unit of the goal's target.
+    pub value: Option<Spanned<String>>,
+    pub note: Option<Spanned<String>>,
+    #[serde(skip)]
+    pub span: Span,
+}
+
+/// A file read as a plan: the file, what could be read of the plan, and the problems found.
+///
+/// `plan` is `None` only when the file could not be read at all; otherwise it holds everything
+/// that parsed, so rules can still run on the healthy parts of a broken file.
+#[derive(Debug, Clone)]
+pub struct ParsedPlan {
+    pub file: SourceFile,
+    pub plan: Option<Plan>,
+    pub problems: Vec<Problem>,
+}
+
+/// Reads and parses a plan file. Never fails: unreadable files come back with a problem.
+pub fn load(path: &Path) -> ParsedPlan {
+    match source::read_text(path) {
+        Ok(text) => parse(SourceFile::new(path, text)),
+        Err(err) => {
+            let file = SourceFile::new(path, String::new());
+            let problem = Problem::new(ProblemKind::Unreadable, Span::at(0), err.to_string());
+            ParsedPlan {
+                file,
+                plan: None,
+                problems: vec![problem],
+            }
+        }
+    }
+}
+
+/// Parses a plan already in memory, choosing the form by the file's extension.
+pub fn parse(file: SourceFile) -> ParsedPlan {
+    let (plan, mut problems) = match PlanFormat::of(file.path()) {
+        PlanFormat::Markdown => markdown::parse(&file),
+        PlanFormat::Yaml => yaml_form::parse(&file),
+    };
+    problems.sort_by_key(|p| (p.span.start, p.kind));
+    ParsedPlan {
+        file,
+        plan: Some(plan),
+        problems,
+    }
+}
+
+/// Parses text as a plan of the given form (for git blobs and tests).
+pub fn parse_str(path: impl AsRef<Path>, text: impl Into<String>) -> ParsedPlan {
+    parse(SourceFile::new(path.as_ref(), text))
+}

@@ -1,0 +1,258 @@
+//! Source files and positions.
+//!
+//! Everything the parsers produce points back into the file by byte offsets ([`Span`]); line and
+//! column are derived only when a human or a machine format needs them, from one line index per
+//! file. Columns are 1-based and count Unicode scalar values, as editors and SARIF viewers do.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+
+/// Files larger than this are refused: a growth plan is a few kilobytes, and a huge file is
+/// almost certainly not one (or an attempt to make the linter slow).
+pub const MAX_FILE_BYTES: u64 = 1024 * 1024;
+
+/// A half-open byte range `start..end` into a [`SourceFile`]'s text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Span {
+    pub const fn new(start: usize, end: usize) -> Self {
+        Span { start, end }
+    }
+
+    /// An empty span at `offset`, for things that are missing but belong somewhere.
+    pub const fn at(offset: usize) -> Self {
+        Span::new(offset, offset)
+    }
+
+    /// The same span moved right by `base` bytes: used when a region of a file (front matter,
+    /// a fenced block) is parsed on its own.
+    pub const fn offset(self, base: usize) -> Self {
+        Span::new(self.start + base, self.end + base)
+    }
+
+    pub const fn len(self) -> usize {
+        self.end - self.start
+    }
+
+    pub const fn is_empty(self) -> bool {
+        self.start == self.end
+    }
+}
+
+/// A value with the span it was read from. Serializes as the bare value.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Spanned<T> {
+    pub value: T,
+    pub span: Span,
+}
+
+impl<T: Serialize> Serialize for Spanned<T> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        self.value.serialize(s)
+    }
+}
+
+impl<T> Spanned<T> {
+    pub const fn new(value: T, span: Span) -> Self {
+        Spanned { value, span }
+    }
+
+    pub fn map<U>(self, f: impl FnOnce(T) -> U) -> Spanned<U> {
+        Spanned::new(f(self.value), self.span)
+    }
+}
+
+impl<T: fmt::Display> fmt::Display for Spanned<T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.value.fmt(f)
+    }
+}
+
+/// A 1-based line and column.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub struct Position {
+    pub line: usize,
+    pub column: usize,
+}
+
+impl fmt::Display for Position {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}", self.line, self.column)
+    }
+}
+
+/// One file's text with its path and a line index.
+#[derive(Debug, Clone)]
+pub struct SourceFile {
+    path: PathBuf,
+    text: String,
+    line_starts: Vec<usize>,
+}
+
+impl SourceFile {
+    pub fn new(path: impl Into<PathBuf>, text: impl Into<String>) -> Self {
+        let text = text.into();
+        let line_starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        SourceFile {
+            path: path.into(),
+            text,
+            line_starts,
+        }
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// Byte length of a leading UTF-8 byte order mark (0 or 3). Parsers start after it; spans
+    /// still count it so that columns match what an editor shows.
+    pub fn bom_len(&self) -> usize {
+        if self.text.starts_with('\u{feff}') {
+            3
+        } else {
+            0
+        }
+    }
+
+    pub fn line_count(&self) -> usize {
+        self.line_starts.len()
+    }
+
+    /// The position of a byte offset. Offsets past the end clamp to the end; offsets inside a
+    /// multi-byte character count as that character.
+    pub fn position(&self, offset: usize) -> Position {
+        let offset = offset.min(self.text.len());
+        let line = self.line_starts.partition_point(|&s| s <= offset) - 1;
+        let start = self.line_starts[line];
+        let column = self.text[start..]
+            .char_indices()
+            .take_while(|(i, _)| start + i < offset)
+            .count()
+            + 1;
+        Position {
+            line: line + 1,
+            column,
+        }
+    }
+
+    /// The byte offset of the start of a 1-based line.
+    pub fn line_start(&self, line: usize) -> usize {
+        self.line_starts
+            .get(line.saturating_sub(1))
+            .copied()
+            .unwrap_or(self.text.len())
+    }
+
+    /// The text of a 1-based line without its line ending.
+    pub fn line_text(&self, line: usize) -> &str {
+        let start = self.line_start(line);
+        let end = self.line_starts.get(line).copied().unwrap_or(self.text.len());
+        self.text[start..end].trim_end_matches(['\n', '\r'])
+    }
+}
+
+/// Why a file could not be read as a plan. Each names the position when there is one.
+#[derive(Debug, thiserror::Error)]
+pub enum ReadError {
+    #[error("cannot read the file: {0}")]
+    Io(#[from] std::io::Error),
+    #[error("the file is {size} bytes, over the limit of {limit} bytes for a plan")]
+    TooLarge { size: u64, limit: u64 },
+    #[error("the file looks binary (a NUL byte at line {}, column {})", .at.line, .at.column)]
+    Binary { at: Position },
+    #[error(
+        "the file is not valid UTF-8 (an invalid byte at line {}, column {}); save it as UTF-8",
+        .at.line, .at.column
+    )]
+    NotUtf8 { at: Position },
+}
+
+impl ReadError {
+    /// Where in the file the problem is, when it is somewhere in particular.
+    pub fn position(&self) -> Option<Position> {
+        match self {
+            ReadError::Binary { at } | ReadError::NotUtf8 { at } => Some(*at),
+            _ => None,
+        }
+    }
+}
+
+/// Reads a file as text: refuses files over [`MAX_FILE_BYTES`], binary files and invalid UTF-8,
+/// with the position of the first bad byte.
+pub fn read_text(path: &Path) -> Result<String, ReadError> {
+    let size = std::fs::metadata(path)?.len();
+    if size > MAX_FILE_BYTES {
+        return Err(ReadError::TooLarge {
+            size,
+            limit: MAX_FILE_BYTES,
+        });
+    }
+    decode_text(std::fs::read(path)?)
+}
+
+/// The checks of [`read_text`] on bytes already in memory (git blobs, tests).
+pub fn decode_text(bytes: Vec<u8>) -> Result<String, ReadError> {
+    if let Some(nul) = memchr_nul(&bytes) {
+        return Err(ReadError::Binary {
+            at: byte_position(&bytes, nul),
+        });
+    }
+    String::from_utf8(bytes).map_err(|e| {
+        let valid = e.utf8_error().valid_up_to();
+        ReadError::NotUtf8 {
+            at: byte_position(e.as_bytes(), valid),
+        }
+    })
+}
+
+fn memchr_nul(bytes: &[u8]) -> Option<usize> {
+    bytes.iter().position(|&b| b == 0)
+}
+
+/// Line and column of a byte offset in bytes that may not be valid UTF-8 past `offset`.
+fn byte_position(bytes: &[u8], offset: usize) -> Position {
+    let before = &bytes[..offset];
+    let line_start = before.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+    let column = String::from_utf8_lossy(&before[line_start..]).chars().count() + 1;
+    Position {
+        line: before.iter().filter(|&&b| b == b'\n').count() + 1,
+        column,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn positions_count_characters_and_lines() {
+        let f = SourceFile::new("p.md", "ab\nçd\r\nx");
+        assert_eq!(f.position(0), Position { line: 1, column: 1 });
+        assert_eq!(f.position(3), Position { line: 2, column: 1 });
+        // 'ç' is two bytes; 'd' is the second character.
+        assert_eq!(f.position(5), Position { line: 2, column: 2 });
+        assert_eq!(f.position(8), Position { line: 3, column: 1 });
+        assert_eq!(f.position(99), Position { line: 3, column: 2 });
+        assert_eq!(f.line_text(2), "çd");
+    }
+
+    #[test]
+    fn bad_bytes_are_located() {
+        let err = decode_text(b"ok\nab\xffc".to_vec()).unwrap_err();
+        assert_eq!(err.position(), Some(Position { line: 2, column: 3 }));
+        let err = decode_text(b"a\0".to_vec()).unwrap_err();
+        assert!(matches!(err, ReadError::Binary { at } if at == Position { line: 1, column: 2 }));
+    }
+}
