@@ -1,1 +1,26 @@
-fn main() {}
+//! The `growth` binary: parse arguments, run, map errors to exit status 2.
+
+use std::process::ExitCode;
+
+use clap::Parser;
+use growth::cli::{self, Cli, EXIT_CLEAN, EXIT_ERROR};
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli::run(cli) {
+        Ok(code) => ExitCode::from(code),
+        // `growth lint | head` closes the pipe early; that is not an error.
+        Err(err) if is_broken_pipe(&err) => ExitCode::from(EXIT_CLEAN),
+        Err(err) => {
+            eprintln!("growth: error: {err:#}");
+            ExitCode::from(EXIT_ERROR)
+        }
+    }
+}
+
+fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain().any(|e| {
+        e.downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+    })
+}

@@ -69,6 +69,23 @@ pub struct Plan {
     pub header_span: Span,
 }
 
+impl Plan {
+    /// A plan with nothing in it, for files that could not be read.
+    pub fn empty(format: PlanFormat) -> Plan {
+        fields::empty_plan(format, Span::at(0))
+    }
+
+    /// Goals being worked on now (`active` or `blocked`).
+    pub fn active_goals(&self) -> impl Iterator<Item = &Goal> {
+        self.goals.iter().filter(|g| g.is_active())
+    }
+
+    /// Goals not yet finished (`active`, `blocked` or `planned`).
+    pub fn open_goals(&self) -> impl Iterator<Item = &Goal> {
+        self.goals.iter().filter(|g| g.is_open())
+    }
+}
+
 /// What a goal is for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -131,8 +148,13 @@ impl Goal {
         self.status.as_ref().map_or(GoalStatus::Active, |s| s.value)
     }
 
-    /// Active goals are the ones being worked on now; `planned` and `blocked` still count
-    /// against the limits, `done` and `dropped` do not.
+    /// Being worked on now: `active`, or `blocked` (still on your plate). These count against
+    /// the "less is more" limits; `planned` ones do not yet.
+    pub fn is_active(&self) -> bool {
+        matches!(self.goal_status(), GoalStatus::Active | GoalStatus::Blocked)
+    }
+
+    /// Not finished: active, blocked or planned. The SMART rules judge these.
     pub fn is_open(&self) -> bool {
         matches!(
             self.goal_status(),

@@ -1,0 +1,157 @@
+//! The command line: argument definitions and the commands behind them.
+//!
+//! Commands return an [`ExitCode`]-like status; errors bubble up as `anyhow::Error` and become
+//! exit status 2 in `main`.
+
+mod explain;
+mod init;
+mod lint;
+
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
+
+use crate::render::Format;
+use crate::severity::Severity;
+
+/// Exit statuses: 0 clean, 1 findings at or above `--fail-on`, 2 usage, config, I/O or
+/// internal errors.
+pub const EXIT_CLEAN: u8 = 0;
+pub const EXIT_FINDINGS: u8 = 1;
+pub const EXIT_ERROR: u8 = 2;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "growth",
+    version,
+    about = "Lint and report on growth plans kept as Markdown or YAML in git",
+    long_about = "Lint and report on personal and career growth plans kept as Markdown (with YAML \
+                  front matter) or YAML files in a git repository: SMART and \"less is more\" \
+                  rules, career-ladder gaps, and progress from git history.",
+    after_help = "Exit status: 0 clean, 1 findings at or above --fail-on, 2 usage, config or I/O error."
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check plans against the rules.
+    Lint(LintArgs),
+    /// Write a new plan from the template (never overwrites).
+    Init(InitArgs),
+    /// Explain a rule: why it exists, with a bad and a good example.
+    Explain {
+        /// A rule code (GR201) or name (vague-goal).
+        rule: String,
+    },
+    /// List every rule.
+    Rules {
+        #[arg(long, value_enum, default_value_t = ListFormat::Text)]
+        format: ListFormat,
+    },
+    /// Print shell completions.
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff).
+    #[command(hide = true)]
+    Man,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ListFormat {
+    Text,
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+/// Options shared by commands that read plans.
+#[derive(Debug, Args)]
+pub struct Common {
+    /// Use this config file instead of discovering growth.yaml / .growth.yaml.
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    /// The date to measure "overdue" and "expired" against [default: today].
+    #[arg(long, env = "GROWTH_TODAY", value_name = "YYYY-MM-DD", value_parser = parse_today)]
+    pub today: Option<NaiveDate>,
+}
+
+#[derive(Debug, Args)]
+pub struct LintArgs {
+    /// Plan files or directories [default: the plans of the current repository].
+    pub paths: Vec<PathBuf>,
+    #[command(flatten)]
+    pub common: Common,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
+    /// Exit with 1 when there are findings at or above this severity [default: config's fail_on, or error].
+    #[arg(long, value_name = "LEVEL", value_parser = parse_severity)]
+    pub fail_on: Option<Severity>,
+    /// Skip the rules that read git history (GR5xx).
+    #[arg(long)]
+    pub no_history: bool,
+    /// Count findings per rule.
+    #[arg(long)]
+    pub statistics: bool,
+    /// Colour: auto (on a terminal, unless NO_COLOR is set), always, never.
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+    /// Write the output to FILE instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// Where to write the plan (.md, or .yaml for the YAML form) [default: plans/<year>-h<half>.md].
+    pub path: Option<PathBuf>,
+    /// The owner's name to put in the plan.
+    #[arg(long)]
+    pub owner: Option<String>,
+    /// The date the plan's period is chosen from [default: today].
+    #[arg(long, env = "GROWTH_TODAY", value_name = "YYYY-MM-DD", value_parser = parse_today)]
+    pub today: Option<NaiveDate>,
+}
+
+fn parse_today(s: &str) -> Result<NaiveDate, String> {
+    crate::decode::parse_date(s)
+}
+
+fn parse_severity(s: &str) -> Result<Severity, String> {
+    s.parse()
+}
+
+/// Runs a parsed command line; returns the exit status.
+pub fn run(cli: Cli) -> anyhow::Result<u8> {
+    match cli.command {
+        Command::Lint(args) => lint::run(args),
+        Command::Init(args) => init::run(args),
+        Command::Explain { rule } => explain::explain(&rule),
+        Command::Rules { format } => explain::rules(format),
+        Command::Completions { shell } => {
+            let mut cmd = Cli::command();
+            clap_complete::generate(shell, &mut cmd, "growth", &mut std::io::stdout());
+            Ok(EXIT_CLEAN)
+        }
+        Command::Man => {
+            clap_mangen::Man::new(Cli::command()).render(&mut std::io::stdout())?;
+            Ok(EXIT_CLEAN)
+        }
+    }
+}
+
+/// The local date, unless one was given.
+pub fn today(given: Option<NaiveDate>) -> NaiveDate {
+    given.unwrap_or_else(|| chrono::Local::now().date_naive())
+}

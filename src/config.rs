@@ -1,0 +1,257 @@
+//! `growth.yaml`: which files are plans, where the ladder is, rule levels and rule options.
+//!
+//! Found by walking up from the directory being linted to the git root (`growth.yaml`, then
+//! `.growth.yaml`), or named with `--config`. Every key has a default and an unknown key is an
+//! error, so a typo never silently changes nothing.
+
+use std::path::{Path, PathBuf};
+
+use crate::decode::Decoder;
+use crate::invalid::{read_yaml, InvalidFile};
+use crate::problem::{Problem, ProblemKind};
+use crate::severity::{Level, Severity};
+use crate::source::{SourceFile, Spanned};
+
+/// The config file names, in the order they are looked for.
+pub const CONFIG_NAMES: &[&str] = &["growth.yaml", ".growth.yaml"];
+
+/// Top-level config keys.
+pub const CONFIG_KEYS: &[&str] = &["plans", "ladder", "fail_on", "rules", "options"];
+
+/// Keys of `options:`.
+pub const OPTION_KEYS: &[&str] = &[
+    "max_development_goals",
+    "max_open_actions",
+    "max_active_goals",
+    "stale_days",
+    "backdate_days",
+    "vague_phrases",
+    "outcome_phrases",
+];
+
+/// The default plan globs, relative to the config's directory.
+pub const DEFAULT_PLAN_GLOBS: &[&str] = &[
+    "plans/**/*.md",
+    "plans/**/*.yaml",
+    "plans/**/*.yml",
+    "**/*.plan.md",
+    "**/*.plan.yaml",
+    "**/*.plan.yml",
+];
+
+/// The thresholds and word lists rules use.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RuleOptions {
+    /// GR101: most active development goals.
+    pub max_development_goals: u32,
+    /// GR103: most open actions per goal.
+    pub max_open_actions: u32,
+    /// GR104: most active goals of all types.
+    pub max_active_goals: u32,
+    /// GR501: days without change before a goal is stale.
+    pub stale_days: u32,
+    /// GR502: days a stated date may precede the commit that added it.
+    pub backdate_days: u32,
+    /// GR201: phrases that make a goal vague, added to the built-in ones.
+    pub vague_phrases: Vec<String>,
+    /// GR302: phrases that make an action an outcome, added to the built-in ones.
+    pub outcome_phrases: Vec<String>,
+}
+
+impl Default for RuleOptions {
+    fn default() -> Self {
+        RuleOptions {
+            max_development_goals: 3,
+            max_open_actions: 7,
+            max_active_goals: 5,
+            stale_days: 30,
+            backdate_days: 14,
+            vague_phrases: Vec::new(),
+            outcome_phrases: Vec::new(),
+        }
+    }
+}
+
+/// The effective configuration.
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// The file it was read from; `None` when running on defaults.
+    pub path: Option<PathBuf>,
+    /// The directory plan globs and the ladder path are relative to.
+    pub root: PathBuf,
+    /// Plan globs; the defaults unless `plans:` is set.
+    pub plans: Vec<String>,
+    pub ladder: Option<PathBuf>,
+    pub fail_on: Severity,
+    /// Rule levels by code or name, as written; checked against the rules by the lint engine.
+    pub rules: Vec<(Spanned<String>, Spanned<Level>)>,
+    pub options: RuleOptions,
+    /// The config file's text, for pointing at a key that turns out to be wrong later.
+    pub source: Option<SourceFile>,
+}
+
+impl Config {
+    /// The defaults, rooted at `root`.
+    pub fn defaults(root: impl Into<PathBuf>) -> Config {
+        Config {
+            path: None,
+            root: root.into(),
+            plans: DEFAULT_PLAN_GLOBS.iter().map(|s| s.to_string()).collect(),
+            ladder: None,
+            fail_on: Severity::Error,
+            rules: Vec::new(),
+            options: RuleOptions::default(),
+            source: None,
+        }
+    }
+
+    /// Finds the config for `start` (a directory or a file): the nearest `growth.yaml` or
+    /// `.growth.yaml` in it or a parent, stopping at the git root. Defaults when there is none.
+    pub fn discover(start: &Path) -> Result<Config, InvalidFile> {
+        let start = if start.is_file() {
+            start.parent().unwrap_or(Path::new("."))
+        } else {
+            start
+        };
+        let start = if start.as_os_str().is_empty() { Path::new(".") } else { start };
+        let absolute = std::path::absolute(start).unwrap_or_else(|_| start.to_path_buf());
+        for (depth, dir) in absolute.ancestors().enumerate() {
+            for name in CONFIG_NAMES {
+                if dir.join(name).is_file() {
+                    // Keep paths relative when the user gave relative ones.
+                    let mut shown = start.to_path_buf();
+                    for _ in 0..depth {
+                        shown.push("..");
+                    }
+                    return Config::load(&normalize(&shown.join(name)));
+                }
+            }
+            if dir.join(".git").exists() {
+                break;
+            }
+        }
+        Ok(Config::defaults(start))
+    }
+
+    /// Reads a config file.
+    pub fn load(path: &Path) -> Result<Config, InvalidFile> {
+        let (file, root) = read_yaml(path)?;
+        let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
+        let dir = if dir.as_os_str().is_empty() { PathBuf::from(".") } else { dir };
+        let mut config = Config::defaults(dir);
+        config.path = Some(path.to_path_buf());
+        let mut dec = Decoder::default();
+        if let Some(fields) = dec.fields(&root, "config", CONFIG_KEYS) {
+            if let Some(node) = fields.get("plans") {
+                let globs = dec.text_list(node);
+                for glob in &globs {
+                    if let Err(err) = globset::Glob::new(&glob.value) {
+                        dec.report(Problem::new(
+                            ProblemKind::WrongType,
+                            glob.span,
+                            format!("`{}` is not a valid glob: {}", glob.value, err.kind()),
+                        ));
+                    }
+                }
+                config.plans = globs.into_iter().map(|g| g.value).collect();
+            }
+            if let Some(ladder) = fields.get("ladder").and_then(|n| dec.text(n)) {
+                config.ladder = Some(config.root.join(ladder.value));
+            }
+            if let Some(level) = fields.get("fail_on").and_then(|n| dec.choice(n, SEVERITIES)) {
+                config.fail_on = level.value;
+            }
+            if let Some(node) = fields.get("rules") {
+                config.rules = read_rule_levels(&mut dec, node);
+            }
+            if let Some(node) = fields.get("options") {
+                read_options(&mut dec, node, &mut config.options);
+            }
+        }
+        config.source = Some(file.clone());
+        InvalidFile::check(file, dec.problems, config)
+    }
+}
+
+const SEVERITIES: &[(&str, Severity)] = &[
+    ("error", Severity::Error),
+    ("warning", Severity::Warning),
+    ("info", Severity::Info),
+];
+
+const LEVELS: &[(&str, Level)] = &[
+    ("off", Level::Off),
+    ("info", Level::Info),
+    ("warning", Level::Warning),
+    ("error", Level::Error),
+];
+
+fn read_rule_levels(dec: &mut Decoder, node: &crate::yaml::Node) -> Vec<(Spanned<String>, Spanned<Level>)> {
+    let crate::yaml::Value::Map(entries) = &node.value else {
+        if node.value != crate::yaml::Value::Null {
+            dec.report(Problem::new(
+                ProblemKind::WrongType,
+                node.span,
+                "`rules` maps rule codes or names to off, info, warning or error",
+            ));
+        }
+        return Vec::new();
+    };
+    entries
+        .iter()
+        .filter_map(|(key, value)| {
+            // YAML reads a bare `off` as text here because booleans are strict (true/false).
+            let level = dec.choice(value, LEVELS)?;
+            Some((Spanned::new(key.name.clone(), key.span), level))
+        })
+        .collect()
+}
+
+fn read_options(dec: &mut Decoder, node: &crate::yaml::Node, options: &mut RuleOptions) {
+    let Some(fields) = dec.fields(node, "option", OPTION_KEYS) else {
+        return;
+    };
+    let count = |dec: &mut Decoder, key: &str, slot: &mut u32| {
+        if let Some(n) = fields.get(key).and_then(|n| dec.count(n)) {
+            *slot = n.value;
+        }
+    };
+    count(dec, "max_development_goals", &mut options.max_development_goals);
+    count(dec, "max_open_actions", &mut options.max_open_actions);
+    count(dec, "max_active_goals", &mut options.max_active_goals);
+    count(dec, "stale_days", &mut options.stale_days);
+    count(dec, "backdate_days", &mut options.backdate_days);
+    let phrases = |dec: &mut Decoder, key: &str| -> Vec<String> {
+        fields
+            .get(key)
+            .map(|n| dec.text_list(n).into_iter().map(|s| s.value.to_lowercase()).collect())
+            .unwrap_or_default()
+    };
+    options.vague_phrases = phrases(dec, "vague_phrases");
+    options.outcome_phrases = phrases(dec, "outcome_phrases");
+}
+
+/// Removes `a/..` pairs so that shown paths stay short (`plans/../growth.yaml` → `growth.yaml`).
+fn normalize(path: &Path) -> PathBuf {
+    let mut out: Vec<std::path::Component> = Vec::new();
+    for c in path.components() {
+        match c {
+            std::path::Component::CurDir if !out.is_empty() => {}
+            std::path::Component::ParentDir
+                if matches!(out.last(), Some(std::path::Component::Normal(_))) =>
+            {
+                out.pop();
+            }
+            _ => out.push(c),
+        }
+    }
+    let p: PathBuf = out.iter().collect();
+    if p.as_os_str().is_empty() { PathBuf::from(".") } else { p }
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config::defaults(".")
+    }
+}
+

@@ -1,0 +1,174 @@
+//! The lint engine: runs every enabled rule on each plan, applies severities from config and
+//! inline suppressions, and turns findings into sorted [`Diagnostic`]s.
+//!
+//! Each rule is one file under `rules/`, documented by its own `//!` comment; [`registry`]
+//! lists them in code order.
+
+pub mod registry;
+pub mod rule;
+pub mod rules;
+pub mod suppress;
+pub mod text;
+
+use chrono::NaiveDate;
+
+use crate::config::{Config, RuleOptions};
+use crate::decode::suggest;
+use crate::diagnostic::Diagnostic;
+use crate::invalid::InvalidFile;
+use crate::ladder::Ladder;
+use crate::plan::ParsedPlan;
+use crate::problem::{Problem, ProblemKind};
+use crate::severity::Severity;
+use crate::source::{SourceFile, Span};
+
+pub use rule::{Context, Finding, Rule};
+use text::Lexicon;
+
+/// The code of the rule that reports unknown and unused suppressions.
+const UNUSED_SUPPRESSION: &str = "GR007";
+
+/// Rules, with their effective severities, ready to run on plans.
+pub struct Linter {
+    /// Enabled rules and their severities, in code order.
+    rules: Vec<(&'static Rule, Severity)>,
+    ladder: Option<Ladder>,
+    options: RuleOptions,
+    lexicon: Lexicon,
+    today: NaiveDate,
+}
+
+impl Linter {
+    /// Builds a linter from config. Rule names in config that are not rules are an error.
+    pub fn new(config: &Config, ladder: Option<Ladder>, today: NaiveDate) -> Result<Linter, InvalidFile> {
+        let mut problems = Vec::new();
+        let mut levels: Vec<(&'static str, Option<Severity>)> = Vec::new();
+        for (name, level) in &config.rules {
+            match registry::find(&name.value) {
+                Some(rule) => levels.push((rule.code, level.value.severity())),
+                None => {
+                    let names: Vec<&str> = registry::RULES.iter().flat_map(|r| [r.code, r.name]).collect();
+                    let mut p = Problem::new(
+                        ProblemKind::UnknownField,
+                        name.span,
+                        format!("`{}` is not a rule", name.value),
+                    );
+                    p.help = Some(match suggest(&name.value, &names) {
+                        Some(s) => format!("did you mean `{s}`?"),
+                        None => "`growth rules` lists them".to_string(),
+                    });
+                    problems.push(p);
+                }
+            }
+        }
+        if let (false, Some(file)) = (problems.is_empty(), &config.source) {
+            return Err(InvalidFile {
+                file: file.clone(),
+                problems,
+            });
+        }
+        let rules = registry::RULES
+            .iter()
+            .filter_map(|rule| {
+                let configured = levels.iter().rev().find(|(code, _)| *code == rule.code);
+                let severity = match configured {
+                    Some((_, severity)) => *severity,
+                    None => Some(rule.default),
+                };
+                severity.map(|s| (*rule, s))
+            })
+            .collect();
+        Ok(Linter {
+            rules,
+            lexicon: Lexicon::new(&config.options.vague_phrases, &config.options.outcome_phrases),
+            options: config.options.clone(),
+            ladder,
+            today,
+        })
+    }
+
+    pub fn ladder(&self) -> Option<&Ladder> {
+        self.ladder.as_ref()
+    }
+
+    /// The severity a rule runs at, or `None` when it is off.
+    pub fn severity(&self, code: &str) -> Option<Severity> {
+        self.rules.iter().find(|(r, _)| r.code == code).map(|(_, s)| *s)
+    }
+
+    /// Lints one parsed plan. Findings come back sorted by position.
+    pub fn lint(&self, parsed: &ParsedPlan) -> Vec<Diagnostic> {
+        let file = &parsed.file;
+        let (suppressions, unknown) = suppress::scan(file);
+        // A file that does not parse as a whole gets only its reading problems: rules on a
+        // half-read plan would report things that are not wrong.
+        let readable = !parsed
+            .problems
+            .iter()
+            .any(|p| matches!(p.kind, ProblemKind::Unreadable | ProblemKind::Syntax));
+        let empty;
+        let plan = match &parsed.plan {
+            Some(plan) => plan,
+            None => {
+                empty = crate::plan::Plan::empty(crate::plan::PlanFormat::of(file.path()));
+                &empty
+            }
+        };
+        let cx = Context {
+            plan,
+            file,
+            problems: &parsed.problems,
+            ladder: self.ladder.as_ref(),
+            options: &self.options,
+            lexicon: &self.lexicon,
+            today: self.today,
+        };
+        let mut out = Vec::new();
+        let mut findings = Vec::new();
+        for (rule, severity) in &self.rules {
+            if !readable && !rule.code.starts_with("GR00") {
+                continue;
+            }
+            findings.clear();
+            (rule.check)(&cx, &mut findings);
+            for finding in findings.drain(..) {
+                let line = file.position(finding.span.start).line;
+                if !suppress::suppressed(&suppressions, rule.code, line) {
+                    out.push(diagnostic(file, rule, *severity, finding));
+                }
+            }
+        }
+        if let Some((rule, severity)) = self.rules.iter().find(|(r, _)| r.code == UNUSED_SUPPRESSION) {
+            for u in &unknown {
+                let finding = Finding::new(u.span, format!("`{}` is not a rule; this suppression does nothing", u.name))
+                    .help("`growth rules` lists the rule codes and names");
+                out.push(diagnostic(file, rule, *severity, finding));
+            }
+            for s in suppressions.iter().filter(|s| !s.used.get()) {
+                if self.severity(s.code).is_none() {
+                    continue;
+                }
+                let finding = Finding::new(s.span, format!("unused suppression: no {} finding here", s.code))
+                    .help("remove it; it no longer hides anything");
+                out.push(diagnostic(file, rule, *severity, finding));
+            }
+        }
+        out.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+        out
+    }
+}
+
+fn diagnostic(file: &SourceFile, rule: &Rule, severity: Severity, finding: Finding) -> Diagnostic {
+    let span: Span = finding.span;
+    Diagnostic {
+        code: rule.code,
+        rule: rule.name,
+        severity,
+        path: file.path().to_path_buf(),
+        span,
+        start: file.position(span.start),
+        end: file.position(span.end.max(span.start)),
+        message: finding.message,
+        help: finding.help,
+    }
+}

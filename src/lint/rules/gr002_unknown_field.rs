@@ -1,0 +1,48 @@
+//! Every key of the plan format has a meaning; a key the format does not know is almost always
+//! a typo (`mesure:`) or a guess (`deadline:` for `due:`), and silently ignoring it would drop
+//! what the author meant to say. The message suggests the nearest known key.
+//!
+//! ## Bad
+//!
+//! ~~~markdown
+//! ---
+//! owner: Jane Doe
+//! period: { start: 2026-01-01, end: 2026-06-30 }
+//! ---
+//!
+//! ## Goal: Run the Q2 incident review
+//!
+//! ```yaml
+//! mesure: I facilitate 2 incident reviews
+//! ```
+//! ~~~
+//!
+//! ## Good
+//!
+//! ~~~markdown
+//! ---
+//! owner: Jane Doe
+//! period: { start: 2026-01-01, end: 2026-06-30 }
+//! ---
+//!
+//! ## Goal: Run the Q2 incident review
+//!
+//! ```yaml
+//! measure: I facilitate 2 incident reviews
+//! ```
+//! ~~~
+
+use super::prelude::*;
+
+pub static RULE: Rule = Rule {
+    code: "GR002",
+    name: "unknown-field",
+    default: Severity::Error,
+    summary: "a key that the format does not know; suggests the nearest one",
+    source: include_str!("gr002_unknown_field.rs"),
+    check,
+};
+
+fn check(cx: &Context, out: &mut Vec<Finding>) {
+    problems(cx, &[ProblemKind::UnknownField], out);
+}

@@ -1,0 +1,59 @@
+//! Dates drive the time-bound rules and the report, so they must be real ISO dates
+//! (`YYYY-MM-DD`): `2026-02-30`, `30/06/2026` or `next week` would silently make a goal
+//! unbounded. A period that ends before it starts is reported too.
+//!
+//! ## Bad
+//!
+//! ~~~markdown
+//! ---
+//! owner: Jane Doe
+//! period: { start: 2026-01-01, end: 2026-06-30 }
+//! ---
+//!
+//! ## Goal: Run the Q2 incident review
+//!
+//! ```yaml
+//! due: 2026-02-30
+//! ```
+//! ~~~
+//!
+//! ## Good
+//!
+//! ~~~markdown
+//! ---
+//! owner: Jane Doe
+//! period: { start: 2026-01-01, end: 2026-06-30 }
+//! ---
+//!
+//! ## Goal: Run the Q2 incident review
+//!
+//! ```yaml
+//! due: 2026-02-28
+//! ```
+//! ~~~
+
+use super::prelude::*;
+
+pub static RULE: Rule = Rule {
+    code: "GR004",
+    name: "invalid-date",
+    default: Severity::Error,
+    summary: "not a real ISO date; period end before start",
+    source: include_str!("gr004_invalid_date.rs"),
+    check,
+};
+
+fn check(cx: &Context, out: &mut Vec<Finding>) {
+    problems(cx, &[ProblemKind::InvalidDate], out);
+    if let Some(period) = &cx.plan.period {
+        if period.end.value < period.start.value {
+            out.push(
+                Finding::new(
+                    period.end.span,
+                    format!("the period ends ({}) before it starts ({})", period.end.value, period.start.value),
+                )
+                .help("swap the dates, or fix the one that is wrong"),
+            );
+        }
+    }
+}

@@ -1,0 +1,57 @@
+//! Measurable: a measure that states no number, percentage, count, frequency or date ("my
+//! manager is happy with my reviews") turns the review into a matter of opinion. Put a
+//! quantity in it: how many, how often, how much, or by when.
+//!
+//! ## Bad
+//!
+//! ~~~markdown
+//! ---
+//! owner: Jane Doe
+//! period: { start: 2026-01-01, end: 2026-06-30 }
+//! ---
+//!
+//! ## Goal: Lead design reviews
+//!
+//! ```yaml
+//! measure: I am confident in design discussions
+//! ```
+//! ~~~
+//!
+//! ## Good
+//!
+//! ~~~markdown
+//! ---
+//! owner: Jane Doe
+//! period: { start: 2026-01-01, end: 2026-06-30 }
+//! ---
+//!
+//! ## Goal: Lead design reviews
+//!
+//! ```yaml
+//! measure: I lead 2 design reviews that reach a decision in one meeting
+//! ```
+//! ~~~
+
+use super::prelude::*;
+
+pub static RULE: Rule = Rule {
+    code: "GR203",
+    name: "unquantified-measure",
+    default: Severity::Warning,
+    summary: "a measure with no number, percentage, count, frequency or date",
+    source: include_str!("gr203_unquantified_measure.rs"),
+    check,
+};
+
+fn check(cx: &Context, out: &mut Vec<Finding>) {
+    for goal in cx.plan.open_goals() {
+        if let Some(measure) = &goal.measure {
+            if !cx.lexicon.quantified(&measure.value) {
+                out.push(
+                    Finding::new(measure.span, "the measure has no number, count, frequency or date")
+                        .help("say how many, how often, how much or by when"),
+                );
+            }
+        }
+    }
+}
