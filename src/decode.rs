@@ -57,7 +57,7 @@ impl Decoder {
                 return None;
             }
         };
-        for (key, _) in entries {
+        for (key, value) in entries {
             if !known.contains(&key.name.as_str()) {
                 let mut problem = Problem::new(
                     ProblemKind::UnknownField,
@@ -66,6 +66,10 @@ impl Decoder {
                 );
                 problem.help = Some(match suggest(&key.name, known) {
                     Some(near) => format!("did you mean `{near}`?"),
+                    // `{ note: a, b }` reads `b` as a key: the classic flow-mapping comma.
+                    None if key.name.contains(' ') && value.value == Value::Null => {
+                        "a comma inside `{ … }` starts a new key; put text with commas in quotes".to_string()
+                    }
                     None => format!("known keys: {}", known.join(", ")),
                 });
                 self.report(problem);

@@ -1,6 +1,7 @@
 //! `growth lint`: find the plans, read each once, run the rules, render, set the exit status.
 
 use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
 
 use anyhow::Context as _;
 
@@ -15,35 +16,37 @@ use crate::render::{self, Format, LintReport};
 use super::{today, ColorChoice, LintArgs, EXIT_CLEAN, EXIT_FINDINGS};
 
 pub fn run(args: LintArgs) -> anyhow::Result<u8> {
-    let config = load_config(args.common.config.as_deref(), &args.paths)?;
-    let ladder = load_ladder(&config)?;
-    let linter = Linter::new(&config, ladder, today(args.common.today))?;
-    let files = discover::plan_files(&config, &args.paths)?;
-    if files.is_empty() {
-        anyhow::bail!(
-            "no plan files found under {} (looked for {})",
-            config.root.display(),
-            config.plans.join(", ")
-        );
-    }
-
-    let mut summary = Summary {
-        files: files.len(),
-        ..Summary::default()
-    };
+    let today = today(args.common.today);
+    let mut summary = Summary::default();
     let mut diagnostics = Vec::new();
-    let mut sources = Vec::with_capacity(files.len());
-    for path in &files {
-        let parsed = plan::load(path);
-        summary.goals += parsed.plan.as_ref().map_or(0, |p| p.goals.len());
-        diagnostics.extend(linter.lint(&parsed));
-        sources.push(parsed.file);
+    let mut sources = Vec::new();
+    let mut failed = false;
+    for (config, paths) in group_by_config(args.common.config.as_deref(), &args.paths)? {
+        let linter = Linter::new(&config, load_ladder(&config)?, today)?;
+        let files = discover::plan_files(&config, &paths)?;
+        if files.is_empty() {
+            anyhow::bail!(
+                "no plan files found under {} (looked for {})",
+                paths.first().unwrap_or(&config.root).display(),
+                config.plans.join(", ")
+            );
+        }
+        let fail_on = args.fail_on.unwrap_or(config.fail_on);
+        summary.files += files.len();
+        for path in &files {
+            let parsed = plan::load(path);
+            summary.goals += parsed.plan.as_ref().map_or(0, |p| p.goals.len());
+            let found = linter.lint(&parsed);
+            failed |= found.iter().any(|d| d.severity >= fail_on);
+            diagnostics.extend(found);
+            sources.push(parsed.file);
+        }
     }
     for d in &diagnostics {
         summary.count(d.severity);
     }
-    let fail_on = args.fail_on.unwrap_or(config.fail_on);
-    let failed = diagnostics.iter().any(|d| d.severity >= fail_on);
+    diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    sources.sort_by(|a, b| a.path().cmp(b.path()));
 
     let to_terminal = args.output.is_none() && std::io::stdout().is_terminal();
     let color = match args.color {
@@ -76,15 +79,32 @@ pub fn run(args: LintArgs) -> anyhow::Result<u8> {
     if args.format != Format::Human || args.output.is_some() {
         eprintln!("{}", render::summary_line(&summary));
     }
-    Ok(if failed { EXIT_FINDINGS } else { EXIT_CLEAN })
+    Ok(if failed && !args.exit_zero { EXIT_FINDINGS } else { EXIT_CLEAN })
+}
+
+/// The paths grouped by the config that applies to each: `--config` for all of them, or the
+/// one discovered from each path, so `growth lint repo-a repo-b` uses each repo's own config.
+fn group_by_config(named: Option<&Path>, paths: &[PathBuf]) -> anyhow::Result<Vec<(Config, Vec<PathBuf>)>> {
+    if named.is_some() || paths.len() <= 1 {
+        return Ok(vec![(load_config(named, paths)?, paths.to_vec())]);
+    }
+    let mut groups: Vec<(Config, Vec<PathBuf>)> = Vec::new();
+    for path in paths {
+        let config = load_config(None, std::slice::from_ref(path))?;
+        match groups.iter_mut().find(|(c, _)| c.path == config.path && c.root == config.root) {
+            Some((_, group)) => group.push(path.clone()),
+            None => groups.push((config, vec![path.clone()])),
+        }
+    }
+    Ok(groups)
 }
 
 /// The config named with `--config`, or the one discovered from the first path.
-pub fn load_config(named: Option<&std::path::Path>, paths: &[std::path::PathBuf]) -> anyhow::Result<Config> {
+pub fn load_config(named: Option<&Path>, paths: &[PathBuf]) -> anyhow::Result<Config> {
     let config = match named {
         Some(path) => Config::load(path)?,
         None => {
-            let start = paths.first().map_or(std::path::Path::new("."), |p| p.as_path());
+            let start = paths.first().map_or(Path::new("."), |p| p.as_path());
             Config::discover(start)?
         }
     };

@@ -98,6 +98,9 @@ pub struct LintArgs {
     /// Exit with 1 when there are findings at or above this severity [default: config's fail_on, or error].
     #[arg(long, value_name = "LEVEL", value_parser = parse_severity)]
     pub fail_on: Option<Severity>,
+    /// Exit with 0 even when there are findings (errors still exit 2).
+    #[arg(long)]
+    pub exit_zero: bool,
     /// Skip the rules that read git history (GR5xx).
     #[arg(long)]
     pub no_history: bool,

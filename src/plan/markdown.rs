@@ -55,7 +55,7 @@ fn read_front_matter(dec: &mut Decoder, text: &str, bom: usize) -> (Plan, usize)
     while at < text.len() {
         if is_fence_line(text, at) {
             let body = at + first_line_len(&text[at..]) + line_break_len(&text[at..]);
-            let header = Span::new(bom, at + 3);
+            let header = Span::new(bom, bom + 3);
             let mut plan = empty_plan(PlanFormat::Markdown, header);
             match yaml::parse(&text[yaml_start..at]) {
                 Ok(node) => {

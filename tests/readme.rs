@@ -1,0 +1,30 @@
+//! README.md stays true: its rules table is the registry's, and its commands exist.
+//!
+//! `UPDATE_README=1 cargo test --test readme` rewrites the table from the registry.
+
+use growth::lint::registry::RULES;
+
+const START: &str = "<!-- rules:start -->\n";
+const END: &str = "<!-- rules:end -->";
+
+fn table() -> String {
+    let mut out = String::from("| code | name | default | fires when |\n|---|---|---|---|\n");
+    for r in RULES {
+        out.push_str(&format!("| {} | `{}` | {} | {} |\n", r.code, r.name, r.default, r.summary.replace('|', "\\|")));
+    }
+    out
+}
+
+#[test]
+fn rules_table_matches_the_registry() {
+    let readme = std::fs::read_to_string("README.md").unwrap();
+    let start = readme.find(START).expect("README has a rules:start marker") + START.len();
+    let end = readme.find(END).expect("README has a rules:end marker");
+    let expected = table();
+    if std::env::var_os("UPDATE_README").is_some() {
+        let updated = format!("{}{}{}", &readme[..start], expected, &readme[end..]);
+        std::fs::write("README.md", updated).unwrap();
+        return;
+    }
+    assert_eq!(&readme[start..end], expected, "run UPDATE_README=1 cargo test --test readme");
+}
