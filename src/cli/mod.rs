@@ -7,6 +7,8 @@ mod explain;
 mod init;
 mod lint;
 
+pub use init::render as template;
+
 use std::path::PathBuf;
 
 use chrono::NaiveDate;

@@ -1,0 +1,207 @@
+//! The command line: every command, exit status and output switch.
+
+use std::path::Path;
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+use tempfile::TempDir;
+
+const CLEAN: &str = "---
+owner: Jane Doe
+period: { start: 2026-07-01, end: 2026-12-31 }
+north_star: A positive influence on others
+---
+
+## Goal: Run the Q4 incident review
+
+```yaml
+measure: I facilitate 2 incident reviews that end with an owner for every action
+due: 2026-12-15
+why: I have shadowed three
+relevance: the team needs a second facilitator
+```
+
+### Actions
+- [ ] Shadow Priya's November review (due 2026-11-30)
+";
+
+fn growth() -> Command {
+    let mut cmd = Command::cargo_bin("growth").unwrap();
+    cmd.env("GROWTH_TODAY", "2026-11-22").env_remove("NO_COLOR");
+    cmd
+}
+
+fn repo(files: &[(&str, &str)]) -> TempDir {
+    let dir = TempDir::new().unwrap();
+    for (path, text) in files {
+        let path = dir.path().join(path);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    }
+    dir
+}
+
+fn run_in(dir: &Path, args: &[&str]) -> assert_cmd::assert::Assert {
+    growth().current_dir(dir).args(args).assert()
+}
+
+#[test]
+fn clean_plan_exits_zero_with_a_summary() {
+    let dir = repo(&[("plans/jane.md", CLEAN)]);
+    run_in(dir.path(), &["lint"])
+        .code(0)
+        .stdout("No problems found in 1 file (1 goal).\n");
+}
+
+#[test]
+fn errors_exit_one_and_fail_on_moves_the_threshold() {
+    let overdue = CLEAN.replace("2026-11-30", "2026-11-01");
+    let dir = repo(&[("plans/jane.md", &overdue)]);
+    // An overdue action is a warning: below the default threshold (error).
+    run_in(dir.path(), &["lint"]).code(0).stdout(predicate::str::contains("warning[GR208]"));
+    run_in(dir.path(), &["lint", "--fail-on", "warning"]).code(1);
+    run_in(dir.path(), &["lint", "--fail-on", "warning", "--exit-zero"]).code(0);
+    // The date is relative to --today, which wins over GROWTH_TODAY.
+    run_in(dir.path(), &["lint", "--fail-on", "warning", "--today", "2026-10-01"]).code(0);
+    let broken = CLEAN.replace("owner: Jane Doe\n", "");
+    std::fs::write(dir.path().join("plans/jane.md"), broken).unwrap();
+    run_in(dir.path(), &["lint"]).code(1).stdout(predicate::str::contains("error[GR003]"));
+}
+
+#[test]
+fn config_fail_on_and_rule_levels_apply() {
+    let overdue = CLEAN.replace("2026-11-30", "2026-11-01");
+    let dir = repo(&[
+        ("plans/jane.md", &overdue),
+        ("growth.yaml", "fail_on: warning\nrules:\n  overdue: info\n"),
+    ]);
+    run_in(dir.path(), &["lint"]).code(0).stdout(predicate::str::contains("info[GR208]"));
+    std::fs::write(dir.path().join("growth.yaml"), "fail_on: warning\n").unwrap();
+    run_in(dir.path(), &["lint"]).code(1);
+    std::fs::write(dir.path().join("growth.yaml"), "rules:\n  GR208: off\n").unwrap();
+    run_in(dir.path(), &["lint"]).code(0).stdout(predicate::str::contains("GR208").not());
+}
+
+#[test]
+fn usage_config_and_io_errors_exit_two() {
+    let dir = repo(&[("plans/jane.md", CLEAN)]);
+    run_in(dir.path(), &["lint", "--format", "xml"]).code(2);
+    run_in(dir.path(), &["lint", "--today", "2026-02-30"]).code(2);
+    run_in(dir.path(), &["lint", "nope/"]).code(2).stderr(predicate::str::contains("nope/: no such file or directory"));
+    std::fs::write(dir.path().join("growth.yaml"), "fail_on: warning\nrulez: {}\n").unwrap();
+    run_in(dir.path(), &["lint"])
+        .code(2)
+        .stderr(predicate::str::contains("growth.yaml:2:1: unknown config key `rulez` (did you mean `rules`?)"));
+    std::fs::write(dir.path().join("growth.yaml"), "rules:\n  vague-gaol: off\n").unwrap();
+    run_in(dir.path(), &["lint"])
+        .code(2)
+        .stderr(predicate::str::contains("growth.yaml:2:3: `vague-gaol` is not a rule (did you mean `vague-goal`?)"));
+    std::fs::write(dir.path().join("growth.yaml"), "ladder: missing.yaml\n").unwrap();
+    run_in(dir.path(), &["lint"]).code(2).stderr(predicate::str::contains("missing.yaml"));
+    let empty = repo(&[("notes.md", "# notes")]);
+    run_in(empty.path(), &["lint"]).code(2).stderr(predicate::str::contains("no plan files found"));
+}
+
+#[test]
+fn output_file_and_machine_formats_keep_stdout_clean() {
+    let dir = repo(&[("plans/jane.md", &CLEAN.replace("2026-11-30", "2026-11-01"))]);
+    run_in(dir.path(), &["lint", "--format", "json", "-o", "out.json"])
+        .code(0)
+        .stdout("")
+        .stderr(predicate::str::contains("Checked 1 file, 1 goal: 0 errors, 1 warning"));
+    let json: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.path().join("out.json")).unwrap()).unwrap();
+    assert_eq!(json["diagnostics"][0]["code"], "GR208");
+    assert_eq!(json["diagnostics"][0]["start"]["line"], 17);
+    for format in ["sarif", "github", "junit", "json"] {
+        run_in(dir.path(), &["lint", "--format", format]).code(0).stdout(predicate::str::contains("GR208"));
+    }
+}
+
+#[test]
+fn colour_only_when_asked_or_on_a_terminal() {
+    let dir = repo(&[("plans/jane.md", &CLEAN.replace("2026-11-30", "2026-11-01"))]);
+    run_in(dir.path(), &["lint"]).stdout(predicate::str::contains("\x1b[").not());
+    run_in(dir.path(), &["lint", "--color", "always"]).stdout(predicate::str::contains("\x1b["));
+    run_in(dir.path(), &["lint", "--color", "never"]).stdout(predicate::str::contains("\x1b[").not());
+}
+
+#[test]
+fn statistics_count_findings_per_rule() {
+    let dir = repo(&[("plans/jane.md", &CLEAN.replace("2026-11-30", "2026-11-01"))]);
+    run_in(dir.path(), &["lint", "--statistics"]).stdout(predicate::str::contains("GR208"));
+}
+
+#[test]
+fn a_closed_pipe_is_not_an_error() {
+    let overdue = CLEAN.replace("2026-11-30", "2026-11-01");
+    let files: Vec<(String, String)> = (0..300).map(|i| (format!("plans/p{i:03}.md"), overdue.clone())).collect();
+    let refs: Vec<(&str, &str)> = files.iter().map(|(p, t)| (p.as_str(), t.as_str())).collect();
+    let dir = repo(&refs);
+    let bin = assert_cmd::cargo::cargo_bin("growth");
+    let status = std::process::Command::new("bash")
+        .arg("-c")
+        .arg(format!("set -o pipefail; '{}' lint | head -n 1 >/dev/null", bin.display()))
+        .current_dir(dir.path())
+        .env("GROWTH_TODAY", "2026-11-22")
+        .status()
+        .unwrap();
+    assert!(status.success(), "{status:?}");
+}
+
+#[test]
+fn init_writes_a_plan_once_and_never_overwrites() {
+    let dir = TempDir::new().unwrap();
+    run_in(dir.path(), &["init", "--owner", "Jane Doe"]).code(0);
+    let path = dir.path().join("plans/2026-h2.md");
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(text.starts_with("---\nowner: Jane Doe\n"));
+    assert!(text.contains("period: { start: 2026-07-01, end: 2026-12-31 }"));
+    std::fs::write(&path, "mine").unwrap();
+    run_in(dir.path(), &["init"]).code(2).stderr(predicate::str::contains("already exists"));
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), "mine");
+
+    run_in(dir.path(), &["init", "raj.plan.yaml", "--owner", "Raj: the \"boss\""]).code(0);
+    let parsed = growth::plan::load(&dir.path().join("raj.plan.yaml"));
+    assert_eq!(parsed.problems, vec![]);
+    assert_eq!(parsed.plan.unwrap().owner.unwrap().value, "Raj: the \"boss\"");
+}
+
+#[test]
+fn the_templates_parse_cleanly() {
+    let day = chrono::NaiveDate::from_ymd_opt(2026, 3, 1).unwrap();
+    for (name, format) in [("a.md", growth::plan::PlanFormat::Markdown), ("a.yaml", growth::plan::PlanFormat::Yaml)] {
+        let text = growth::cli::template(format, "Jane Doe", day);
+        let parsed = growth::plan::parse_str(name, text);
+        assert_eq!(parsed.problems, vec![], "{name}");
+        assert_eq!(parsed.plan.unwrap().goals.len(), 1);
+    }
+}
+
+#[test]
+fn explain_and_rules_print_the_rule_docs() {
+    growth()
+        .args(["explain", "GR201"])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::starts_with("GR201 vague-goal (default: warning)"))
+        .stdout(predicate::str::contains("## Bad"));
+    growth().args(["explain", "vague-goal"]).assert().code(0);
+    growth()
+        .args(["explain", "vauge-goal"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("did you mean `vague-goal`?"));
+    let out = growth().args(["rules", "--format", "json"]).output().unwrap();
+    let rules: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(rules.len(), growth::lint::registry::RULES.len());
+    assert!(rules.iter().all(|r| !r["bad"].as_str().unwrap().is_empty()));
+    growth().arg("rules").assert().code(0).stdout(predicate::str::contains("GR403  next-level-gap"));
+}
+
+#[test]
+fn completions_and_man_page() {
+    growth().args(["completions", "bash"]).assert().code(0).stdout(predicate::str::contains("_growth"));
+    growth().args(["completions", "zsh"]).assert().code(0);
+    growth().arg("man").assert().code(0).stdout(predicate::str::contains(".TH growth"));
+}
