@@ -136,9 +136,11 @@ impl SourceFile {
         let offset = offset.min(self.text.len());
         let line = self.line_starts.partition_point(|&s| s <= offset) - 1;
         let start = self.line_starts[line];
+        // A byte order mark is invisible in editors; it is not a column.
         let column = self.text[start..]
             .char_indices()
             .take_while(|(i, _)| start + i < offset)
+            .filter(|(i, c)| !(start + i == 0 && *c == '\u{feff}'))
             .count()
             + 1;
         Position {
@@ -246,6 +248,8 @@ mod tests {
         assert_eq!(f.position(8), Position { line: 3, column: 1 });
         assert_eq!(f.position(99), Position { line: 3, column: 2 });
         assert_eq!(f.line_text(2), "çd");
+        let bom = SourceFile::new("p.md", "\u{feff}ab");
+        assert_eq!(bom.position(4), Position { line: 1, column: 2 });
     }
 
     #[test]

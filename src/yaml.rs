@@ -2,16 +2,23 @@
 //!
 //! The plan, config and ladder decoders walk this tree by hand instead of deriving
 //! `Deserialize`: a linter must report *every* unknown key and wrong type with its line and
-//! column and carry on, where serde stops at the first error. serde-saphyr supplies the spans
-//! and enforces budgets (nesting depth, alias expansion, event counts), so alias bombs and
-//! deeply nested input fail fast with a message instead of hanging.
+//! column and carry on, where serde stops at the first error. The tree is built straight from
+//! granit-parser's event stream (a maintained, panic-free, fuzzed YAML 1.2 parser), which keeps
+//! the byte span of every node and costs less than half of going through a serde layer.
+//!
+//! Limits keep hostile input cheap: nesting deeper than [`MAX_DEPTH`], alias expansion beyond
+//! [`MAX_ALIAS_NODES`] (the "billion laughs") and more than one document are errors.
 
-use std::fmt;
+use std::collections::HashMap;
 
-use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
-use serde_saphyr::Spanned as SaphyrSpanned;
+use granit_parser::{Event, Parser, ScalarStyle, ScanError};
 
 use crate::source::Span;
+
+/// Deepest nesting of collections accepted; real plans use three or four levels.
+pub const MAX_DEPTH: usize = 64;
+/// Most nodes that aliases may expand to in one document.
+pub const MAX_ALIAS_NODES: usize = 10_000;
 
 /// A YAML value.
 #[derive(Debug, Clone, PartialEq)]
@@ -71,188 +78,236 @@ impl Node {
             _ => {}
         }
     }
+
+    /// The number of nodes in this tree, for the alias budget.
+    fn size(&self) -> usize {
+        1 + match &self.value {
+            Value::Seq(items) => items.iter().map(Node::size).sum(),
+            Value::Map(entries) => entries.iter().map(|(_, v)| 1 + v.size()).sum(),
+            _ => 0,
+        }
+    }
 }
 
-/// A YAML syntax or budget error, at a byte offset of the parsed text.
+/// A YAML syntax or limit error, at a byte offset of the parsed text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SyntaxError {
     pub message: String,
     pub offset: usize,
 }
 
-/// Limits for plan-sized documents: far above any real plan, far below what hurts.
-fn options() -> serde_saphyr::Options {
-    serde_saphyr::options! {
-        budget: serde_saphyr::budget! {
-            max_depth: 32,
-            max_events: 200_000,
-            max_aliases: 1_000,
-            max_anchors: 1_000,
-            max_nodes: 100_000,
-            max_documents: 1,
-        },
-        alias_limits: serde_saphyr::alias_limits! {
-            max_total_replayed_events: 20_000,
-            max_replay_stack_depth: 16,
-        },
-        strict_booleans: true,
+impl SyntaxError {
+    fn new(message: impl Into<String>, offset: usize) -> Self {
+        SyntaxError {
+            message: message.into(),
+            offset,
+        }
     }
 }
 
 /// Parses one YAML document. An empty document is `Null`.
 pub fn parse(text: &str) -> Result<Node, SyntaxError> {
-    if text.trim().is_empty() {
-        return Ok(Node {
-            value: Value::Null,
-            span: Span::at(0),
-        });
-    }
-    let parsed: Result<SaphyrSpanned<Value>, _> =
-        serde_saphyr::from_str_with_options(text, options());
-    match parsed {
-        Ok(node) => Ok(from_saphyr(node)),
-        Err(err) => {
-            let offset = err.location().map_or(0, |l| match l.span().byte_offset() {
-                Some(o) if o > 0 => (o as usize).min(text.len()),
-                _ => offset_of(text, l.line() as usize, l.column() as usize),
-            });
-            Err(SyntaxError {
-                message: clean_message(&err.without_snippet().to_string()),
-                offset,
-            })
-        }
-    }
-}
-
-/// serde-saphyr's messages end with " at line L column C"; we print positions ourselves.
-fn clean_message(raw: &str) -> String {
-    let first = raw.lines().next().unwrap_or(raw).trim();
-    let msg = match first.rfind(" at line ") {
-        Some(i) => &first[..i],
-        None => first,
+    let mut options = granit_parser::Options::default();
+    options.emit_comments = false;
+    options.flow_nesting_limit = MAX_DEPTH;
+    options.block_nesting_limit = MAX_DEPTH;
+    let mut builder = Builder {
+        text,
+        stack: Vec::new(),
+        anchors: HashMap::new(),
+        alias_nodes: 0,
+        root: None,
+        documents: 0,
     };
-    msg.trim_end_matches(['.', ':']).to_string()
+    for event in Parser::new_from_str_with_options(text, options) {
+        let (event, span) = event.map_err(|e| scan_error(text, &e))?;
+        let start = span.start.byte_offset().unwrap_or(0);
+        let end = span.end.byte_offset().unwrap_or(start).max(start);
+        builder.event(event, Span::new(start, end))?;
+    }
+    Ok(builder.root.unwrap_or(Node {
+        value: Value::Null,
+        span: Span::at(0),
+    }))
 }
 
-/// The byte offset of a 1-based line and character column.
-fn offset_of(text: &str, line: usize, column: usize) -> usize {
-    let line_start: usize = text
-        .split_inclusive('\n')
-        .take(line.saturating_sub(1))
-        .map(str::len)
-        .sum();
-    let rest = &text[line_start.min(text.len())..];
-    line_start
-        + rest
-            .char_indices()
-            .nth(column.saturating_sub(1))
-            .map_or(rest.len(), |(i, _)| i)
+fn scan_error(text: &str, err: &ScanError) -> SyntaxError {
+    let mark = err.marker();
+    let offset = mark.byte_offset().unwrap_or_else(|| {
+        text.char_indices().nth(mark.index()).map_or(text.len(), |(i, _)| i)
+    });
+    let message = err.info();
+    let message = message.lines().next().unwrap_or("invalid YAML").trim_end_matches('.');
+    SyntaxError::new(message, offset.min(text.len()))
 }
 
-fn span_of(loc: &serde_saphyr::Location) -> Span {
-    let span = loc.span();
-    let start = span.byte_offset().unwrap_or(0) as usize;
-    Span::new(start, start + span.byte_len().unwrap_or(0) as usize)
+/// A collection being built.
+enum Frame {
+    Seq { items: Vec<Node>, start: usize, anchor: usize },
+    Map { entries: Vec<(Key, Node)>, key: Option<Key>, start: usize, anchor: usize },
 }
 
-fn from_saphyr(node: SaphyrSpanned<Value>) -> Node {
-    Node {
-        span: span_of(&node.referenced),
-        value: node.value,
-    }
+struct Builder<'t> {
+    text: &'t str,
+    stack: Vec<Frame>,
+    anchors: HashMap<usize, Node>,
+    alias_nodes: usize,
+    root: Option<Node>,
+    documents: usize,
 }
 
-impl<'de> Deserialize<'de> for Value {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        d.deserialize_any(ValueVisitor)
-    }
-}
-
-struct ValueVisitor;
-
-impl<'de> Visitor<'de> for ValueVisitor {
-    type Value = Value;
-
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("a YAML value")
-    }
-
-    fn visit_bool<E>(self, v: bool) -> Result<Value, E> {
-        Ok(Value::Bool(v))
-    }
-    fn visit_i64<E>(self, v: i64) -> Result<Value, E> {
-        Ok(Value::Int(v))
-    }
-    fn visit_u64<E>(self, v: u64) -> Result<Value, E> {
-        Ok(i64::try_from(v).map_or(Value::Float(v as f64), Value::Int))
-    }
-    fn visit_i128<E>(self, v: i128) -> Result<Value, E> {
-        Ok(Value::Float(v as f64))
-    }
-    fn visit_u128<E>(self, v: u128) -> Result<Value, E> {
-        Ok(Value::Float(v as f64))
-    }
-    fn visit_f64<E>(self, v: f64) -> Result<Value, E> {
-        Ok(Value::Float(v))
-    }
-    fn visit_str<E>(self, v: &str) -> Result<Value, E> {
-        Ok(Value::Str(v.to_string()))
-    }
-    fn visit_string<E>(self, v: String) -> Result<Value, E> {
-        Ok(Value::Str(v))
-    }
-    fn visit_bytes<E: de::Error>(self, v: &[u8]) -> Result<Value, E> {
-        Ok(Value::Str(String::from_utf8_lossy(v).into_owned()))
-    }
-    fn visit_unit<E>(self) -> Result<Value, E> {
-        Ok(Value::Null)
-    }
-    fn visit_none<E>(self) -> Result<Value, E> {
-        Ok(Value::Null)
-    }
-    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Value, D::Error> {
-        Value::deserialize(d)
-    }
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
-        let mut items = Vec::new();
-        while let Some(item) = seq.next_element::<SaphyrSpanned<Value>>()? {
-            items.push(from_saphyr(item));
+impl Builder<'_> {
+    fn event(&mut self, event: Event, span: Span) -> Result<(), SyntaxError> {
+        match event {
+            Event::DocumentStart(..) => {
+                self.documents += 1;
+                if self.documents > 1 {
+                    return Err(SyntaxError::new(
+                        "more than one YAML document (a second `---` line)",
+                        span.start,
+                    ));
+                }
+            }
+            Event::Scalar(text, style, anchor, tag) => {
+                let value = match (&tag, style) {
+                    (Some(tag), _) if tag.suffix() == "str" => Value::Str(text.into_owned()),
+                    (_, ScalarStyle::Plain) => resolve_plain(&text),
+                    _ => Value::Str(text.into_owned()),
+                };
+                self.complete(Node { value, span: self.trimmed(span) }, anchor)?;
+            }
+            Event::SequenceStart(_, anchor, _) => {
+                self.open(Frame::Seq { items: Vec::new(), start: span.start, anchor }, span)?;
+            }
+            Event::MappingStart(_, anchor, _) => {
+                let frame = Frame::Map { entries: Vec::new(), key: None, start: span.start, anchor };
+                self.open(frame, span)?;
+            }
+            Event::SequenceEnd | Event::MappingEnd => {
+                let (value, start, anchor) = match self.stack.pop() {
+                    Some(Frame::Seq { items, start, anchor }) => (Value::Seq(items), start, anchor),
+                    Some(Frame::Map { entries, start, anchor, .. }) => (Value::Map(entries), start, anchor),
+                    None => return Ok(()),
+                };
+                let end = span.end.max(start);
+                self.complete(Node { value, span: self.trimmed(Span::new(start, end)) }, anchor)?;
+            }
+            Event::Alias(id) => {
+                let Some(node) = self.anchors.get(&id) else {
+                    return Err(SyntaxError::new("an alias to an anchor that is not defined", span.start));
+                };
+                self.alias_nodes += node.size();
+                if self.alias_nodes > MAX_ALIAS_NODES {
+                    return Err(SyntaxError::new(
+                        format!("aliases expand to more than {MAX_ALIAS_NODES} values (an alias bomb?)"),
+                        span.start,
+                    ));
+                }
+                let mut node = node.clone();
+                node.span = span;
+                self.complete(node, 0)?;
+            }
+            _ => {}
         }
-        Ok(Value::Seq(items))
+        Ok(())
     }
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
-        let mut entries = Vec::new();
-        while let Some(key) = map.next_key::<SaphyrSpanned<KeyText>>()? {
-            let value = map.next_value::<SaphyrSpanned<Value>>()?;
-            entries.push((
-                Key {
-                    span: span_of(&key.referenced),
-                    name: key.value.0,
-                },
-                from_saphyr(value),
-            ));
+
+    fn open(&mut self, frame: Frame, span: Span) -> Result<(), SyntaxError> {
+        if self.stack.len() >= MAX_DEPTH {
+            return Err(SyntaxError::new(format!("nested deeper than {MAX_DEPTH} levels"), span.start));
         }
-        Ok(Value::Map(entries))
+        if let Some(Frame::Map { key: None, .. }) = self.stack.last() {
+            return Err(SyntaxError::new("a mapping key must be plain text, not a list or mapping", span.start));
+        }
+        self.stack.push(frame);
+        Ok(())
+    }
+
+    /// Adds a finished node to the collection being built, or makes it the document.
+    fn complete(&mut self, node: Node, anchor: usize) -> Result<(), SyntaxError> {
+        if anchor != 0 {
+            self.anchors.insert(anchor, node.clone());
+        }
+        match self.stack.last_mut() {
+            None => self.root = Some(node),
+            Some(Frame::Seq { items, .. }) => items.push(node),
+            Some(Frame::Map { entries, key, .. }) => match key.take() {
+                Some(k) => entries.push((k, node)),
+                None => {
+                    let name = match node.value {
+                        Value::Str(s) => s,
+                        Value::Int(i) => i.to_string(),
+                        Value::Float(f) => f.to_string(),
+                        Value::Bool(b) => b.to_string(),
+                        Value::Null => "null".to_string(),
+                        _ => {
+                            return Err(SyntaxError::new(
+                                "a mapping key must be plain text, not a list or mapping",
+                                node.span.start,
+                            ))
+                        }
+                    };
+                    if let Some((first, _)) = entries.iter().find(|(k, _)| k.name == name) {
+                        let line = self.text[..first.span.start].matches('\n').count() + 1;
+                        return Err(SyntaxError::new(
+                            format!("the key `{name}` appears twice in one mapping (first on line {line})"),
+                            node.span.start,
+                        ));
+                    }
+                    *key = Some(Key { name, span: node.span });
+                }
+            },
+        }
+        Ok(())
+    }
+
+    /// Block scalars (`>-`, `|`) report a span that runs over the line break after them;
+    /// findings should end at the last character of the value.
+    fn trimmed(&self, span: Span) -> Span {
+        let end = span.end.min(self.text.len());
+        let start = span.start.min(end);
+        let trailing = self.text.get(start..end).map_or(0, |s| s.len() - s.trim_end().len());
+        Span::new(start, end - trailing)
     }
 }
 
-/// A mapping key: any scalar, read as its text (`1: x` has the key "1").
-struct KeyText(String);
-
-impl<'de> Deserialize<'de> for KeyText {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        match Value::deserialize(d)? {
-            Value::Str(s) => Ok(KeyText(s)),
-            Value::Int(i) => Ok(KeyText(i.to_string())),
-            Value::Float(f) => Ok(KeyText(f.to_string())),
-            Value::Bool(b) => Ok(KeyText(b.to_string())),
-            Value::Null => Ok(KeyText("null".into())),
-            other => Err(de::Error::custom(format!(
-                "a mapping key must be plain text, not {}",
-                other.kind()
-            ))),
+/// The YAML 1.2 core schema for plain scalars: null, booleans, integers, floats, else text.
+/// Dates stay text (YAML 1.2 has no timestamp type); the decoders parse them.
+fn resolve_plain(text: &str) -> Value {
+    match text {
+        "" | "~" | "null" | "Null" | "NULL" => return Value::Null,
+        "true" | "True" | "TRUE" => return Value::Bool(true),
+        "false" | "False" | "FALSE" => return Value::Bool(false),
+        ".inf" | ".Inf" | ".INF" | "+.inf" | "+.Inf" | "+.INF" => return Value::Float(f64::INFINITY),
+        "-.inf" | "-.Inf" | "-.INF" => return Value::Float(f64::NEG_INFINITY),
+        ".nan" | ".NaN" | ".NAN" => return Value::Float(f64::NAN),
+        _ => {}
+    }
+    let digits = text.strip_prefix(['-', '+']).unwrap_or(text);
+    if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) {
+        if let Ok(i) = text.parse::<i64>() {
+            return Value::Int(i);
         }
     }
+    if let Some(hex) = text.strip_prefix("0x") {
+        if let Ok(i) = i64::from_str_radix(hex, 16) {
+            return Value::Int(i);
+        }
+    }
+    if let Some(oct) = text.strip_prefix("0o") {
+        if let Ok(i) = i64::from_str_radix(oct, 8) {
+            return Value::Int(i);
+        }
+    }
+    let numeric = digits.starts_with(|c: char| c.is_ascii_digit() || c == '.')
+        && digits.bytes().all(|b| b.is_ascii_digit() || matches!(b, b'.' | b'e' | b'E' | b'-' | b'+'))
+        && digits.bytes().any(|b| b.is_ascii_digit());
+    if numeric {
+        if let Ok(f) = text.parse::<f64>() {
+            return Value::Float(f);
+        }
+    }
+    Value::Str(text.to_string())
 }
 
 #[cfg(test)]
@@ -286,6 +341,35 @@ mod tests {
         let err = parse("a: 1\nb: [1, 2\n").unwrap_err();
         assert!(err.offset > 5, "{err:?}");
         assert!(!err.message.is_empty());
+    }
+
+    #[test]
+    fn plain_scalars_follow_the_core_schema() {
+        assert_eq!(resolve_plain("25"), Value::Int(25));
+        assert_eq!(resolve_plain("-3"), Value::Int(-3));
+        assert_eq!(resolve_plain("2.5"), Value::Float(2.5));
+        assert_eq!(resolve_plain("true"), Value::Bool(true));
+        assert_eq!(resolve_plain("~"), Value::Null);
+        for text in ["25%", "2026-06-30", "inf", "nan", "yes", "off", "1.2.3", "e5"] {
+            assert_eq!(resolve_plain(text), Value::Str(text.into()), "{text}");
+        }
+    }
+
+    #[test]
+    fn duplicate_keys_and_extra_documents_are_errors() {
+        let err = parse("a: 1\nb: 2\na: 3\n").unwrap_err();
+        assert_eq!(err.offset, 10);
+        assert!(err.message.contains("first on line 1"), "{err:?}");
+        assert!(parse("a: 1\n---\nb: 2\n").is_err());
+    }
+
+    #[test]
+    fn block_scalar_spans_end_at_the_last_character() {
+        let text = "m: >-\n  one\n  two\n\nn: 1\n";
+        let root = parse(text).unwrap();
+        let Value::Map(m) = &root.value else { panic!() };
+        assert_eq!(m[0].1.value, Value::Str("one two".into()));
+        assert!(text[..m[0].1.span.end].ends_with("two"));
     }
 
     #[test]

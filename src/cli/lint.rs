@@ -118,3 +118,28 @@ pub fn load_ladder(config: &Config) -> anyhow::Result<Option<Ladder>> {
         None => Ok(None),
     }
 }
+
+/// `growth parse`: read and parse the plans, printing the model and problems as JSON.
+pub fn parse(paths: &[PathBuf], quiet: bool) -> anyhow::Result<u8> {
+    let mut out = std::io::stdout().lock();
+    for (config, paths) in group_by_config(None, paths)? {
+        for path in discover::plan_files(&config, &paths)? {
+            let parsed = plan::load(&path);
+            if quiet {
+                continue;
+            }
+            let problems: Vec<serde_json::Value> = parsed
+                .problems
+                .iter()
+                .map(|p| {
+                    let at = parsed.file.position(p.span.start);
+                    serde_json::json!({"kind": p.kind, "code": p.kind.code(), "line": at.line, "column": at.column, "message": p.message})
+                })
+                .collect();
+            let doc = serde_json::json!({"path": path, "plan": parsed.plan, "problems": problems});
+            serde_json::to_writer(&mut out, &doc)?;
+            writeln!(out)?;
+        }
+    }
+    Ok(EXIT_CLEAN)
+}

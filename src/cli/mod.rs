@@ -62,6 +62,15 @@ pub enum Command {
     /// Print the man page (roff).
     #[command(hide = true)]
     Man,
+    /// Print what growth reads from plans, as JSON (for debugging plans and for benchmarks).
+    #[command(hide = true)]
+    Parse {
+        /// Plan files or directories.
+        paths: Vec<PathBuf>,
+        /// Parse only; print nothing.
+        #[arg(long)]
+        quiet: bool,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -149,6 +158,7 @@ pub fn run(cli: Cli) -> anyhow::Result<u8> {
             clap_complete::generate(shell, &mut cmd, "growth", &mut std::io::stdout());
             Ok(EXIT_CLEAN)
         }
+        Command::Parse { paths, quiet } => lint::parse(&paths, quiet),
         Command::Man => {
             clap_mangen::Man::new(Cli::command()).render(&mut std::io::stdout())?;
             Ok(EXIT_CLEAN)

@@ -25,6 +25,10 @@ use crate::source::{SourceFile, Span};
 pub use rule::{Context, Finding, Rule};
 use text::Lexicon;
 
+/// The rules that report the reader's problems: the only ones run on a file that does not
+/// parse as a whole.
+const READING_RULES: &[&str] = &["GR001", "GR002", "GR003", "GR004"];
+
 /// The code of the rule that reports unknown and unused suppressions.
 const UNUSED_SUPPRESSION: &str = "GR007";
 
@@ -126,7 +130,7 @@ impl Linter {
         let mut out = Vec::new();
         let mut findings = Vec::new();
         for (rule, severity) in &self.rules {
-            if !readable && !rule.code.starts_with("GR00") {
+            if !readable && !READING_RULES.contains(&rule.code) {
                 continue;
             }
             findings.clear();

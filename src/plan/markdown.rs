@@ -431,7 +431,7 @@ fn find_markers(text: &str, content: Span) -> Vec<Marker> {
             let after = i + emoji.len();
             let rest = &line[after..];
             let lead = rest.len() - rest.trim_start().len();
-            let token = rest.trim_start().split_whitespace().next().unwrap_or("");
+            let token = rest.split_whitespace().next().unwrap_or("");
             let date_start = content.start + after + lead;
             markers.push(Marker {
                 whole: Span::new(content.start + i, date_start + token.len()),

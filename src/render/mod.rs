@@ -1,8 +1,20 @@
 //! Renderers for lint results: `human`, `json`, `sarif`, `github`, `junit`.
+//!
+//! Every renderer takes the same [`LintReport`] and writes deterministic output: the input is
+//! already sorted, nothing depends on the clock or the working directory, and paths are printed
+//! with forward slashes so that output (and snapshots of it) is the same on every platform.
+
+mod github;
+mod human;
+mod json;
+mod junit;
+mod sarif;
 
 use std::io;
+use std::path::Path;
 
 use crate::diagnostic::{Diagnostic, Summary};
+use crate::severity::Severity;
 use crate::source::SourceFile;
 
 /// The output formats of `growth lint`.
@@ -33,13 +45,101 @@ pub struct LintReport<'a> {
     pub color: bool,
 }
 
+/// Writes the report in `format`. Errors are only those of `out`.
 pub fn write_lint(format: Format, report: &LintReport, out: &mut dyn io::Write) -> io::Result<()> {
-    let _ = (format, report, out);
-    Ok(())
+    match format {
+        Format::Human => human::write(report, out),
+        Format::Json => json::write(report, out),
+        Format::Sarif => sarif::write(report, out),
+        Format::Github => github::write(report, out),
+        Format::Junit => junit::write(report, out),
+    }
 }
 
-/// The one-line summary: files, goals, errors, warnings, infos.
+impl LintReport<'_> {
+    /// The linted file a finding belongs to. `None` only if the caller passed a finding for a
+    /// file it did not list; renderers then show the finding without its source line.
+    fn file(&self, path: &Path) -> Option<&SourceFile> {
+        self.files.iter().find(|f| f.path() == path)
+    }
+}
+
+/// A path as printed: `/` as separator on every platform, invalid UTF-8 replaced.
+fn slash_path(path: &Path) -> String {
+    let text = path.to_string_lossy();
+    if std::path::MAIN_SEPARATOR == '\\' {
+        text.replace('\\', "/")
+    } else {
+        text.into_owned()
+    }
+}
+
+/// How often one rule fired, for `--statistics`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct RuleCount {
+    code: &'static str,
+    rule: &'static str,
+    /// The most serious severity the rule's findings had (config may change a rule's level,
+    /// so this comes from the findings, not from the registry).
+    severity: Severity,
+    count: usize,
+}
+
+/// Findings per rule, most frequent first, then by code.
+fn statistics(diagnostics: &[Diagnostic]) -> Vec<RuleCount> {
+    let mut counts: Vec<RuleCount> = Vec::new();
+    for d in diagnostics {
+        match counts.iter_mut().find(|c| c.code == d.code) {
+            Some(c) => {
+                c.count += 1;
+                c.severity = c.severity.max(d.severity);
+            }
+            None => counts.push(RuleCount {
+                code: d.code,
+                rule: d.rule,
+                severity: d.severity,
+                count: 1,
+            }),
+        }
+    }
+    counts.sort_by(|a, b| b.count.cmp(&a.count).then(a.code.cmp(b.code)));
+    counts
+}
+
+/// The line that ends a run: `Checked 4 files, 11 goals: 2 errors, 5 warnings, 3 infos.`, or
+/// `No problems found in 4 files (11 goals).`
 pub fn summary_line(summary: &Summary) -> String {
-    let _ = summary;
-    String::new()
+    let s = summary;
+    if s.errors + s.warnings + s.infos == 0 {
+        return format!(
+            "No problems found in {} ({}).",
+            plural(s.files, "file"),
+            plural(s.goals, "goal")
+        );
+    }
+    format!(
+        "Checked {}, {}: {}, {}, {}.",
+        plural(s.files, "file"),
+        plural(s.goals, "goal"),
+        plural(s.errors, "error"),
+        plural(s.warnings, "warning"),
+        plural(s.infos, "info")
+    )
+}
+
+/// `1 file`, `2 files`: every noun we count takes a plain `s`.
+fn plural(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("{n} {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}
+
+/// The message with its help on the next line, for formats that have one text field.
+fn message_with_help(d: &Diagnostic) -> String {
+    match &d.help {
+        Some(help) => format!("{}\n{help}", d.message),
+        None => d.message.clone(),
+    }
 }

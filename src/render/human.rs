@@ -1,0 +1,167 @@
+//! The `human` format: rustc-style snippets, optional per-rule statistics, a summary line.
+//!
+//! Snippets are drawn by `annotate-snippets`, the crate rustc and cargo use, so the layout is
+//! the one people already read every day. Only the lines a finding covers are handed to it,
+//! with their real line numbers, so the cost does not grow with the file's size.
+
+use std::io;
+
+use annotate_snippets::renderer::DecorStyle;
+use annotate_snippets::{
+    normalize_untrusted_str, AnnotationKind, Group, Level, Origin, Renderer, Snippet,
+};
+use anstyle::{AnsiColor, Effects, Style};
+
+use super::{slash_path, statistics, summary_line, LintReport};
+use crate::diagnostic::Diagnostic;
+use crate::severity::Severity;
+use crate::source::SourceFile;
+
+pub(super) fn write(report: &LintReport, out: &mut dyn io::Write) -> io::Result<()> {
+    let renderer = if report.color {
+        Renderer::styled()
+    } else {
+        Renderer::plain()
+    }
+    .decor_style(DecorStyle::Ascii);
+    for d in report.diagnostics {
+        let path = slash_path(&d.path);
+        let file = report.file(&d.path).filter(|f| !f.text().is_empty());
+        let excerpt = file.map(|f| Excerpt::new(f, d));
+        let rendered = renderer.render(&[group(d, &path, excerpt.as_ref())]);
+        writeln!(out, "{rendered}\n")?;
+    }
+    if report.statistics && !report.diagnostics.is_empty() {
+        write_statistics(report, out)?;
+    }
+    writeln!(
+        out,
+        "{}",
+        paint(
+            report.color,
+            Style::new().bold(),
+            &summary_line(&report.summary)
+        )
+    )
+}
+
+fn group<'a>(d: &'a Diagnostic, path: &'a str, excerpt: Option<&'a Excerpt>) -> Group<'a> {
+    let level = match d.severity {
+        Severity::Error => Level::ERROR,
+        Severity::Warning => Level::WARNING,
+        Severity::Info => Level::INFO,
+    };
+    let title = level.primary_title(d.message.as_str()).id(d.code);
+    let mut group = match excerpt {
+        Some(e) => title.element(
+            Snippet::source(e.source.as_str())
+                .line_start(e.first_line)
+                .path(path)
+                .annotation(AnnotationKind::Primary.span(e.span.clone())),
+        ),
+        // Nothing to show (the file could not be read, or is empty): just say where.
+        None => title.element(
+            Origin::path(path)
+                .line(d.start.line)
+                .char_column(d.start.column),
+        ),
+    };
+    if let Some(help) = &d.help {
+        group = group.element(Level::HELP.message(normalize_untrusted_str(help)));
+    }
+    group
+}
+
+/// The lines a finding covers, and where in them it is.
+struct Excerpt {
+    /// The covered lines without line endings, joined by `\n`.
+    source: String,
+    first_line: usize,
+    /// Byte range of the finding in `source`.
+    span: std::ops::Range<usize>,
+}
+
+impl Excerpt {
+    /// Positions come from the diagnostic rather than its byte span because they are what the
+    /// other formats print; both are clamped, since a finding may point past the end of a file.
+    fn new(file: &SourceFile, d: &Diagnostic) -> Excerpt {
+        let last = file.line_count().max(1);
+        let first_line = d.start.line.clamp(1, last);
+        let (mut end_line, mut end_col) = (d.end.line.clamp(first_line, last), d.end.column);
+        if d.end.line < first_line {
+            end_col = d.start.column;
+        }
+        // A span that ends just after a line break would underline nothing on the next line;
+        // end it at the end of the line it really covers.
+        if end_line > first_line && end_col <= 1 {
+            end_line -= 1;
+            end_col = usize::MAX;
+        }
+        let mut source = String::new();
+        let mut start = 0;
+        let mut end = 0;
+        for line in first_line..=end_line {
+            let text = file.line_text(line);
+            if line == first_line {
+                start = source.len() + byte_at(text, d.start.column);
+            }
+            if line == end_line {
+                end = source.len() + byte_at(text, end_col);
+            }
+            source.push_str(text);
+            if line < end_line {
+                source.push('\n');
+            }
+        }
+        Excerpt {
+            source,
+            first_line,
+            span: start..end.max(start),
+        }
+    }
+}
+
+/// The byte offset of a 1-based character column in a line, clamped to the line's end.
+fn byte_at(line: &str, column: usize) -> usize {
+    line.char_indices()
+        .nth(column.saturating_sub(1))
+        .map_or(line.len(), |(i, _)| i)
+}
+
+fn write_statistics(report: &LintReport, out: &mut dyn io::Write) -> io::Result<()> {
+    let counts = statistics(report.diagnostics);
+    let width = counts
+        .iter()
+        .map(|c| c.count.to_string().len())
+        .max()
+        .unwrap_or(1);
+    for c in &counts {
+        // Pad before painting: escape codes would otherwise count towards the width.
+        let severity = format!("{:<7}", c.severity.as_str());
+        let severity = paint(report.color, severity_style(c.severity), &severity);
+        writeln!(
+            out,
+            "  {:>width$}  {}  {severity}  {}",
+            c.count, c.code, c.rule
+        )?;
+    }
+    writeln!(out)
+}
+
+/// The same colours annotate-snippets gives each level, so the table matches the findings.
+fn severity_style(severity: Severity) -> Style {
+    let color = match severity {
+        Severity::Error => AnsiColor::BrightRed,
+        Severity::Warning => AnsiColor::BrightYellow,
+        Severity::Info => AnsiColor::BrightBlue,
+    };
+    color.on_default().effects(Effects::BOLD)
+}
+
+fn paint(color: bool, style: Style, text: &str) -> String {
+    if color {
+        format!("{style}{text}{style:#}")
+    } else {
+        text.to_string()
+    }
+}

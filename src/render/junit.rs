@@ -1,0 +1,127 @@
+//! The `junit` format: JUnit XML with one test case per linted file, for CI systems that show
+//! test reports (GitLab, Jenkins, Azure DevOps).
+//!
+//! A file fails when it has a finding at or above `warning`; the failure lists all its
+//! findings. Files with only infos pass and list them in `<system-out>`, so nothing is hidden
+//! but an info never turns a report red.
+
+use std::fmt::Write as _;
+use std::io;
+use std::path::Path;
+
+use super::{slash_path, LintReport};
+use crate::diagnostic::Diagnostic;
+use crate::severity::Severity;
+
+pub(super) fn write(report: &LintReport, out: &mut dyn io::Write) -> io::Result<()> {
+    let mut paths: Vec<&Path> = report.files.iter().map(|f| f.path()).collect();
+    // A finding for a file the caller did not list still gets a test case.
+    for d in report.diagnostics {
+        if !paths.contains(&d.path.as_path()) {
+            paths.push(&d.path);
+        }
+    }
+    paths.sort();
+    let mut cases = String::new();
+    let mut failures = 0;
+    for path in &paths {
+        let findings: Vec<&Diagnostic> = report
+            .diagnostics
+            .iter()
+            .filter(|d| d.path == *path)
+            .collect();
+        failures += usize::from(test_case(&mut cases, path, &findings));
+    }
+    let tests = paths.len();
+    writeln!(out, r#"<?xml version="1.0" encoding="UTF-8"?>"#)?;
+    writeln!(
+        out,
+        r#"<testsuites name="growth" tests="{tests}" failures="{failures}" errors="0">"#
+    )?;
+    writeln!(
+        out,
+        r#"  <testsuite name="growth lint" tests="{tests}" failures="{failures}" errors="0" skipped="0">"#
+    )?;
+    out.write_all(cases.as_bytes())?;
+    writeln!(out, "  </testsuite>")?;
+    writeln!(out, "</testsuites>")
+}
+
+/// Appends one `<testcase>`; returns whether it failed.
+fn test_case(out: &mut String, path: &Path, findings: &[&Diagnostic]) -> bool {
+    let name = escape(&slash_path(path), true);
+    let open = format!(r#"    <testcase name="{name}" classname="growth.lint" file="{name}""#);
+    let failing: Vec<&&Diagnostic> = findings
+        .iter()
+        .filter(|d| d.severity >= Severity::Warning)
+        .collect();
+    if findings.is_empty() {
+        let _ = writeln!(out, "{open}/>");
+        return false;
+    }
+    let _ = writeln!(out, "{open}>");
+    let text = escape(&finding_lines(findings), false);
+    match failing.first() {
+        Some(first) => {
+            let mut message = first.message.clone();
+            if failing.len() > 1 {
+                let _ = write!(message, " (and {} more)", failing.len() - 1);
+            }
+            let _ = writeln!(
+                out,
+                r#"      <failure message="{}" type="{}">{text}</failure>"#,
+                escape(&message, true),
+                escape(first.code, true)
+            );
+        }
+        None => {
+            let _ = writeln!(out, "      <system-out>{text}</system-out>");
+        }
+    }
+    let _ = writeln!(out, "    </testcase>");
+    !failing.is_empty()
+}
+
+/// `path:line:col: severity[CODE] message`, one per finding, with its help indented below.
+fn finding_lines(findings: &[&Diagnostic]) -> String {
+    let mut text = String::new();
+    for d in findings {
+        let _ = writeln!(
+            text,
+            "{}:{}: {}[{}] {}",
+            slash_path(&d.path),
+            d.start,
+            d.severity,
+            d.code,
+            d.message
+        );
+        if let Some(help) = &d.help {
+            let _ = writeln!(text, "  = help: {help}");
+        }
+    }
+    text
+}
+
+/// Escapes text for XML 1.0 content or a double-quoted attribute. Characters XML 1.0 cannot
+/// carry at all (most C0 controls, U+FFFE, U+FFFF) become U+FFFD; line breaks and tabs in
+/// attributes become character references, since parsers would otherwise turn them into spaces.
+fn escape(text: &str, attribute: bool) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            // A raw CR is normalised to LF by every parser, in content too.
+            '\r' => out.push_str("&#13;"),
+            '\n' if attribute => out.push_str("&#10;"),
+            '\t' if attribute => out.push_str("&#9;"),
+            '\n' | '\t' => out.push(c),
+            '\u{0}'..='\u{1f}' | '\u{fffe}' | '\u{ffff}' => out.push('\u{fffd}'),
+            _ => out.push(c),
+        }
+    }
+    out
+}
