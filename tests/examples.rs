@@ -25,10 +25,11 @@ fn lint_repo(root: &str) -> Vec<String> {
         assert_eq!(parsed.problems, vec![], "{} does not read cleanly", path.display());
         for d in linter.lint(&parsed) {
             out.push(format!(
-                "{}:{}:{} {} {}",
+                "{}:{}:{} {}[{}] {}",
                 d.path.display(),
                 d.start.line,
                 d.start.column,
+                d.severity,
                 d.code,
                 d.message
             ));

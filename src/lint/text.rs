@@ -1,36 +1,616 @@
-//! The text heuristics: vague wording, unquantified measures, outcomes written as actions.
+//! The text heuristics: vague wording (GR201), unquantified measures (GR203) and
+//! outcomes written as actions (GR302).
 //!
-//! PLACEHOLDER API, to be replaced by the real heuristics.
+//! No language model: lowercase word tokens, a few word lists and a few patterns, so
+//! every verdict can be explained by pointing at words. All lists are below, in one
+//! place, each with the reason it exists.
+//!
+//! **Vague (GR201)**: a vague *cue* is present and nothing concrete cancels it.
+//! - *Aim* cues name a direction but no destination: "improve", "work on", "learn",
+//!   "get better at", "be more …", "develop … skills", "I feel …". Any concrete
+//!   evidence cancels them: a number that measures something, or an observable end
+//!   state ("so that", "well enough to", "without help", "ship", "publish").
+//! - *Amount* cues ask "how much / how often?": comparatives and vague quantities
+//!   ("more", "faster", "a few", "regularly", "well"). Only a number (or a frequency)
+//!   answers that, so "I solve more issues on my own" stays vague.
+//! - Time says *when*, not *what*: dates, deadlines and spans ("by Q3", "in 2026",
+//!   "for 6 months") and numbers that scale a feeling ("be 10% more productive",
+//!   "improve my skills by 20%") never cancel a cue.
+//!
+//! **Quantified (GR203)**: a numeral, number word, percentage, frequency, date or named
+//! deadline, or "all/every/each" + a countable noun. Numbers that are names or
+//! versions ("p95", "P1", "1:1", "Postgres 16") do not count.
+//!
+//! **Outcome (GR302)**: the verb that opens each clause of an action decides. Passives
+//! of someone else's decision ("be promoted", "get my proposal approved"), becoming a
+//! role or a state ("be tech lead", "become …", "be more confident"), and acquiring
+//! what others grant ("get a raise", "earn a seat", "win …") are outcomes; "volunteer
+//! to be …", "get feedback", "become familiar with …" are not.
+//!
+//! Config phrases (`vague_phrases`, `outcome_phrases`) are added to the built-ins:
+//! a configured vague phrase is an aim cue (concrete evidence still cancels it); a
+//! configured outcome phrase marks an action wherever it occurs.
+
+use std::borrow::Cow;
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::OnceLock;
+
+/// Declares the lists: `NAME: "words separated by spaces"` or `NAME: "phrases, by commas"`,
+/// each with the reason it is there.
+macro_rules! lists {
+    ($($(#[$doc:meta])* $name:ident: $text:literal;)*) => {
+        $($(#[$doc])* static $name: List = List::new($text);)*
+    };
+}
+
+lists! {
+    // ---- GR201: vague cues --------------------------------------------------------------
+
+    /// Aim phrases: change or effort with no end state. Longest match wins.
+    AIMS: "get better at, get better, be better at, do better, work on, work towards, \
+        focus on, improve, improves, improved, improving, learn, learns, learned, learnt, \
+        learn more, grow, grows, grew, grown, increase, increased, reduce, reduced, enhance, \
+        strengthen, deepen, broaden, boost, level up, upskill, master, explore, understand, \
+        understands, know, knows, overcome, mentor, retain, brush up, sharpen, hone, polish, \
+        refine, keep learning, continue to, try to, strive to, get comfortable";
+    /// Impressions rather than observable events: a feeling, someone's opinion, a verdict.
+    PERCEPTIONS: "feel, feels, felt, confident, comfortable, happy, satisfied, pleased, \
+        see me as, sees me as, says i, says i'm, say i, think i, thinks i, thinks i'm, agrees i, \
+        agrees i'm, believes i, believes i'm, trust, trusts, notice, notices, appreciate, \
+        appreciates, perceived as, good, great, positive, strong, solid, excellent";
+    /// Verbs that are concrete with a thing ("build a dashboard") but vague with a quality.
+    SOFT_VERBS: "develop develops developed build gain expand show demonstrate";
+    /// Personal qualities: they have no unit, so "by 20%" after them measures nothing.
+    SOFT_NOUNS: "skill skills understanding knowledge confidence influence impact presence \
+        leadership visibility expertise experience exposure profile reputation mindset ownership \
+        scope network communication ability abilities competence proficiency credibility sense \
+        instincts intuition judgement judgment brand";
+    /// State verbs that, followed by a comparative, wish for a state ("get fitter", "be more …").
+    STATE_VERBS: "be become get feel feels seem";
+    /// Words allowed between a state verb and its comparative ("be a lot more", "be 10% more").
+    STATE_FILLERS: "a an much even far lot bit little slightly way";
+    /// Comparatives: "better than what?" Only a number answers.
+    COMPARATIVES: "more less fewer better worse faster quicker slower higher lower bigger \
+        larger smaller stronger deeper broader wider clearer easier simpler cleaner safer happier \
+        healthier fitter smarter sharper greater tighter closer harder earlier shorter";
+    /// Vague quantities, frequencies and verdicts.
+    AMOUNTS: "a few, few, several, some, many, a lot, lots of, plenty of, numerous, \
+        various, a couple, a number of, regularly, often, frequently, occasionally, sometimes, \
+        periodically, from time to time, when possible, as needed, well, smoothly, effectively, \
+        efficiently, properly";
+    /// Observable end states: someone else could check them. Also
+    /// "enough … to" ("fluent enough in Go to ship …"), matched in code.
+    OBSERVABLES: "so that, without, on my own, on their own, on his own, on her own, \
+        by myself, by themselves, unassisted, until, end to end, in writing";
+    /// Deliverable verbs: the thing exists afterwards ("migrate", not "migration").
+    DELIVERABLES: "ship ships shipped launch launches launched publish publishes published \
+        deliver delivers delivered migrate migrates migrated finish finishes finished complete \
+        completes completed pass passes passed submit submits submitted certified present presents \
+        presented";
+
+    // ---- GR203: quantities and time ----------------------------------------------------
+
+    /// Number words that count things (hyphenated prefixes count too: "one-page").
+    COUNTS: "zero one two three four five six seven eight nine ten eleven twelve fifteen \
+        twenty thirty forty fifty sixty hundred thousand million dozen half";
+    /// Frequencies: how often, which is a quantity.
+    FREQUENCIES: "once twice thrice daily weekly fortnightly biweekly monthly quarterly \
+        yearly annually hourly nightly";
+    /// Units of time: "N <unit>" after "for/in/every" is a span, after "within/under" a bound.
+    UNITS: "minute minutes hour hours day days week weeks fortnight month months quarter \
+        quarters year years sprint sprints";
+    /// Months and weekdays.
+    DAYS: "january february march april june july august september october november december \
+        monday tuesday wednesday thursday friday saturday sunday mondays fridays";
+    /// Month abbreviations and "May" only count when capitalised ("I may …" is no date).
+    MONTHS_CAPITALISED: "may jan feb mar apr jun jul aug sep sept oct nov dec";
+    /// Named deadlines and periods.
+    DEADLINES: "year end, year-end, end of year, end of the year, end of the quarter, \
+        end of the half, end of the month, end of the sprint, mid-year, this year, this half, \
+        this quarter, this month, this sprint, this week, next year, next half, next quarter, \
+        next month, next sprint, next week";
+
+    // ---- GR302: outcomes -----------------------------------------------------------------
+
+    /// Adjectival participles that describe one's own conduct: "be prepared" is no passive.
+    OWN_CONDUCT: "prepared organised organized focused committed disciplined dedicated \
+        informed motivated engaged balanced rested relaxed detailed interested";
+    /// Participles of someone else's decision or perception: "be promoted", "get hired".
+    /// After "be", any regular participle not in `OWN_CONDUCT` counts too (a passive).
+    DECIDED: "promoted hired recognised recognized invited seen known trusted chosen given \
+        assigned selected respected accepted approved nominated elected appointed named offered \
+        picked shortlisted admitted awarded granted funded noticed rewarded praised valued \
+        considered viewed perceived regarded included asked made paid sponsored endorsed rated \
+        ranked featured admired heard transferred moved mentioned cited quoted put involved \
+        consulted merged";
+    /// Roles that are conferred, not taken: "be tech lead", "be a role model".
+    ROLES: "lead, leader, manager, director, head, principal, architect, expert, go-to, \
+        cto, vp, chair, champion, role model, staff engineer, senior engineer, the person who, \
+        the one who, the face of, the voice of";
+    /// States that only others can grant: "be more confident", "be visible".
+    BE_STATES: "confident visible influential indispensable popular credible";
+    /// Bodies one is put on by others: "be on the shortlist".
+    BODIES: "shortlist list committee council board panel roster lineup";
+    /// What others grant; the head noun after get/receive/earn/win/secure/land …
+    GRANTED: "promotion raise bonus award prize title role job position seat spot slot place \
+        offer deal funding approval sign-off nomination rating recognition respect trust level \
+        grade band visibility reputation credibility praise endorsement sponsorship invitation \
+        invite acceptance admission scholarship buy-in shortlist tenure medal trophy";
+    /// What one takes over only when given it: "take over the team".
+    TEAMS: "team group department role position";
+    /// Verbs of acquiring: an outcome when their object is something granted.
+    ACQUIRE: "get gets receive obtain earn gain secure land achieve attain reach make";
+    /// Words that end an object phrase ("a seat | on the council").
+    BOUNDARIES: "for of on at in with by to from and or before after when while so as that \
+        who which this next during until within without";
+    /// Openers dropped before the first verb: "I will …", "try to …".
+    FILLERS: "i will i'll want to try aim hope also then";
+}
+
+/// A list of words (space-separated) or of phrases (comma-separated), written as text to
+/// be read, indexed by first word on first use.
+struct List {
+    text: &'static str,
+    index: OnceLock<Index>,
+}
+
+type Index = HashMap<&'static str, Vec<&'static str>, BuildHasherDefault<Fnv>>;
+
+/// FNV-1a: the lists are looked up for every word of every statement, and their keys are
+/// short words, for which SipHash is needlessly slow.
+struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Self {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Hasher for Fnv {
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 = (self.0 ^ u64::from(*b)).wrapping_mul(0x100_0000_01b3);
+        }
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+impl List {
+    const fn new(text: &'static str) -> Self {
+        List {
+            text,
+            index: OnceLock::new(),
+        }
+    }
+
+    fn index(&self) -> &Index {
+        self.index.get_or_init(|| {
+            let mut index = Index::default();
+            let phrases = self.text.contains(',');
+            for entry in self
+                .text
+                .split(if phrases { ',' } else { ' ' })
+                .map(str::trim)
+            {
+                if let Some(first) = entry.split_whitespace().next() {
+                    index.entry(first).or_default().push(entry);
+                }
+            }
+            index
+        })
+    }
+
+    /// Whether the list holds the single word `w`.
+    fn has(&self, w: &str) -> bool {
+        self.index().get(w).is_some_and(|p| p.contains(&w))
+    }
+
+    /// Length of the longest entry that starts at token `i`.
+    fn at(&self, t: &[Tok], i: usize) -> Option<usize> {
+        let entries = self.index().get(word(t, Some(i)))?;
+        entries.iter().filter_map(|p| phrase_len(t, i, p)).max()
+    }
+}
 
 /// The word lists, built-in plus the config's additions.
 #[derive(Debug, Clone, Default)]
 pub struct Lexicon {
-    extra_vague: Vec<String>,
-    extra_outcome: Vec<String>,
+    /// Configured vague phrases, in the comma-separated form of the lists above.
+    extra_vague: String,
+    /// Configured outcome phrases, likewise.
+    extra_outcome: String,
+}
+
+/// A lowercase word (borrowed from the text when it already is one) and whether it was
+/// written with a capital.
+struct Tok<'a> {
+    w: Cow<'a, str>,
+    cap: bool,
+}
+
+fn tokens(text: &str) -> Vec<Tok<'_>> {
+    let punct = |c: char| {
+        matches!(
+            c,
+            '\'' | '’' | '-' | '%' | '.' | ',' | ':' | '€' | '$' | '£'
+        )
+    };
+    fn tok(t: &str) -> Tok<'_> {
+        let cap = t.starts_with(char::is_uppercase);
+        let w = if t.chars().any(|c| c.is_uppercase() || c == '’') {
+            Cow::Owned(t.to_lowercase().replace('’', "'"))
+        } else {
+            Cow::Borrowed(t)
+        };
+        Tok { w, cap }
+    }
+    text.split(|c: char| !c.is_alphanumeric() && !punct(c))
+        .map(|raw| raw.trim_matches(|c: char| matches!(c, '.' | ',' | ':' | '-' | '\'' | '’')))
+        .filter(|t| !t.is_empty())
+        .map(tok)
+        .collect()
+}
+
+/// Whether `w` is in a space-separated word list.
+fn has(list: &str, w: &str) -> bool {
+    list.split_whitespace().any(|x| x == w)
+}
+
+/// The word at `i`, or "" outside the text.
+fn word<'a>(t: &'a [Tok], i: Option<usize>) -> &'a str {
+    i.and_then(|i| t.get(i)).map_or("", |t| &t.w)
+}
+
+/// Length of `phrase` if it starts at token `i`.
+fn phrase_len(t: &[Tok], i: usize, phrase: &str) -> Option<usize> {
+    let mut n = 0;
+    for w in phrase.split_whitespace() {
+        (word(t, Some(i + n)) == w).then_some(())?;
+        n += 1;
+    }
+    (n > 0).then_some(n)
+}
+
+/// Length of the longest phrase of a comma-separated `list` (the config's) at token `i`.
+fn phrase_at(t: &[Tok], i: usize, list: &str) -> Option<usize> {
+    list.split(',').filter_map(|p| phrase_len(t, i, p)).max()
+}
+
+fn join(t: &[Tok]) -> String {
+    t.iter().map(|t| &*t.w).collect::<Vec<_>>().join(" ")
+}
+
+fn plural(w: &str) -> bool {
+    w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("'s")
+}
+
+#[derive(PartialEq)]
+enum Kind {
+    Count,
+    Date,
+    Name,
+    Word,
+}
+
+/// What token `i` is as a number: a count, a date, a name or version, or no number.
+fn kind(t: &[Tok], i: usize) -> Kind {
+    let (w, b) = (&*t[i].w, t[i].w.as_bytes());
+    let before = word(t, i.checked_sub(1));
+    let plural_follows = (i + 1..i + 3).any(|j| plural(word(t, Some(j))));
+    let bare = w.chars().all(|c| c.is_ascii_digit() || c == '.');
+    // A version follows a proper noun: "Postgres 16 migration", "Python 3.12 in production",
+    // but not "NPS 40 or above", "Rated 4.5 on average", "Close 12 new accounts".
+    let next = word(t, Some(i + 1));
+    let dotted = w.matches('.').count() > 1 || w.split('.').nth(1).is_some_and(|d| d.len() > 1);
+    let measured = BOUNDARIES.has(next) || has("or out per points percent above below", next);
+    let version = || {
+        let proper = i > 0 && t[i - 1].cap && before != "i" && kind(t, i - 1) == Kind::Word;
+        bare && !plural_follows && proper && (dotted || !measured)
+    };
+    let iso = b.len() == 10 && b[4] == b'-' && b[7] == b'-' && b[0].is_ascii_digit();
+    let digits = w.bytes().all(|c| c.is_ascii_digit());
+    let year = digits && !plural_follows && w.len() == 4 && ["19", "20"].contains(&&w[..2]);
+    let quarter_or_half = b.len() == 2
+        && (b[0] == b'q' && (b'1'..=b'4').contains(&b[1])
+            || b[0] == b'h' && (b'1'..=b'2').contains(&b[1]));
+    if w.starts_with("1:1") || w == "1-1" || w == "1-on-1" {
+        Kind::Name // a meeting
+    } else if iso || year || quarter_or_half {
+        Kind::Date
+    } else if version() {
+        Kind::Name
+    } else if w
+        .trim_start_matches(['€', '$', '£'])
+        .starts_with(char::is_numeric)
+    {
+        Kind::Count
+    } else if w.contains(|c: char| c.is_ascii_digit()) {
+        Kind::Name // "p95", "P1", "k8s"
+    } else if w == "half" && has("this next first second", before) {
+        Kind::Date
+    } else if COUNTS.has(w) || w != "one-on-one" && COUNTS.has(w.split('-').next().unwrap_or("")) {
+        Kind::Count
+    } else if DAYS.has(w) || t[i].cap && i > 0 && MONTHS_CAPITALISED.has(w) {
+        Kind::Date
+    } else {
+        Kind::Word
+    }
+}
+
+/// Whether token `i` is a number that measures something (GR201): not a date, not a
+/// span of time ("for 6 months"), not a scaled quality ("my skills by 20%").
+fn measures(t: &[Tok], i: usize) -> bool {
+    let prev = |k: usize| word(t, i.checked_sub(k));
+    let unit_at = |j: usize| UNITS.has(word(t, Some(j)));
+    let unit_follows =
+        unit_at(i + 1) || has("consecutive full whole", word(t, Some(i + 1))) && unit_at(i + 2);
+    match &*t[i].w {
+        "a" | "an" => has("within under", prev(1)) && unit_follows, // "within a day"
+        w if kind(t, i) == Kind::Count => {
+            let span =
+                unit_follows && has("for in over during after every each this next", prev(1));
+            let scaled = prev(1) == "by" && w.ends_with('%') && SOFT_NOUNS.has(prev(2));
+            !span && !scaled
+        }
+        _ => false,
+    }
+}
+
+/// Whether token `i` says how often: "weekly", "twice", "every sprint", "a month".
+fn how_often(t: &[Tok], i: usize) -> bool {
+    FREQUENCIES.has(&t[i].w)
+        || has("every each per a an", &t[i].w) && UNITS.has(word(t, Some(i + 1)))
 }
 
 impl Lexicon {
     pub fn new(extra_vague: &[String], extra_outcome: &[String]) -> Self {
+        let list = |v: &[String]| v.iter().map(|p| join(&tokens(p)) + ",").collect();
         Lexicon {
-            extra_vague: extra_vague.to_vec(),
-            extra_outcome: extra_outcome.to_vec(),
+            extra_vague: list(extra_vague),
+            extra_outcome: list(extra_outcome),
         }
+    }
+
+    /// Length of the aim cue starting at token `i`, if any.
+    fn aim_at(&self, t: &[Tok], i: usize) -> Option<usize> {
+        let listed = [
+            AIMS.at(t, i),
+            PERCEPTIONS.at(t, i),
+            phrase_at(t, i, &self.extra_vague),
+        ];
+        let mut best = listed.into_iter().flatten().max();
+        if STATE_VERBS.has(&t[i].w) {
+            // "be more …", "get fitter", "be a better …", "be 10% more …"
+            let skip = t[i + 1..].iter().enumerate().take(3);
+            let skip = skip
+                .take_while(|(k, n)| STATE_FILLERS.has(&n.w) || kind(t, i + 1 + k) == Kind::Count);
+            let j = i + 1 + skip.count();
+            if COMPARATIVES.has(word(t, Some(j))) {
+                best = best.max(Some(j + 1 - i));
+            }
+        }
+        if SOFT_VERBS.has(&t[i].w) {
+            let soft = (i + 1..t.len().min(i + 5)).find(|&j| SOFT_NOUNS.has(&t[j].w));
+            best = best.max(soft.map(|j| j + 1 - i));
+        }
+        best
     }
 
     /// The vague phrase that makes a goal title or measure vague, if it is vague.
     pub fn vague(&self, text: &str) -> Option<String> {
-        let lower = text.to_lowercase();
-        self.extra_vague.iter().find(|p| lower.contains(p.as_str())).cloned()
+        let t = tokens(text);
+        let (mut aim, mut amount, mut in_aim) = (None, None, vec![false; t.len()]);
+        let mut i = 0;
+        while i < t.len() {
+            let w = &*t[i].w;
+            let well_enough = w == "well"
+                && (word(&t, i.checked_sub(1)) == "as" || word(&t, Some(i + 1)) == "enough");
+            if let Some(n) = self.aim_at(&t, i) {
+                aim = aim.or(Some(join(&t[i..i + n])));
+                in_aim[i..i + n].fill(true);
+                i += n;
+            } else if let Some(n) = AMOUNTS
+                .at(&t, i)
+                .or(COMPARATIVES.has(w).then_some(1))
+                .filter(|_| !well_enough)
+            {
+                amount = amount.or(Some(join(&t[i.saturating_sub(1)..i + n]))); // "delegate more"
+                i += n;
+            } else {
+                i += 1;
+            }
+        }
+        let number = (0..t.len()).any(|i| !in_aim[i] && measures(&t, i));
+        // "present" after "be more" is an adjective, not a deliverable
+        let adjective = |i: usize| has("more less be am is are feel", word(&t, i.checked_sub(1)));
+        let observable = (0..t.len()).any(|i| {
+            OBSERVABLES.at(&t, i).is_some()
+                || DELIVERABLES.has(&t[i].w) && !adjective(i)
+                || t[i].w == "enough" && t[i + 1..t.len().min(i + 4)].iter().any(|n| n.w == "to")
+        });
+        let often = (0..t.len()).any(|i| how_often(&t, i));
+        aim.filter(|_| !number && !observable)
+            .or(amount.filter(|_| !number && !often))
     }
 
     /// Whether a measure states a number, percentage, count, frequency or date.
     pub fn quantified(&self, text: &str) -> bool {
-        text.chars().any(|c| c.is_ascii_digit())
+        let t = tokens(text);
+        (0..t.len()).any(|i| {
+            let (w, next) = (&*t[i].w, word(&t, Some(i + 1)));
+            let noun_after_all =
+                i + 1 + usize::from(has("the my our of its their your these those", next));
+            matches!(kind(&t, i), Kind::Count | Kind::Date)
+                || how_often(&t, i)
+                || DEADLINES.at(&t, i).is_some()
+                || has("every each per", w) && !next.is_empty() && next != "other"
+                || has("everyone everybody", w)
+                || w == "all" && plural(word(&t, Some(noun_after_all)))
+        })
     }
 
     /// The outcome phrase that makes an action an outcome outside one's control, if any.
     pub fn outcome(&self, text: &str) -> Option<String> {
-        let lower = text.to_lowercase();
-        self.extra_outcome.iter().find(|p| lower.contains(p.as_str())).cloned()
+        if !self.extra_outcome.is_empty() {
+            let all = tokens(text);
+            let extra =
+                (0..all.len()).find_map(|i| Some(i..i + phrase_at(&all, i, &self.extra_outcome)?));
+            if let Some(span) = extra {
+                return Some(join(&all[span]));
+            }
+        }
+        // Each clause ("…, and …", "…; …") opens with its own verb.
+        for piece in text.split([';', '(']).flat_map(|p| p.split(", ")) {
+            for clause in tokens(piece).split(|t| has("and then or", &t.w)) {
+                let c = &clause[clause.iter().take_while(|t| FILLERS.has(&t.w)).count()..];
+                if let Some(n) = outcome_at(c) {
+                    return Some(join(&c[..n]));
+                }
+            }
+        }
+        None
+    }
+}
+
+/// "be" + a regular past participle is a passive: someone else acts ("be mentioned").
+fn passive(w: &str) -> bool {
+    w.len() > 4 && w.ends_with("ed") && !OWN_CONDUCT.has(w)
+}
+
+/// End of the object phrase after token `from`: the next boundary word, at most 5 words
+/// on; `None` when it runs on further (no clear head noun).
+fn object_end(c: &[Tok], from: usize) -> Option<usize> {
+    let end = (from..c.len()).find(|&j| BOUNDARIES.has(&c[j].w));
+    let end = end.unwrap_or(c.len());
+    (end <= from + 5).then_some(end)
+}
+
+/// Length of the outcome phrase that opens clause `c`, if it opens with one.
+fn outcome_at(c: &[Tok]) -> Option<usize> {
+    let w = |k: usize| word(c, Some(k));
+    let obj = |from: usize| object_end(c, from).unwrap_or(c.len().min(from + 5));
+    let find = |from: usize, to: usize, list: &List| {
+        (from..to).find(|&j| list.has(&c[j].w)).map(|j| j + 1)
+    };
+    let role = |from: usize, to: usize| (from..to).find_map(|j| ROLES.at(c, j).map(|n| j + n));
+    let granted = |from: usize| {
+        let end = object_end(c, from)?; // the head noun ends the object: "earn a seat | on …"
+        (end > from && GRANTED.has(c[end - 1].w.trim_end_matches("'s"))).then_some(end)
+    };
+    match w(0) {
+        "win" | "wins" => Some(obj(1)),
+        "become" | "becoming" if !has("familiar acquainted", w(1)) => Some(obj(1)),
+        "be" if DECIDED.has(w(1)) || passive(w(1)) => Some(2),
+        "be" if COMPARATIVES.has(w(1))
+            || BE_STATES.has(w(1))
+            || has("a an", w(1)) && COMPARATIVES.has(w(2)) =>
+        {
+            Some(obj(1))
+        }
+        "be" if has("on in", w(1)) => find(2, obj(2), &BODIES),
+        "be" => role(1, obj(1)),
+        "get" | "gets" | "have" | "has" if DECIDED.has(w(1)) => Some(2),
+        "get" | "gets" | "have" | "has" if find(2, obj(2), &DECIDED).is_some() => {
+            find(2, obj(2), &DECIDED)
+        }
+        "get" | "gets" if has("into onto", w(1)) => Some(obj(2)),
+        "make" | "makes" if w(1) == "it" && has("onto into to on", w(2)) => Some(obj(3)),
+        "take" if w(1) == "over" => role(2, obj(2)).or(find(2, obj(2), &TEAMS)),
+        v if ACQUIRE.has(v) => granted(1),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn classic_examples() {
+        let l = Lexicon::default();
+        let vague = [
+            ("Get better at public speaking", Some("get better at")),
+            ("Improve my communication", Some("improve")),
+            ("Be more proactive", Some("be more")),
+            ("Work on my writing in Q3", Some("work on")),
+            ("Be 10% more productive", Some("be 10% more")),
+            ("Delegate more", Some("delegate more")),
+            (
+                "I solve more production issues on my own",
+                Some("solve more"),
+            ),
+            (
+                "Improve p95 latency of the checkout API from 900ms to 400ms",
+                None,
+            ),
+            ("Reduce p95 latency by 30%", None),
+            (
+                "Learn Rust well enough to review the parser PRs without help",
+                None,
+            ),
+            ("Become a staff engineer", None),
+        ];
+        for (text, want) in vague {
+            assert_eq!(l.vague(text).as_deref(), want, "{text}");
+        }
+        let quantified = [
+            ("Weekly 1:1 with my manager", true),
+            ("Zero P1 incidents", true),
+            ("Done by 2026-10-31", true),
+            ("Runs in all sprints", true),
+            ("Rated 4.5 on average, NPS 40 or above", true),
+            ("Python 3.12 in production", false),
+            ("Postgres 16 migration done", false),
+            ("p95 latency is lower", false),
+            ("A few posts, I may ship more", false),
+        ];
+        for (text, want) in quantified {
+            assert_eq!(l.quantified(text), want, "{text}");
+        }
+        let outcome = [
+            ("Be tech lead of the billing team", Some("be tech lead")),
+            ("Get promoted to senior", Some("get promoted")),
+            (
+                "Earn a seat on the architecture council",
+                Some("earn a seat"),
+            ),
+            ("Write the doc and get it approved", Some("get it approved")),
+            (
+                "Volunteer to be incident commander for the next game day",
+                None,
+            ),
+            ("Get feedback from three peers on my design doc", None),
+            (
+                "Ask my manager what evidence the promotion committee needs",
+                None,
+            ),
+            ("Be on time for standup every day", None),
+            ("Get visibility into deploy failures with a dashboard", None),
+            ("Have a promotion conversation with my manager", None),
+        ];
+        for (text, want) in outcome {
+            assert_eq!(l.outcome(text).as_deref(), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn config_extras_add_to_the_builtins() {
+        let l = Lexicon::new(&["Touch base on".into()], &["make partner".into()]);
+        let touch = "Touch base on the roadmap";
+        assert_eq!(l.vague(touch).as_deref(), Some("touch base on"));
+        assert_eq!(
+            l.vague("Touch base on the roadmap so that it ships in May"),
+            None
+        );
+        assert_eq!(l.vague("Improve my writing").as_deref(), Some("improve"));
+        assert_eq!(Lexicon::default().vague(touch), None);
+        let partner = "Finally make partner at the firm";
+        assert_eq!(l.outcome(partner).as_deref(), Some("make partner"));
+        assert_eq!(l.outcome("Get promoted").as_deref(), Some("get promoted"));
+        assert_eq!(Lexicon::default().outcome(partner), None);
     }
 }
