@@ -17,10 +17,23 @@ fn example(path: &str) -> String {
 
 fn bench(c: &mut Criterion) {
     let inputs = [
-        ("markdown", "plan.md", example("examples/team/plans/jane-doe/2026-h2.md")),
-        ("yaml", "plan.plan.yaml", example("examples/team/plans/raj-patel/2026.plan.yaml")),
+        (
+            "markdown",
+            "plan.md",
+            example("examples/team/plans/jane-doe/2026-h2.md"),
+        ),
+        (
+            "yaml",
+            "plan.plan.yaml",
+            example("examples/team/plans/raj-patel/2026.plan.yaml"),
+        ),
     ];
-    let linter = Linter::new(&Config::default(), None, NaiveDate::from_ymd_opt(2026, 11, 22).unwrap()).unwrap();
+    let linter = Linter::new(
+        &Config::default(),
+        None,
+        NaiveDate::from_ymd_opt(2026, 11, 22).unwrap(),
+    )
+    .unwrap();
     let mut group = c.benchmark_group("plan");
     for (name, path, text) in &inputs {
         group.throughput(Throughput::Bytes(text.len() as u64));
@@ -28,7 +41,9 @@ fn bench(c: &mut Criterion) {
             b.iter(|| plan::parse_str(black_box(path), black_box(text.as_str())))
         });
         let parsed = plan::parse_str(path, text.as_str());
-        group.bench_function(format!("lint/{name} (rules only)"), |b| b.iter(|| linter.lint(black_box(&parsed))));
+        group.bench_function(format!("lint/{name} (rules only)"), |b| {
+            b.iter(|| linter.lint(black_box(&parsed)))
+        });
     }
     group.finish();
 }

@@ -113,7 +113,11 @@ impl Config {
         } else {
             start
         };
-        let start = if start.as_os_str().is_empty() { Path::new(".") } else { start };
+        let start = if start.as_os_str().is_empty() {
+            Path::new(".")
+        } else {
+            start
+        };
         let absolute = std::path::absolute(start).unwrap_or_else(|_| start.to_path_buf());
         for (depth, dir) in absolute.ancestors().enumerate() {
             for name in CONFIG_NAMES {
@@ -137,7 +141,11 @@ impl Config {
     pub fn load(path: &Path) -> Result<Config, InvalidFile> {
         let (file, root) = read_yaml(path)?;
         let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
-        let dir = if dir.as_os_str().is_empty() { PathBuf::from(".") } else { dir };
+        let dir = if dir.as_os_str().is_empty() {
+            PathBuf::from(".")
+        } else {
+            dir
+        };
         let mut config = Config::defaults(dir);
         config.path = Some(path.to_path_buf());
         let mut dec = Decoder::default();
@@ -158,7 +166,10 @@ impl Config {
             if let Some(ladder) = fields.get("ladder").and_then(|n| dec.text(n)) {
                 config.ladder = Some(config.root.join(ladder.value));
             }
-            if let Some(level) = fields.get("fail_on").and_then(|n| dec.choice(n, SEVERITIES)) {
+            if let Some(level) = fields
+                .get("fail_on")
+                .and_then(|n| dec.choice(n, SEVERITIES))
+            {
                 config.fail_on = level.value;
             }
             if let Some(node) = fields.get("rules") {
@@ -186,7 +197,10 @@ const LEVELS: &[(&str, Level)] = &[
     ("error", Level::Error),
 ];
 
-fn read_rule_levels(dec: &mut Decoder, node: &crate::yaml::Node) -> Vec<(Spanned<String>, Spanned<Level>)> {
+fn read_rule_levels(
+    dec: &mut Decoder,
+    node: &crate::yaml::Node,
+) -> Vec<(Spanned<String>, Spanned<Level>)> {
     let crate::yaml::Value::Map(entries) = &node.value else {
         if node.value != crate::yaml::Value::Null {
             dec.report(Problem::new(
@@ -216,7 +230,11 @@ fn read_options(dec: &mut Decoder, node: &crate::yaml::Node, options: &mut RuleO
             *slot = n.value;
         }
     };
-    count(dec, "max_development_goals", &mut options.max_development_goals);
+    count(
+        dec,
+        "max_development_goals",
+        &mut options.max_development_goals,
+    );
     count(dec, "max_open_actions", &mut options.max_open_actions);
     count(dec, "max_active_goals", &mut options.max_active_goals);
     count(dec, "stale_days", &mut options.stale_days);
@@ -224,7 +242,12 @@ fn read_options(dec: &mut Decoder, node: &crate::yaml::Node, options: &mut RuleO
     let phrases = |dec: &mut Decoder, key: &str| -> Vec<String> {
         fields
             .get(key)
-            .map(|n| dec.text_list(n).into_iter().map(|s| s.value.to_lowercase()).collect())
+            .map(|n| {
+                dec.text_list(n)
+                    .into_iter()
+                    .map(|s| s.value.to_lowercase())
+                    .collect()
+            })
             .unwrap_or_default()
     };
     options.vague_phrases = phrases(dec, "vague_phrases");
@@ -246,7 +269,11 @@ fn normalize(path: &Path) -> PathBuf {
         }
     }
     let p: PathBuf = out.iter().collect();
-    if p.as_os_str().is_empty() { PathBuf::from(".") } else { p }
+    if p.as_os_str().is_empty() {
+        PathBuf::from(".")
+    } else {
+        p
+    }
 }
 
 impl Default for Config {
@@ -254,4 +281,3 @@ impl Default for Config {
         Config::defaults(".")
     }
 }
-

@@ -25,11 +25,17 @@ pub struct Fields<'n> {
 
 impl<'n> Fields<'n> {
     pub fn get(&self, name: &str) -> Option<&'n Node> {
-        self.entries.iter().find(|(k, _)| k.name == name).map(|(_, v)| v)
+        self.entries
+            .iter()
+            .find(|(k, _)| k.name == name)
+            .map(|(_, v)| v)
     }
 
     pub fn key_span(&self, name: &str) -> Option<Span> {
-        self.entries.iter().find(|(k, _)| k.name == name).map(|(k, _)| k.span)
+        self.entries
+            .iter()
+            .find(|(k, _)| k.name == name)
+            .map(|(k, _)| k.span)
     }
 }
 
@@ -68,7 +74,8 @@ impl Decoder {
                     Some(near) => format!("did you mean `{near}`?"),
                     // `{ note: a, b }` reads `b` as a key: the classic flow-mapping comma.
                     None if key.name.contains(' ') && value.value == Value::Null => {
-                        "a comma inside `{ … }` starts a new key; put text with commas in quotes".to_string()
+                        "a comma inside `{ … }` starts a new key; put text with commas in quotes"
+                            .to_string()
                     }
                     None => format!("known keys: {}", known.join(", ")),
                 });
@@ -229,9 +236,14 @@ mod tests {
 
     #[test]
     fn dates_are_strict_and_explained() {
-        assert_eq!(parse_date("2026-02-28"), Ok(NaiveDate::from_ymd_opt(2026, 2, 28).unwrap()));
+        assert_eq!(
+            parse_date("2026-02-28"),
+            Ok(NaiveDate::from_ymd_opt(2026, 2, 28).unwrap())
+        );
         assert!(parse_date("2026-02-30").unwrap_err().contains("no day 30"));
-        assert!(parse_date("2026-13-01").unwrap_err().contains("no month 13"));
+        assert!(parse_date("2026-13-01")
+            .unwrap_err()
+            .contains("no month 13"));
         assert!(parse_date("2026-2-3").unwrap_err().contains("YYYY-MM-DD"));
         assert!(parse_date("01/02/2026").is_err());
     }
@@ -246,7 +258,10 @@ mod tests {
 
     #[test]
     fn slugs() {
-        assert_eq!(slug("Solve production issues on my own"), "solve-production-issues-on-my-own");
+        assert_eq!(
+            slug("Solve production issues on my own"),
+            "solve-production-issues-on-my-own"
+        );
         assert_eq!(slug("  Ship v2.0 — the API! "), "ship-v2-0-the-api");
     }
 }

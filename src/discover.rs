@@ -31,7 +31,10 @@ pub enum DiscoverError {
         source: globset::Error,
     },
     #[error("cannot list {path}: {source}")]
-    Walk { path: PathBuf, source: ignore::Error },
+    Walk {
+        path: PathBuf,
+        source: ignore::Error,
+    },
 }
 
 /// The plan files for `paths` (or the config's directory when empty), sorted and deduplicated.
@@ -75,7 +78,12 @@ fn compile(globs: &[String]) -> Result<GlobSet, DiscoverError> {
     })
 }
 
-fn walk(dir: &Path, config: &Config, globs: &GlobSet, files: &mut Vec<PathBuf>) -> Result<(), DiscoverError> {
+fn walk(
+    dir: &Path,
+    config: &Config,
+    globs: &GlobSet,
+    files: &mut Vec<PathBuf>,
+) -> Result<(), DiscoverError> {
     let walker = ignore::WalkBuilder::new(dir)
         .hidden(true)
         .require_git(false)
@@ -92,7 +100,8 @@ fn walk(dir: &Path, config: &Config, globs: &GlobSet, files: &mut Vec<PathBuf>) 
         let path = entry.path();
         // Globs are relative to the config's directory when the file is under it, else to
         // the directory being searched.
-        let relative = relative_to(path, &config.root).or_else(|| path.strip_prefix(dir).ok().map(Path::to_path_buf));
+        let relative = relative_to(path, &config.root)
+            .or_else(|| path.strip_prefix(dir).ok().map(Path::to_path_buf));
         let Some(relative) = relative else { continue };
         if globs.is_match(&relative) && !is_document(path) {
             files.push(clean(path));
@@ -122,5 +131,7 @@ fn is_document(path: &Path) -> bool {
 
 /// `./plans/a.md` → `plans/a.md`, for shorter and stable output.
 fn clean(path: &Path) -> PathBuf {
-    path.strip_prefix(".").map(Path::to_path_buf).unwrap_or_else(|_| path.to_path_buf())
+    path.strip_prefix(".")
+        .map(Path::to_path_buf)
+        .unwrap_or_else(|_| path.to_path_buf())
 }

@@ -45,7 +45,11 @@ pub fn read_yaml(path: &std::path::Path) -> Result<(SourceFile, crate::yaml::Nod
     use crate::source::Span;
     let text = crate::source::read_text(path).map_err(|err| InvalidFile {
         file: SourceFile::new(path, String::new()),
-        problems: vec![Problem::new(ProblemKind::Unreadable, Span::at(0), err.to_string())],
+        problems: vec![Problem::new(
+            ProblemKind::Unreadable,
+            Span::at(0),
+            err.to_string(),
+        )],
     })?;
     let file = SourceFile::new(path, text);
     let bom = file.bom_len();

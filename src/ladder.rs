@@ -70,7 +70,8 @@ impl Ladder {
                         level.span,
                         format!("`{}` is not a level of this ladder", level.value),
                     );
-                    p.help = suggest(&level.value, &level_ids).map(|s| format!("did you mean `{s}`?"));
+                    p.help =
+                        suggest(&level.value, &level_ids).map(|s| format!("did you mean `{s}`?"));
                     dec.report(p);
                 }
             }
@@ -97,7 +98,10 @@ impl Ladder {
     }
 
     pub fn competency_ids(&self) -> Vec<&str> {
-        self.competencies.iter().map(|c| c.id.value.as_str()).collect()
+        self.competencies
+            .iter()
+            .map(|c| c.id.value.as_str())
+            .collect()
     }
 
     /// What a competency expects at a level: its own entry, or the nearest level below's.
@@ -136,17 +140,28 @@ fn read_level(dec: &mut Decoder, node: &Node) -> Option<Level> {
     }
     let fields = dec.fields(node, "level", LEVEL_KEYS)?;
     let Some(id) = fields.get("id").and_then(|n| dec.text(n)) else {
-        dec.missing(Span::at(node.span.start), "a level without an `id`", "give each level an `id`, e.g. `id: senior-engineer`");
+        dec.missing(
+            Span::at(node.span.start),
+            "a level without an `id`",
+            "give each level an `id`, e.g. `id: senior-engineer`",
+        );
         return None;
     };
-    let name = fields.get("name").and_then(|n| dec.text(n)).map(|s| s.value);
+    let name = fields
+        .get("name")
+        .and_then(|n| dec.text(n))
+        .map(|s| s.value);
     Some(Level { id, name })
 }
 
 fn read_competency(dec: &mut Decoder, node: &Node) -> Option<Competency> {
     let fields = dec.fields(node, "competency", COMPETENCY_KEYS)?;
     let Some(id) = fields.get("id").and_then(|n| dec.text(n)) else {
-        dec.missing(Span::at(node.span.start), "a competency without an `id`", "give each competency an `id`, e.g. `id: incident-response`");
+        dec.missing(
+            Span::at(node.span.start),
+            "a competency without an `id`",
+            "give each competency an `id`, e.g. `id: incident-response`",
+        );
         return None;
     };
     let text = |dec: &mut Decoder, key| fields.get(key).and_then(|n| dec.text(n)).map(|s| s.value);
@@ -163,7 +178,11 @@ fn read_competency(dec: &mut Decoder, node: &Node) -> Option<Competency> {
                 }
             }
             Value::Null => {}
-            _ => dec.report(Problem::new(ProblemKind::WrongType, node.span, "`expectations` maps level ids to what the level expects")),
+            _ => dec.report(Problem::new(
+                ProblemKind::WrongType,
+                node.span,
+                "`expectations` maps level ids to what the level expects",
+            )),
         }
     }
     Some(Competency {

@@ -5,17 +5,17 @@
 //! problems) → [`plan`] (the model, from either plan form). [`config`], [`ladder`] and
 //! [`discover`] find and read everything around the plans.
 
-pub mod decode;
-pub mod plan;
-pub mod problem;
-pub mod source;
-pub mod yaml;
+pub mod cli;
 pub mod config;
+pub mod decode;
+pub mod diagnostic;
 pub mod discover;
 pub mod invalid;
 pub mod ladder;
-pub mod severity;
-pub mod diagnostic;
 pub mod lint;
+pub mod plan;
+pub mod problem;
 pub mod render;
-pub mod cli;
+pub mod severity;
+pub mod source;
+pub mod yaml;

@@ -160,7 +160,11 @@ impl SourceFile {
     /// The text of a 1-based line without its line ending.
     pub fn line_text(&self, line: usize) -> &str {
         let start = self.line_start(line);
-        let end = self.line_starts.get(line).copied().unwrap_or(self.text.len());
+        let end = self
+            .line_starts
+            .get(line)
+            .copied()
+            .unwrap_or(self.text.len());
         self.text[start..end].trim_end_matches(['\n', '\r'])
     }
 }
@@ -226,8 +230,14 @@ fn memchr_nul(bytes: &[u8]) -> Option<usize> {
 /// Line and column of a byte offset in bytes that may not be valid UTF-8 past `offset`.
 fn byte_position(bytes: &[u8], offset: usize) -> Position {
     let before = &bytes[..offset];
-    let line_start = before.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
-    let column = String::from_utf8_lossy(&before[line_start..]).chars().count() + 1;
+    let line_start = before
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |i| i + 1);
+    let column = String::from_utf8_lossy(&before[line_start..])
+        .chars()
+        .count()
+        + 1;
     Position {
         line: before.iter().filter(|&&b| b == b'\n').count() + 1,
         column,

@@ -79,6 +79,26 @@ impl Node {
         }
     }
 
+    /// The value as JSON, without spans: for validating plans against the JSON Schemas and
+    /// for reading YAML test corpora into typed structs.
+    pub fn to_json(&self) -> serde_json::Value {
+        use serde_json::Value as J;
+        match &self.value {
+            Value::Null => J::Null,
+            Value::Bool(b) => J::Bool(*b),
+            Value::Int(i) => J::from(*i),
+            Value::Float(f) => serde_json::Number::from_f64(*f).map_or(J::Null, J::Number),
+            Value::Str(s) => J::String(s.clone()),
+            Value::Seq(items) => J::Array(items.iter().map(Node::to_json).collect()),
+            Value::Map(entries) => J::Object(
+                entries
+                    .iter()
+                    .map(|(k, v)| (k.name.clone(), v.to_json()))
+                    .collect(),
+            ),
+        }
+    }
+
     /// The number of nodes in this tree, for the alias budget.
     fn size(&self) -> usize {
         1 + match &self.value {
@@ -134,17 +154,32 @@ pub fn parse(text: &str) -> Result<Node, SyntaxError> {
 fn scan_error(text: &str, err: &ScanError) -> SyntaxError {
     let mark = err.marker();
     let offset = mark.byte_offset().unwrap_or_else(|| {
-        text.char_indices().nth(mark.index()).map_or(text.len(), |(i, _)| i)
+        text.char_indices()
+            .nth(mark.index())
+            .map_or(text.len(), |(i, _)| i)
     });
     let message = err.info();
-    let message = message.lines().next().unwrap_or("invalid YAML").trim_end_matches('.');
+    let message = message
+        .lines()
+        .next()
+        .unwrap_or("invalid YAML")
+        .trim_end_matches('.');
     SyntaxError::new(message, offset.min(text.len()))
 }
 
 /// A collection being built.
 enum Frame {
-    Seq { items: Vec<Node>, start: usize, anchor: usize },
-    Map { entries: Vec<(Key, Node)>, key: Option<Key>, start: usize, anchor: usize },
+    Seq {
+        items: Vec<Node>,
+        start: usize,
+        anchor: usize,
+    },
+    Map {
+        entries: Vec<(Key, Node)>,
+        key: Option<Key>,
+        start: usize,
+        anchor: usize,
+    },
 }
 
 struct Builder<'t> {
@@ -174,32 +209,70 @@ impl Builder<'_> {
                     (_, ScalarStyle::Plain) => resolve_plain(&text),
                     _ => Value::Str(text.into_owned()),
                 };
-                self.complete(Node { value, span: self.trimmed(span) }, anchor)?;
+                self.complete(
+                    Node {
+                        value,
+                        span: self.trimmed(span),
+                    },
+                    anchor,
+                )?;
             }
             Event::SequenceStart(_, anchor, _) => {
-                self.open(Frame::Seq { items: Vec::new(), start: span.start, anchor }, span)?;
+                self.open(
+                    Frame::Seq {
+                        items: Vec::new(),
+                        start: span.start,
+                        anchor,
+                    },
+                    span,
+                )?;
             }
             Event::MappingStart(_, anchor, _) => {
-                let frame = Frame::Map { entries: Vec::new(), key: None, start: span.start, anchor };
+                let frame = Frame::Map {
+                    entries: Vec::new(),
+                    key: None,
+                    start: span.start,
+                    anchor,
+                };
                 self.open(frame, span)?;
             }
             Event::SequenceEnd | Event::MappingEnd => {
                 let (value, start, anchor) = match self.stack.pop() {
-                    Some(Frame::Seq { items, start, anchor }) => (Value::Seq(items), start, anchor),
-                    Some(Frame::Map { entries, start, anchor, .. }) => (Value::Map(entries), start, anchor),
+                    Some(Frame::Seq {
+                        items,
+                        start,
+                        anchor,
+                    }) => (Value::Seq(items), start, anchor),
+                    Some(Frame::Map {
+                        entries,
+                        start,
+                        anchor,
+                        ..
+                    }) => (Value::Map(entries), start, anchor),
                     None => return Ok(()),
                 };
                 let end = span.end.max(start);
-                self.complete(Node { value, span: self.trimmed(Span::new(start, end)) }, anchor)?;
+                self.complete(
+                    Node {
+                        value,
+                        span: self.trimmed(Span::new(start, end)),
+                    },
+                    anchor,
+                )?;
             }
             Event::Alias(id) => {
                 let Some(node) = self.anchors.get(&id) else {
-                    return Err(SyntaxError::new("an alias to an anchor that is not defined", span.start));
+                    return Err(SyntaxError::new(
+                        "an alias to an anchor that is not defined",
+                        span.start,
+                    ));
                 };
                 self.alias_nodes += node.size();
                 if self.alias_nodes > MAX_ALIAS_NODES {
                     return Err(SyntaxError::new(
-                        format!("aliases expand to more than {MAX_ALIAS_NODES} values (an alias bomb?)"),
+                        format!(
+                            "aliases expand to more than {MAX_ALIAS_NODES} values (an alias bomb?)"
+                        ),
                         span.start,
                     ));
                 }
@@ -214,10 +287,16 @@ impl Builder<'_> {
 
     fn open(&mut self, frame: Frame, span: Span) -> Result<(), SyntaxError> {
         if self.stack.len() >= MAX_DEPTH {
-            return Err(SyntaxError::new(format!("nested deeper than {MAX_DEPTH} levels"), span.start));
+            return Err(SyntaxError::new(
+                format!("nested deeper than {MAX_DEPTH} levels"),
+                span.start,
+            ));
         }
         if let Some(Frame::Map { key: None, .. }) = self.stack.last() {
-            return Err(SyntaxError::new("a mapping key must be plain text, not a list or mapping", span.start));
+            return Err(SyntaxError::new(
+                "a mapping key must be plain text, not a list or mapping",
+                span.start,
+            ));
         }
         self.stack.push(frame);
         Ok(())
@@ -254,7 +333,10 @@ impl Builder<'_> {
                             node.span.start,
                         ));
                     }
-                    *key = Some(Key { name, span: node.span });
+                    *key = Some(Key {
+                        name,
+                        span: node.span,
+                    });
                 }
             },
         }
@@ -266,7 +348,10 @@ impl Builder<'_> {
     fn trimmed(&self, span: Span) -> Span {
         let end = span.end.min(self.text.len());
         let start = span.start.min(end);
-        let trailing = self.text.get(start..end).map_or(0, |s| s.len() - s.trim_end().len());
+        let trailing = self
+            .text
+            .get(start..end)
+            .map_or(0, |s| s.len() - s.trim_end().len());
         Span::new(start, end - trailing)
     }
 }
@@ -278,7 +363,9 @@ fn resolve_plain(text: &str) -> Value {
         "" | "~" | "null" | "Null" | "NULL" => return Value::Null,
         "true" | "True" | "TRUE" => return Value::Bool(true),
         "false" | "False" | "FALSE" => return Value::Bool(false),
-        ".inf" | ".Inf" | ".INF" | "+.inf" | "+.Inf" | "+.INF" => return Value::Float(f64::INFINITY),
+        ".inf" | ".Inf" | ".INF" | "+.inf" | "+.Inf" | "+.INF" => {
+            return Value::Float(f64::INFINITY)
+        }
         "-.inf" | "-.Inf" | "-.INF" => return Value::Float(f64::NEG_INFINITY),
         ".nan" | ".NaN" | ".NAN" => return Value::Float(f64::NAN),
         _ => {}
@@ -300,7 +387,9 @@ fn resolve_plain(text: &str) -> Value {
         }
     }
     let numeric = digits.starts_with(|c: char| c.is_ascii_digit() || c == '.')
-        && digits.bytes().all(|b| b.is_ascii_digit() || matches!(b, b'.' | b'e' | b'E' | b'-' | b'+'))
+        && digits
+            .bytes()
+            .all(|b| b.is_ascii_digit() || matches!(b, b'.' | b'e' | b'E' | b'-' | b'+'))
         && digits.bytes().any(|b| b.is_ascii_digit());
     if numeric {
         if let Ok(f) = text.parse::<f64>() {
@@ -350,7 +439,16 @@ mod tests {
         assert_eq!(resolve_plain("2.5"), Value::Float(2.5));
         assert_eq!(resolve_plain("true"), Value::Bool(true));
         assert_eq!(resolve_plain("~"), Value::Null);
-        for text in ["25%", "2026-06-30", "inf", "nan", "yes", "off", "1.2.3", "e5"] {
+        for text in [
+            "25%",
+            "2026-06-30",
+            "inf",
+            "nan",
+            "yes",
+            "off",
+            "1.2.3",
+            "e5",
+        ] {
             assert_eq!(resolve_plain(text), Value::Str(text.into()), "{text}");
         }
     }
@@ -376,7 +474,11 @@ mod tests {
     fn alias_bombs_and_deep_nesting_are_refused() {
         let mut bomb = String::from("a: &a [x, x, x, x, x, x, x, x, x, x]\n");
         for i in 0..12 {
-            let prev = if i == 0 { "a".to_string() } else { format!("b{}", i - 1) };
+            let prev = if i == 0 {
+                "a".to_string()
+            } else {
+                format!("b{}", i - 1)
+            };
             bomb.push_str(&format!(
                 "b{i}: &b{i} [*{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}]\n"
             ));

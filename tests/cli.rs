@@ -58,14 +58,22 @@ fn errors_exit_one_and_fail_on_moves_the_threshold() {
     let overdue = CLEAN.replace("2026-11-30", "2026-11-01");
     let dir = repo(&[("plans/jane.md", &overdue)]);
     // An overdue action is a warning: below the default threshold (error).
-    run_in(dir.path(), &["lint"]).code(0).stdout(predicate::str::contains("warning[GR208]"));
+    run_in(dir.path(), &["lint"])
+        .code(0)
+        .stdout(predicate::str::contains("warning[GR208]"));
     run_in(dir.path(), &["lint", "--fail-on", "warning"]).code(1);
     run_in(dir.path(), &["lint", "--fail-on", "warning", "--exit-zero"]).code(0);
     // The date is relative to --today, which wins over GROWTH_TODAY.
-    run_in(dir.path(), &["lint", "--fail-on", "warning", "--today", "2026-10-01"]).code(0);
+    run_in(
+        dir.path(),
+        &["lint", "--fail-on", "warning", "--today", "2026-10-01"],
+    )
+    .code(0);
     let broken = CLEAN.replace("owner: Jane Doe\n", "");
     std::fs::write(dir.path().join("plans/jane.md"), broken).unwrap();
-    run_in(dir.path(), &["lint"]).code(1).stdout(predicate::str::contains("error[GR003]"));
+    run_in(dir.path(), &["lint"])
+        .code(1)
+        .stdout(predicate::str::contains("error[GR003]"));
 }
 
 #[test]
@@ -75,11 +83,15 @@ fn config_fail_on_and_rule_levels_apply() {
         ("plans/jane.md", &overdue),
         ("growth.yaml", "fail_on: warning\nrules:\n  overdue: info\n"),
     ]);
-    run_in(dir.path(), &["lint"]).code(0).stdout(predicate::str::contains("info[GR208]"));
+    run_in(dir.path(), &["lint"])
+        .code(0)
+        .stdout(predicate::str::contains("info[GR208]"));
     std::fs::write(dir.path().join("growth.yaml"), "fail_on: warning\n").unwrap();
     run_in(dir.path(), &["lint"]).code(1);
     std::fs::write(dir.path().join("growth.yaml"), "rules:\n  GR208: off\n").unwrap();
-    run_in(dir.path(), &["lint"]).code(0).stdout(predicate::str::contains("GR208").not());
+    run_in(dir.path(), &["lint"])
+        .code(0)
+        .stdout(predicate::str::contains("GR208").not());
 }
 
 #[test]
@@ -87,19 +99,37 @@ fn usage_config_and_io_errors_exit_two() {
     let dir = repo(&[("plans/jane.md", CLEAN)]);
     run_in(dir.path(), &["lint", "--format", "xml"]).code(2);
     run_in(dir.path(), &["lint", "--today", "2026-02-30"]).code(2);
-    run_in(dir.path(), &["lint", "nope/"]).code(2).stderr(predicate::str::contains("nope/: no such file or directory"));
-    std::fs::write(dir.path().join("growth.yaml"), "fail_on: warning\nrulez: {}\n").unwrap();
+    run_in(dir.path(), &["lint", "nope/"])
+        .code(2)
+        .stderr(predicate::str::contains("nope/: no such file or directory"));
+    std::fs::write(
+        dir.path().join("growth.yaml"),
+        "fail_on: warning\nrulez: {}\n",
+    )
+    .unwrap();
     run_in(dir.path(), &["lint"])
         .code(2)
-        .stderr(predicate::str::contains("growth.yaml:2:1: unknown config key `rulez` (did you mean `rules`?)"));
-    std::fs::write(dir.path().join("growth.yaml"), "rules:\n  vague-gaol: off\n").unwrap();
+        .stderr(predicate::str::contains(
+            "growth.yaml:2:1: unknown config key `rulez` (did you mean `rules`?)",
+        ));
+    std::fs::write(
+        dir.path().join("growth.yaml"),
+        "rules:\n  vague-gaol: off\n",
+    )
+    .unwrap();
     run_in(dir.path(), &["lint"])
         .code(2)
-        .stderr(predicate::str::contains("growth.yaml:2:3: `vague-gaol` is not a rule (did you mean `vague-goal`?)"));
+        .stderr(predicate::str::contains(
+            "growth.yaml:2:3: `vague-gaol` is not a rule (did you mean `vague-goal`?)",
+        ));
     std::fs::write(dir.path().join("growth.yaml"), "ladder: missing.yaml\n").unwrap();
-    run_in(dir.path(), &["lint"]).code(2).stderr(predicate::str::contains("missing.yaml"));
+    run_in(dir.path(), &["lint"])
+        .code(2)
+        .stderr(predicate::str::contains("missing.yaml"));
     let empty = repo(&[("notes.md", "# notes")]);
-    run_in(empty.path(), &["lint"]).code(2).stderr(predicate::str::contains("no plan files found"));
+    run_in(empty.path(), &["lint"])
+        .code(2)
+        .stderr(predicate::str::contains("no plan files found"));
 }
 
 #[test]
@@ -108,13 +138,18 @@ fn output_file_and_machine_formats_keep_stdout_clean() {
     run_in(dir.path(), &["lint", "--format", "json", "-o", "out.json"])
         .code(0)
         .stdout("")
-        .stderr(predicate::str::contains("Checked 1 file, 1 goal: 0 errors, 1 warning"));
+        .stderr(predicate::str::contains(
+            "Checked 1 file, 1 goal: 0 errors, 1 warning",
+        ));
     let json: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(dir.path().join("out.json")).unwrap()).unwrap();
+        serde_json::from_str(&std::fs::read_to_string(dir.path().join("out.json")).unwrap())
+            .unwrap();
     assert_eq!(json["diagnostics"][0]["code"], "GR208");
     assert_eq!(json["diagnostics"][0]["start"]["line"], 17);
     for format in ["sarif", "github", "junit", "json"] {
-        run_in(dir.path(), &["lint", "--format", format]).code(0).stdout(predicate::str::contains("GR208"));
+        run_in(dir.path(), &["lint", "--format", format])
+            .code(0)
+            .stdout(predicate::str::contains("GR208"));
     }
 }
 
@@ -123,7 +158,8 @@ fn colour_only_when_asked_or_on_a_terminal() {
     let dir = repo(&[("plans/jane.md", &CLEAN.replace("2026-11-30", "2026-11-01"))]);
     run_in(dir.path(), &["lint"]).stdout(predicate::str::contains("\x1b[").not());
     run_in(dir.path(), &["lint", "--color", "always"]).stdout(predicate::str::contains("\x1b["));
-    run_in(dir.path(), &["lint", "--color", "never"]).stdout(predicate::str::contains("\x1b[").not());
+    run_in(dir.path(), &["lint", "--color", "never"])
+        .stdout(predicate::str::contains("\x1b[").not());
 }
 
 #[test]
@@ -135,13 +171,21 @@ fn statistics_count_findings_per_rule() {
 #[test]
 fn a_closed_pipe_is_not_an_error() {
     let overdue = CLEAN.replace("2026-11-30", "2026-11-01");
-    let files: Vec<(String, String)> = (0..300).map(|i| (format!("plans/p{i:03}.md"), overdue.clone())).collect();
-    let refs: Vec<(&str, &str)> = files.iter().map(|(p, t)| (p.as_str(), t.as_str())).collect();
+    let files: Vec<(String, String)> = (0..300)
+        .map(|i| (format!("plans/p{i:03}.md"), overdue.clone()))
+        .collect();
+    let refs: Vec<(&str, &str)> = files
+        .iter()
+        .map(|(p, t)| (p.as_str(), t.as_str()))
+        .collect();
     let dir = repo(&refs);
     let bin = assert_cmd::cargo::cargo_bin("growth");
     let status = std::process::Command::new("bash")
         .arg("-c")
-        .arg(format!("set -o pipefail; '{}' lint | head -n 1 >/dev/null", bin.display()))
+        .arg(format!(
+            "set -o pipefail; '{}' lint | head -n 1 >/dev/null",
+            bin.display()
+        ))
         .current_dir(dir.path())
         .env("GROWTH_TODAY", "2026-11-22")
         .status()
@@ -158,19 +202,31 @@ fn init_writes_a_plan_once_and_never_overwrites() {
     assert!(text.starts_with("---\nowner: Jane Doe\n"));
     assert!(text.contains("period: { start: 2026-07-01, end: 2026-12-31 }"));
     std::fs::write(&path, "mine").unwrap();
-    run_in(dir.path(), &["init"]).code(2).stderr(predicate::str::contains("already exists"));
+    run_in(dir.path(), &["init"])
+        .code(2)
+        .stderr(predicate::str::contains("already exists"));
     assert_eq!(std::fs::read_to_string(&path).unwrap(), "mine");
 
-    run_in(dir.path(), &["init", "raj.plan.yaml", "--owner", "Raj: the \"boss\""]).code(0);
+    run_in(
+        dir.path(),
+        &["init", "raj.plan.yaml", "--owner", "Raj: the \"boss\""],
+    )
+    .code(0);
     let parsed = growth::plan::load(&dir.path().join("raj.plan.yaml"));
     assert_eq!(parsed.problems, vec![]);
-    assert_eq!(parsed.plan.unwrap().owner.unwrap().value, "Raj: the \"boss\"");
+    assert_eq!(
+        parsed.plan.unwrap().owner.unwrap().value,
+        "Raj: the \"boss\""
+    );
 }
 
 #[test]
 fn the_templates_parse_cleanly() {
     let day = chrono::NaiveDate::from_ymd_opt(2026, 3, 1).unwrap();
-    for (name, format) in [("a.md", growth::plan::PlanFormat::Markdown), ("a.yaml", growth::plan::PlanFormat::Yaml)] {
+    for (name, format) in [
+        ("a.md", growth::plan::PlanFormat::Markdown),
+        ("a.yaml", growth::plan::PlanFormat::Yaml),
+    ] {
         let text = growth::cli::template(format, "Jane Doe", day);
         let parsed = growth::plan::parse_str(name, text);
         assert_eq!(parsed.problems, vec![], "{name}");
@@ -184,7 +240,9 @@ fn explain_and_rules_print_the_rule_docs() {
         .args(["explain", "GR201"])
         .assert()
         .code(0)
-        .stdout(predicate::str::starts_with("GR201 vague-goal (default: warning)"))
+        .stdout(predicate::str::starts_with(
+            "GR201 vague-goal (default: warning)",
+        ))
         .stdout(predicate::str::contains("## Bad"));
     growth().args(["explain", "vague-goal"]).assert().code(0);
     growth()
@@ -192,16 +250,31 @@ fn explain_and_rules_print_the_rule_docs() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains("did you mean `vague-goal`?"));
-    let out = growth().args(["rules", "--format", "json"]).output().unwrap();
+    let out = growth()
+        .args(["rules", "--format", "json"])
+        .output()
+        .unwrap();
     let rules: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(rules.len(), growth::lint::registry::RULES.len());
     assert!(rules.iter().all(|r| !r["bad"].as_str().unwrap().is_empty()));
-    growth().arg("rules").assert().code(0).stdout(predicate::str::contains("GR403  next-level-gap"));
+    growth()
+        .arg("rules")
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("GR403  next-level-gap"));
 }
 
 #[test]
 fn completions_and_man_page() {
-    growth().args(["completions", "bash"]).assert().code(0).stdout(predicate::str::contains("_growth"));
+    growth()
+        .args(["completions", "bash"])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("_growth"));
     growth().args(["completions", "zsh"]).assert().code(0);
-    growth().arg("man").assert().code(0).stdout(predicate::str::contains(".TH growth"));
+    growth()
+        .arg("man")
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains(".TH growth"));
 }

@@ -22,7 +22,12 @@ fn lint_repo(root: &str) -> Vec<String> {
     let mut out = Vec::new();
     for path in files {
         let parsed = plan::load(&path);
-        assert_eq!(parsed.problems, vec![], "{} does not read cleanly", path.display());
+        assert_eq!(
+            parsed.problems,
+            vec![],
+            "{} does not read cleanly",
+            path.display()
+        );
         for d in linter.lint(&parsed) {
             out.push(format!(
                 "{}:{}:{} {}[{}] {}",

@@ -80,7 +80,8 @@ fn ratio(a: usize, b: usize) -> f64 {
 fn load_corpus() -> Vec<Entry> {
     let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/corpus/statements.yaml");
     let text = std::fs::read_to_string(path).expect("read the corpus");
-    serde_saphyr::from_str::<Vec<Entry>>(&text).expect("parse the corpus")
+    let node = growth::yaml::parse(&text).expect("parse the corpus");
+    serde_json::from_value::<Vec<Entry>>(node.to_json()).expect("read the corpus")
 }
 
 /// Scores `rule` on `entries`; pushes the misclassified ones onto `misses`.

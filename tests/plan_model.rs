@@ -15,12 +15,23 @@ fn canonical_markdown_plan() {
     assert_eq!(plan.format, PlanFormat::Markdown);
     assert_eq!(plan.owner.as_ref().unwrap().value, "Jane Doe");
     assert_eq!(at(&parsed, plan.owner.as_ref().unwrap().span), "2:8");
-    assert_eq!(plan.title.as_ref().unwrap().value, "Growth plan, first half of 2026");
+    assert_eq!(
+        plan.title.as_ref().unwrap().value,
+        "Growth plan, first half of 2026"
+    );
     let period = plan.period.as_ref().unwrap();
     assert_eq!(period.start.value.to_string(), "2026-01-01");
     assert_eq!(period.end.value.to_string(), "2026-06-30");
-    assert_eq!(plan.not_willing[0].value, "work evenings or weekends on this plan");
-    assert!(plan.north_star.as_ref().unwrap().value.starts_with("A positive influence"));
+    assert_eq!(
+        plan.not_willing[0].value,
+        "work evenings or weekends on this plan"
+    );
+    assert!(plan
+        .north_star
+        .as_ref()
+        .unwrap()
+        .value
+        .starts_with("A positive influence"));
     assert_eq!(plan.goals.len(), 2);
 
     let g = &plan.goals[0];
@@ -43,19 +54,43 @@ fn canonical_markdown_plan() {
     );
     let done: Vec<_> = g.actions.iter().map(|a| a.done).collect();
     assert_eq!(done, [true, false, false, true]);
-    assert_eq!(g.actions[0].done_on.as_ref().unwrap().value.to_string(), "2026-02-10");
-    assert_eq!(at(&parsed, g.actions[0].done_on.as_ref().unwrap().span), "34:49");
-    assert_eq!(g.actions[1].due.as_ref().unwrap().value.to_string(), "2026-04-30");
-    assert_eq!(g.actions[2].due.as_ref().unwrap().value.to_string(), "2026-05-15");
-    assert_eq!(g.actions[3].done_on.as_ref().unwrap().value.to_string(), "2026-03-03");
+    assert_eq!(
+        g.actions[0].done_on.as_ref().unwrap().value.to_string(),
+        "2026-02-10"
+    );
+    assert_eq!(
+        at(&parsed, g.actions[0].done_on.as_ref().unwrap().span),
+        "34:49"
+    );
+    assert_eq!(
+        g.actions[1].due.as_ref().unwrap().value.to_string(),
+        "2026-04-30"
+    );
+    assert_eq!(
+        g.actions[2].due.as_ref().unwrap().value.to_string(),
+        "2026-05-15"
+    );
+    assert_eq!(
+        g.actions[3].done_on.as_ref().unwrap().value.to_string(),
+        "2026-03-03"
+    );
     assert_eq!(g.checkins.len(), 3);
     assert_eq!(g.checkins[0].value.as_ref().unwrap().value, "12%");
-    assert_eq!(g.checkins[0].note.as_ref().unwrap().value, "solved 2 of 17 issues, needed help on 1");
-    assert_eq!(at(&parsed, g.checkins[1].value.as_ref().unwrap().span), "41:15");
+    assert_eq!(
+        g.checkins[0].note.as_ref().unwrap().value,
+        "solved 2 of 17 issues, needed help on 1"
+    );
+    assert_eq!(
+        at(&parsed, g.checkins[1].value.as_ref().unwrap().span),
+        "41:15"
+    );
     assert!(g.checkins[2].value.is_none());
 
     let g = &plan.goals[1];
-    assert_eq!(g.id.value, "be-recognised-as-the-team-s-go-to-person-for-the-billing-domain");
+    assert_eq!(
+        g.id.value,
+        "be-recognised-as-the-team-s-go-to-person-for-the-billing-domain"
+    );
     assert!(!g.id_explicit);
     assert_eq!(g.goal_type(), GoalType::Career);
     assert_eq!(g.actions.len(), 1);
@@ -92,7 +127,10 @@ goals:
     assert_eq!(g.target.as_ref().unwrap().value, "3");
     assert_eq!(g.actions.len(), 4);
     assert!(g.actions[0].done && g.actions[1].done && !g.actions[2].done && !g.actions[3].done);
-    assert_eq!(g.actions[0].done_on.as_ref().unwrap().value.to_string(), "2026-02-01");
+    assert_eq!(
+        g.actions[0].done_on.as_ref().unwrap().value.to_string(),
+        "2026-02-01"
+    );
     assert_eq!(g.actions[3].text.value, "Ask for feedback");
     assert_eq!(g.checkins[0].value.as_ref().unwrap().value, "1");
     assert_eq!(at(&parsed, g.checkins[0].date.span), "17:17");

@@ -10,7 +10,13 @@ const END: &str = "<!-- rules:end -->";
 fn table() -> String {
     let mut out = String::from("| code | name | default | fires when |\n|---|---|---|---|\n");
     for r in RULES {
-        out.push_str(&format!("| {} | `{}` | {} | {} |\n", r.code, r.name, r.default, r.summary.replace('|', "\\|")));
+        out.push_str(&format!(
+            "| {} | `{}` | {} | {} |\n",
+            r.code,
+            r.name,
+            r.default,
+            r.summary.replace('|', "\\|")
+        ));
     }
     out
 }
@@ -26,5 +32,9 @@ fn rules_table_matches_the_registry() {
         std::fs::write("README.md", updated).unwrap();
         return;
     }
-    assert_eq!(&readme[start..end], expected, "run UPDATE_README=1 cargo test --test readme");
+    assert_eq!(
+        &readme[start..end],
+        expected,
+        "run UPDATE_README=1 cargo test --test readme"
+    );
 }

@@ -22,7 +22,12 @@ fn codes(linter: &Linter, text: &str) -> Vec<String> {
     linter
         .lint(&parsed)
         .iter()
-        .map(|d| format!("{} {}:{} {}", d.code, d.start.line, d.start.column, d.message))
+        .map(|d| {
+            format!(
+                "{} {}:{} {}",
+                d.code, d.start.line, d.start.column, d.message
+            )
+        })
         .collect()
 }
 
@@ -30,12 +35,26 @@ fn codes(linter: &Linter, text: &str) -> Vec<String> {
 fn every_rule_is_documented_with_examples() {
     for rule in RULES {
         let doc = rule.doc();
-        assert!(doc.rationale.len() > 80, "{}: rationale too short", rule.code);
-        assert!(doc.bad.contains("owner:"), "{}: no bad example plan", rule.code);
-        assert!(doc.good.contains("owner:"), "{}: no good example plan", rule.code);
+        assert!(
+            doc.rationale.len() > 80,
+            "{}: rationale too short",
+            rule.code
+        );
+        assert!(
+            doc.bad.contains("owner:"),
+            "{}: no bad example plan",
+            rule.code
+        );
+        assert!(
+            doc.good.contains("owner:"),
+            "{}: no good example plan",
+            rule.code
+        );
         assert!(!rule.summary.is_empty(), "{}: no summary", rule.code);
         assert!(
-            rule.name.chars().all(|c| c.is_ascii_lowercase() || c == '-'),
+            rule.name
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c == '-'),
             "{}: name must be kebab-case",
             rule.code
         );
@@ -50,7 +69,10 @@ fn bad_examples_fire_and_good_examples_do_not() {
         let doc = rule.doc();
         let bad = codes(&linter, &doc.bad);
         if !bad.iter().any(|c| c.starts_with(rule.code)) {
-            failures.push(format!("{}: bad example does not fire; got {bad:#?}", rule.code));
+            failures.push(format!(
+                "{}: bad example does not fire; got {bad:#?}",
+                rule.code
+            ));
         }
         let good = codes(&linter, &doc.good);
         if good.iter().any(|c| c.starts_with(rule.code)) {

@@ -26,7 +26,7 @@ use growth::config::{CONFIG_KEYS, OPTION_KEYS};
 use growth::ladder::{COMPETENCY_KEYS, LADDER_KEYS, LEVEL_KEYS};
 use growth::lint::registry::RULES;
 use growth::plan::{
-    FRONT_MATTER_KEYS, GOAL_KEYS, YAML_ACTION_KEYS, YAML_CHECKIN_KEYS, YAML_GOAL_KEYS,
+    FRONT_MATTER_KEYS, GOAL_KEYS, PERIOD_KEYS, YAML_ACTION_KEYS, YAML_CHECKIN_KEYS, YAML_GOAL_KEYS,
     YAML_PLAN_KEYS,
 };
 use jsonschema::Validator;
@@ -38,10 +38,6 @@ const PLAN: &str = "plan.schema.json";
 const CONFIG: &str = "config.schema.json";
 const LADDER: &str = "ladder.schema.json";
 const SCHEMAS: &[&str] = &[FRONT_MATTER, GOAL, PLAN, CONFIG, LADDER];
-
-/// The keys of `period:`. The code has no constant for them: they are the literal list in
-/// `read_period` (src/plan/fields.rs).
-const PERIOD_KEYS: &[&str] = &["start", "end"];
 
 // ------------------------------------------------------------------------------- helpers
 
@@ -74,9 +70,9 @@ fn validator(name: &str) -> Validator {
 
 /// Parses YAML the way `growth` does: YAML 1.2 booleans, so `GR104: off` is the text `off`.
 fn yaml(text: &str, what: &str) -> Value {
-    let options = serde_saphyr::options! { strict_booleans: true };
-    serde_saphyr::from_str_with_options::<Value>(text, options)
-        .unwrap_or_else(|e| panic!("{what} is not valid YAML: {e}"))
+    growth::yaml::parse(text)
+        .unwrap_or_else(|e| panic!("{what} is not valid YAML: {e:?}"))
+        .to_json()
 }
 
 /// Every validation error, one line each, with the instance path it is at.

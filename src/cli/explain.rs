@@ -17,7 +17,11 @@ pub fn explain(name: &str) -> anyhow::Result<u8> {
         anyhow::bail!("`{name}` is not a rule{hint}");
     };
     let mut out = std::io::stdout().lock();
-    writeln!(out, "{} {} (default: {})\n", rule.code, rule.name, rule.default)?;
+    writeln!(
+        out,
+        "{} {} (default: {})\n",
+        rule.code, rule.name, rule.default
+    )?;
     writeln!(out, "Fires when: {}.\n", rule.summary)?;
     writeln!(out, "{}", rule.doc_markdown())?;
     Ok(EXIT_CLEAN)
@@ -28,7 +32,14 @@ pub fn rules(format: ListFormat) -> anyhow::Result<u8> {
     match format {
         ListFormat::Text => {
             for rule in RULES {
-                writeln!(out, "{}  {:<28} {:<8} {}", rule.code, rule.name, rule.default.as_str(), rule.summary)?;
+                writeln!(
+                    out,
+                    "{}  {:<28} {:<8} {}",
+                    rule.code,
+                    rule.name,
+                    rule.default.as_str(),
+                    rule.summary
+                )?;
             }
         }
         ListFormat::Json => {

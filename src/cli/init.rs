@@ -32,12 +32,19 @@ pub fn run(args: InitArgs) -> anyhow::Result<u8> {
         .open(&path)
         .map_err(|err| match err.kind() {
             std::io::ErrorKind::AlreadyExists => {
-                anyhow::anyhow!("{} already exists; growth init never overwrites a file", path.display())
+                anyhow::anyhow!(
+                    "{} already exists; growth init never overwrites a file",
+                    path.display()
+                )
             }
             _ => anyhow::Error::new(err).context(format!("cannot create {}", path.display())),
         })?;
     file.write_all(text.as_bytes())?;
-    eprintln!("growth: wrote {}; fill it in, then run `growth lint {}`", path.display(), path.display());
+    eprintln!(
+        "growth: wrote {}; fill it in, then run `growth lint {}`",
+        path.display(),
+        path.display()
+    );
     Ok(EXIT_CLEAN)
 }
 
@@ -45,9 +52,17 @@ pub fn run(args: InitArgs) -> anyhow::Result<u8> {
 pub fn render(format: PlanFormat, owner: &str, today: NaiveDate) -> String {
     let year = today.year();
     let (start, end, name) = if today.month() <= 6 {
-        (ymd(year, 1, 1), ymd(year, 6, 30), format!("first half of {year}"))
+        (
+            ymd(year, 1, 1),
+            ymd(year, 6, 30),
+            format!("first half of {year}"),
+        )
     } else {
-        (ymd(year, 7, 1), ymd(year, 12, 31), format!("second half of {year}"))
+        (
+            ymd(year, 7, 1),
+            ymd(year, 12, 31),
+            format!("second half of {year}"),
+        )
     };
     let first_due = (today + chrono::Days::new(30)).min(end);
     let template = match format {

@@ -53,7 +53,8 @@ pub fn run(args: LintArgs) -> anyhow::Result<u8> {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
         ColorChoice::Auto => {
-            to_terminal && anstream::AutoStream::choice(&std::io::stdout()) != anstream::ColorChoice::Never
+            to_terminal
+                && anstream::AutoStream::choice(&std::io::stdout()) != anstream::ColorChoice::Never
         }
     };
     let report = LintReport {
@@ -67,7 +68,8 @@ pub fn run(args: LintArgs) -> anyhow::Result<u8> {
         Some(path) => {
             let mut out = Vec::new();
             render::write_lint(args.format, &report, &mut out)?;
-            std::fs::write(path, out).with_context(|| format!("cannot write {}", path.display()))?;
+            std::fs::write(path, out)
+                .with_context(|| format!("cannot write {}", path.display()))?;
         }
         None => {
             let mut out = std::io::stdout().lock();
@@ -79,19 +81,29 @@ pub fn run(args: LintArgs) -> anyhow::Result<u8> {
     if args.format != Format::Human || args.output.is_some() {
         eprintln!("{}", render::summary_line(&summary));
     }
-    Ok(if failed && !args.exit_zero { EXIT_FINDINGS } else { EXIT_CLEAN })
+    Ok(if failed && !args.exit_zero {
+        EXIT_FINDINGS
+    } else {
+        EXIT_CLEAN
+    })
 }
 
 /// The paths grouped by the config that applies to each: `--config` for all of them, or the
 /// one discovered from each path, so `growth lint repo-a repo-b` uses each repo's own config.
-fn group_by_config(named: Option<&Path>, paths: &[PathBuf]) -> anyhow::Result<Vec<(Config, Vec<PathBuf>)>> {
+fn group_by_config(
+    named: Option<&Path>,
+    paths: &[PathBuf],
+) -> anyhow::Result<Vec<(Config, Vec<PathBuf>)>> {
     if named.is_some() || paths.len() <= 1 {
         return Ok(vec![(load_config(named, paths)?, paths.to_vec())]);
     }
     let mut groups: Vec<(Config, Vec<PathBuf>)> = Vec::new();
     for path in paths {
         let config = load_config(None, std::slice::from_ref(path))?;
-        match groups.iter_mut().find(|(c, _)| c.path == config.path && c.root == config.root) {
+        match groups
+            .iter_mut()
+            .find(|(c, _)| c.path == config.path && c.root == config.root)
+        {
             Some((_, group)) => group.push(path.clone()),
             None => groups.push((config, vec![path.clone()])),
         }

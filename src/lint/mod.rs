@@ -44,14 +44,21 @@ pub struct Linter {
 
 impl Linter {
     /// Builds a linter from config. Rule names in config that are not rules are an error.
-    pub fn new(config: &Config, ladder: Option<Ladder>, today: NaiveDate) -> Result<Linter, InvalidFile> {
+    pub fn new(
+        config: &Config,
+        ladder: Option<Ladder>,
+        today: NaiveDate,
+    ) -> Result<Linter, InvalidFile> {
         let mut problems = Vec::new();
         let mut levels: Vec<(&'static str, Option<Severity>)> = Vec::new();
         for (name, level) in &config.rules {
             match registry::find(&name.value) {
                 Some(rule) => levels.push((rule.code, level.value.severity())),
                 None => {
-                    let names: Vec<&str> = registry::RULES.iter().flat_map(|r| [r.code, r.name]).collect();
+                    let names: Vec<&str> = registry::RULES
+                        .iter()
+                        .flat_map(|r| [r.code, r.name])
+                        .collect();
                     let mut p = Problem::new(
                         ProblemKind::UnknownField,
                         name.span,
@@ -84,7 +91,10 @@ impl Linter {
             .collect();
         Ok(Linter {
             rules,
-            lexicon: Lexicon::new(&config.options.vague_phrases, &config.options.outcome_phrases),
+            lexicon: Lexicon::new(
+                &config.options.vague_phrases,
+                &config.options.outcome_phrases,
+            ),
             options: config.options.clone(),
             ladder,
             today,
@@ -97,7 +107,10 @@ impl Linter {
 
     /// The severity a rule runs at, or `None` when it is off.
     pub fn severity(&self, code: &str) -> Option<Severity> {
-        self.rules.iter().find(|(r, _)| r.code == code).map(|(_, s)| *s)
+        self.rules
+            .iter()
+            .find(|(r, _)| r.code == code)
+            .map(|(_, s)| *s)
     }
 
     /// Lints one parsed plan. Findings come back sorted by position.
@@ -142,18 +155,28 @@ impl Linter {
                 }
             }
         }
-        if let Some((rule, severity)) = self.rules.iter().find(|(r, _)| r.code == UNUSED_SUPPRESSION) {
+        if let Some((rule, severity)) = self
+            .rules
+            .iter()
+            .find(|(r, _)| r.code == UNUSED_SUPPRESSION)
+        {
             for u in &unknown {
-                let finding = Finding::new(u.span, format!("`{}` is not a rule; this suppression does nothing", u.name))
-                    .help("`growth rules` lists the rule codes and names");
+                let finding = Finding::new(
+                    u.span,
+                    format!("`{}` is not a rule; this suppression does nothing", u.name),
+                )
+                .help("`growth rules` lists the rule codes and names");
                 out.push(diagnostic(file, rule, *severity, finding));
             }
             for s in suppressions.iter().filter(|s| !s.used.get()) {
                 if self.severity(s.code).is_none() {
                     continue;
                 }
-                let finding = Finding::new(s.span, format!("unused suppression: no {} finding here", s.code))
-                    .help("remove it; it no longer hides anything");
+                let finding = Finding::new(
+                    s.span,
+                    format!("unused suppression: no {} finding here", s.code),
+                )
+                .help("remove it; it no longer hides anything");
                 out.push(diagnostic(file, rule, *severity, finding));
             }
         }

@@ -34,6 +34,9 @@ pub const GOAL_KEYS: &[&str] = &[
     "status",
 ];
 
+/// Keys of `period`.
+pub const PERIOD_KEYS: &[&str] = &["start", "end"];
+
 /// Top-level keys of a YAML plan: the front matter keys plus these.
 pub const YAML_PLAN_KEYS: &[&str] = &["title", "goals"];
 /// Keys of a goal in a YAML plan: the goal keys plus these.
@@ -82,13 +85,20 @@ pub fn read_header(dec: &mut Decoder, fields: &Fields, plan: &mut Plan) {
     plan.target_role = text(dec, "target_role");
     plan.north_star = text(dec, "north_star");
     plan.review = fields.get("review").and_then(|n| dec.date(n));
-    plan.not_willing = fields.get("not_willing").map(|n| dec.text_list(n)).unwrap_or_default();
+    plan.not_willing = fields
+        .get("not_willing")
+        .map(|n| dec.text_list(n))
+        .unwrap_or_default();
     plan.period = fields.get("period").and_then(|n| read_period(dec, n));
 
     let at = Span::at(fields.span.start);
     let absent = |key| fields.get(key).is_none_or(is_blank);
     if absent("owner") {
-        dec.missing(at, "the plan has no `owner`", "add `owner: Your Name` to the front matter");
+        dec.missing(
+            at,
+            "the plan has no `owner`",
+            "add `owner: Your Name` to the front matter",
+        );
     }
     if absent("period") {
         dec.missing(
@@ -108,10 +118,10 @@ fn is_blank(node: &Node) -> bool {
 }
 
 fn read_period(dec: &mut Decoder, node: &Node) -> Option<Period> {
-    let fields = dec.fields(node, "period", &["start", "end"])?;
+    let fields = dec.fields(node, "period", PERIOD_KEYS)?;
     let start = fields.get("start").and_then(|n| dec.date(n));
     let end = fields.get("end").and_then(|n| dec.date(n));
-    for key in ["start", "end"] {
+    for key in PERIOD_KEYS {
         if fields.get(key).is_none() {
             dec.missing(
                 node.span,
@@ -169,5 +179,7 @@ pub fn read_goal_meta(dec: &mut Decoder, fields: &Fields, goal: &mut Goal) {
     goal.relevance = text(dec, "relevance");
     goal.due = fields.get("due").and_then(|n| dec.date(n));
     goal.kind = fields.get("type").and_then(|n| dec.choice(n, GOAL_TYPES));
-    goal.status = fields.get("status").and_then(|n| dec.choice(n, GOAL_STATUSES));
+    goal.status = fields
+        .get("status")
+        .and_then(|n| dec.choice(n, GOAL_STATUSES));
 }

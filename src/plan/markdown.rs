@@ -30,9 +30,13 @@ pub fn parse(file: &SourceFile) -> (Plan, Vec<Problem>) {
         heading: None,
         meta: None,
     };
-    let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TASKLISTS;
+    let options =
+        Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TASKLISTS;
     for (event, range) in Parser::new_ext(&text[body_start..], options).into_offset_iter() {
-        walker.event(event, Span::new(range.start + body_start, range.end + body_start));
+        walker.event(
+            event,
+            Span::new(range.start + body_start, range.end + body_start),
+        );
     }
     walker.close_goal();
     (walker.plan, walker.dec.problems)
@@ -319,8 +323,12 @@ impl Walker<'_> {
                 let inner = &content[at + 1..at + close];
                 let trimmed = inner.trim();
                 if !trimmed.is_empty() {
-                    let start = line.content.start + at + 1 + (inner.len() - inner.trim_start().len());
-                    value = Some(Spanned::new(trimmed.to_string(), Span::new(start, start + trimmed.len())));
+                    let start =
+                        line.content.start + at + 1 + (inner.len() - inner.trim_start().len());
+                    value = Some(Spanned::new(
+                        trimmed.to_string(),
+                        Span::new(start, start + trimmed.len()),
+                    ));
                 }
                 at = skip_ws(at + close + 1);
             }
@@ -331,7 +339,8 @@ impl Walker<'_> {
         let checkin = Checkin {
             date,
             value,
-            note: (!note.is_empty()).then(|| Spanned::new(note, Span::new(note_start, line.content.end))),
+            note: (!note.is_empty())
+                .then(|| Spanned::new(note, Span::new(note_start, line.content.end))),
             span: line.item,
         };
         if let Some((goal, _)) = &mut self.goal {
@@ -342,7 +351,8 @@ impl Walker<'_> {
 
 fn strip_prefix_ignore_case<'s>(s: &'s str, prefix: &str) -> Option<&'s str> {
     let head = s.get(..prefix.len())?;
-    head.eq_ignore_ascii_case(prefix).then(|| &s[prefix.len()..])
+    head.eq_ignore_ascii_case(prefix)
+        .then(|| &s[prefix.len()..])
 }
 
 /// A list item's first paragraph, after the bullet and the task box.
@@ -380,7 +390,9 @@ fn item_content(text: &str, item: Span) -> Option<ItemLine> {
     for (n, line) in raw[at..].split_inclusive('\n').enumerate() {
         let body = line.trim();
         let nested = body.starts_with(['-', '*', '+'])
-            || body.split_once(['.', ')']).is_some_and(|(d, _)| !d.is_empty() && d.bytes().all(|b| b.is_ascii_digit()));
+            || body
+                .split_once(['.', ')'])
+                .is_some_and(|(d, _)| !d.is_empty() && d.bytes().all(|b| b.is_ascii_digit()));
         if n > 0 && (body.is_empty() || nested) {
             break;
         }
@@ -417,7 +429,8 @@ fn find_markers(text: &str, content: Span) -> Vec<Marker> {
             if inner_trim.is_empty() || !(at_end || inner_trim.as_bytes()[0].is_ascii_digit()) {
                 continue;
             }
-            let lead = inner.len() - inner.trim_start().len() + (line[after..after + close].len() - inner.len());
+            let lead = inner.len() - inner.trim_start().len()
+                + (line[after..after + close].len() - inner.len());
             let date_start = content.start + after + lead;
             markers.push(Marker {
                 whole: Span::new(content.start + i, content.start + after + close + 1),

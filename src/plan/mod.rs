@@ -16,7 +16,10 @@ use serde::Serialize;
 use crate::problem::{Problem, ProblemKind};
 use crate::source::{self, SourceFile, Span, Spanned};
 
-pub use fields::{FRONT_MATTER_KEYS, GOAL_KEYS, YAML_ACTION_KEYS, YAML_CHECKIN_KEYS, YAML_GOAL_KEYS, YAML_PLAN_KEYS};
+pub use fields::{
+    FRONT_MATTER_KEYS, GOAL_KEYS, PERIOD_KEYS, YAML_ACTION_KEYS, YAML_CHECKIN_KEYS, YAML_GOAL_KEYS,
+    YAML_PLAN_KEYS,
+};
 
 /// Which of the two forms a plan file is written in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -140,7 +143,9 @@ pub struct Goal {
 impl Goal {
     /// The goal's type; `development` when not given.
     pub fn goal_type(&self) -> GoalType {
-        self.kind.as_ref().map_or(GoalType::Development, |k| k.value)
+        self.kind
+            .as_ref()
+            .map_or(GoalType::Development, |k| k.value)
     }
 
     /// The goal's status; `active` when not given.

@@ -5,7 +5,9 @@ use crate::problem::{Problem, ProblemKind};
 use crate::source::{SourceFile, Span, Spanned};
 use crate::yaml::{self, Node, Value};
 
-use super::fields::{empty_plan, new_goal, read_goal_meta, read_header, FRONT_MATTER_KEYS, GOAL_KEYS};
+use super::fields::{
+    empty_plan, new_goal, read_goal_meta, read_header, FRONT_MATTER_KEYS, GOAL_KEYS,
+};
 use super::fields::{YAML_ACTION_KEYS, YAML_CHECKIN_KEYS, YAML_GOAL_KEYS, YAML_PLAN_KEYS};
 use super::{Action, Checkin, Goal, Plan, PlanFormat};
 
@@ -26,7 +28,11 @@ pub fn parse(file: &SourceFile) -> (Plan, Vec<Problem>) {
             return (plan, dec.problems);
         }
     };
-    let known: Vec<&str> = FRONT_MATTER_KEYS.iter().chain(YAML_PLAN_KEYS).copied().collect();
+    let known: Vec<&str> = FRONT_MATTER_KEYS
+        .iter()
+        .chain(YAML_PLAN_KEYS)
+        .copied()
+        .collect();
     if let Some(fields) = dec.fields(&root, "plan", &known) {
         read_header(&mut dec, &fields, &mut plan);
         plan.title = fields.get("title").and_then(|n| dec.text(n));
@@ -56,10 +62,18 @@ fn read_goal(dec: &mut Decoder, node: &Node) -> Option<Goal> {
     let mut goal = new_goal(title, Span::at(node.span.start));
     read_goal_meta(dec, &fields, &mut goal);
     if let Some(actions) = fields.get("actions") {
-        goal.actions = dec.list(actions, "actions").iter().filter_map(|n| read_action(dec, n)).collect();
+        goal.actions = dec
+            .list(actions, "actions")
+            .iter()
+            .filter_map(|n| read_action(dec, n))
+            .collect();
     }
     if let Some(checkins) = fields.get("checkins") {
-        goal.checkins = dec.list(checkins, "check-ins").iter().filter_map(|n| read_checkin(dec, n)).collect();
+        goal.checkins = dec
+            .list(checkins, "check-ins")
+            .iter()
+            .filter_map(|n| read_checkin(dec, n))
+            .collect();
     }
     Some(goal)
 }
@@ -93,8 +107,9 @@ fn read_action(dec: &mut Decoder, node: &Node) -> Option<Action> {
                 Ok(d) => (true, Some(Spanned::new(d, n.span))),
                 Err(message) => {
                     dec.report(
-                        Problem::new(ProblemKind::InvalidDate, n.span, message)
-                            .with_help("`done` is true, false or the date it was done (YYYY-MM-DD)"),
+                        Problem::new(ProblemKind::InvalidDate, n.span, message).with_help(
+                            "`done` is true, false or the date it was done (YYYY-MM-DD)",
+                        ),
                     );
                     (true, None)
                 }

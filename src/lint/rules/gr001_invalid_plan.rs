@@ -40,5 +40,13 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(cx: &Context, out: &mut Vec<Finding>) {
-    problems(cx, &[ProblemKind::Unreadable, ProblemKind::Syntax, ProblemKind::WrongType], out);
+    problems(
+        cx,
+        &[
+            ProblemKind::Unreadable,
+            ProblemKind::Syntax,
+            ProblemKind::WrongType,
+        ],
+        out,
+    );
 }

@@ -50,7 +50,10 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
             out.push(
                 Finding::new(
                     period.end.span,
-                    format!("the period ends ({}) before it starts ({})", period.end.value, period.start.value),
+                    format!(
+                        "the period ends ({}) before it starts ({})",
+                        period.end.value, period.start.value
+                    ),
                 )
                 .help("swap the dates, or fix the one that is wrong"),
             );

@@ -63,10 +63,20 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
         }
         if let Some(first) = goals[..i].iter().find(|g| g.id.value == goal.id.value) {
             let line = cx.file.position(first.span.start).line;
-            let span = if goal.id_explicit { goal.id.span } else { goal.title.span };
+            let span = if goal.id_explicit {
+                goal.id.span
+            } else {
+                goal.title.span
+            };
             out.push(
-                Finding::new(span, format!("the goal id `{}` is already used by the goal on line {line}", goal.id.value))
-                    .help("give each goal its own `id:`"),
+                Finding::new(
+                    span,
+                    format!(
+                        "the goal id `{}` is already used by the goal on line {line}",
+                        goal.id.value
+                    ),
+                )
+                .help("give each goal its own `id:`"),
             );
         }
     }

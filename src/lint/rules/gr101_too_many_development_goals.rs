@@ -50,14 +50,23 @@ pub static RULE: Rule = Rule {
 
 fn check(cx: &Context, out: &mut Vec<Finding>) {
     let max = cx.options.max_development_goals as usize;
-    let dev: Vec<&Goal> = cx.plan.active_goals().filter(|g| g.goal_type() == GoalType::Development).collect();
+    let dev: Vec<&Goal> = cx
+        .plan
+        .active_goals()
+        .filter(|g| g.goal_type() == GoalType::Development)
+        .collect();
     if dev.len() > max {
         out.push(
             Finding::new(
                 dev[max].title.span,
-                format!("{} active development goals; at most {max} get real attention", dev.len()),
+                format!(
+                    "{} active development goals; at most {max} get real attention",
+                    dev.len()
+                ),
             )
-            .help("keep the goals that matter most; mark the others `status: planned` or drop them"),
+            .help(
+                "keep the goals that matter most; mark the others `status: planned` or drop them",
+            ),
         );
     }
 }

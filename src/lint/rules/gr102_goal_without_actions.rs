@@ -41,8 +41,11 @@ pub static RULE: Rule = Rule {
 fn check(cx: &Context, out: &mut Vec<Finding>) {
     for goal in cx.plan.active_goals().filter(|g| g.actions.is_empty()) {
         out.push(
-            Finding::new(goal.title.span, format!("the goal `{}` has no actions", goal.id.value))
-                .help("add an `### Actions` list under the goal with at least one `- [ ] …` item"),
+            Finding::new(
+                goal.title.span,
+                format!("the goal `{}` has no actions", goal.id.value),
+            )
+            .help("add an `### Actions` list under the goal with at least one `- [ ] …` item"),
         );
     }
 }

@@ -57,8 +57,11 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
         let open = goal.open_actions().count();
         if open > max {
             out.push(
-                Finding::new(goal.title.span, format!("{open} open actions; more than {max} is a backlog, not a plan"))
-                    .help("keep the next few steps; move the rest to notes until those are done"),
+                Finding::new(
+                    goal.title.span,
+                    format!("{open} open actions; more than {max} is a backlog, not a plan"),
+                )
+                .help("keep the next few steps; move the rest to notes until those are done"),
             );
         }
     }

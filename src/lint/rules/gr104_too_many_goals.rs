@@ -77,8 +77,14 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
     let active: Vec<&Goal> = cx.plan.active_goals().collect();
     if active.len() > max {
         out.push(
-            Finding::new(active[max].title.span, format!("{} active goals; more than {max} compete for the same weeks", active.len()))
-                .help("finish, park (`status: planned`) or drop some goals"),
+            Finding::new(
+                active[max].title.span,
+                format!(
+                    "{} active goals; more than {max} compete for the same weeks",
+                    active.len()
+                ),
+            )
+            .help("finish, park (`status: planned`) or drop some goals"),
         );
     }
 }

@@ -50,8 +50,11 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
         if let Some(measure) = &goal.measure {
             if let Some(phrase) = cx.lexicon.vague(&measure.value) {
                 out.push(
-                    Finding::new(measure.span, format!("the measure is vague: \"{phrase}\" with nothing concrete"))
-                        .help("a measure says how someone else could tell the goal is met"),
+                    Finding::new(
+                        measure.span,
+                        format!("the measure is vague: \"{phrase}\" with nothing concrete"),
+                    )
+                    .help("a measure says how someone else could tell the goal is met"),
                 );
             }
         }

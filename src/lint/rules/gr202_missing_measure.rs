@@ -41,8 +41,11 @@ pub static RULE: Rule = Rule {
 fn check(cx: &Context, out: &mut Vec<Finding>) {
     for goal in cx.plan.open_goals().filter(|g| g.measure.is_none()) {
         out.push(
-            Finding::new(goal.title.span, format!("the goal `{}` has no measure", goal.id.value))
-                .help("add `measure:` to the goal's yaml block: how will you know it is met?"),
+            Finding::new(
+                goal.title.span,
+                format!("the goal `{}` has no measure", goal.id.value),
+            )
+            .help("add `measure:` to the goal's yaml block: how will you know it is met?"),
         );
     }
 }

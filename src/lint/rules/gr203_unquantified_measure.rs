@@ -48,8 +48,11 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
         if let Some(measure) = &goal.measure {
             if !cx.lexicon.quantified(&measure.value) {
                 out.push(
-                    Finding::new(measure.span, "the measure has no number, count, frequency or date")
-                        .help("say how many, how often, how much or by when"),
+                    Finding::new(
+                        measure.span,
+                        "the measure has no number, count, frequency or date",
+                    )
+                    .help("say how many, how often, how much or by when"),
                 );
             }
         }

@@ -42,9 +42,18 @@ pub static RULE: Rule = Rule {
 fn check(cx: &Context, out: &mut Vec<Finding>) {
     for goal in cx.plan.open_goals().filter(|g| g.due.is_none()) {
         let message = match &cx.plan.period {
-            Some(p) => format!("the goal `{}` has no due date; it falls back to the period end, {}", goal.id.value, p.end.value),
-            None => format!("the goal `{}` has no due date, and the plan has no period to fall back to", goal.id.value),
+            Some(p) => format!(
+                "the goal `{}` has no due date; it falls back to the period end, {}",
+                goal.id.value, p.end.value
+            ),
+            None => format!(
+                "the goal `{}` has no due date, and the plan has no period to fall back to",
+                goal.id.value
+            ),
         };
-        out.push(Finding::new(goal.title.span, message).help("add `due: YYYY-MM-DD` to the goal's yaml block"));
+        out.push(
+            Finding::new(goal.title.span, message)
+                .help("add `due: YYYY-MM-DD` to the goal's yaml block"),
+        );
     }
 }

@@ -57,8 +57,9 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
             continue;
         };
         out.push(
-            Finding::new(due.span, format!("due {} is {side}", due.value))
-                .help("move the due date into the period, or move the goal to the plan for that period"),
+            Finding::new(due.span, format!("due {} is {side}", due.value)).help(
+                "move the due date into the period, or move the goal to the plan for that period",
+            ),
         );
     }
 }

@@ -46,15 +46,30 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
     for goal in cx.plan.active_goals() {
         if let Some(due) = goal.due.as_ref().filter(|d| d.value < today) {
             out.push(
-                Finding::new(due.span, format!("the goal `{}` was due {} ({} ago)", goal.id.value, due.value, days(today, due.value)))
-                    .help("mark it done, move the date, or drop it"),
+                Finding::new(
+                    due.span,
+                    format!(
+                        "the goal `{}` was due {} ({} ago)",
+                        goal.id.value,
+                        due.value,
+                        days(today, due.value)
+                    ),
+                )
+                .help("mark it done, move the date, or drop it"),
             );
         }
         for action in goal.open_actions() {
             if let Some(due) = action.due.as_ref().filter(|d| d.value < today) {
                 out.push(
-                    Finding::new(due.span, format!("open action was due {} ({} ago)", due.value, days(today, due.value)))
-                        .help("tick it if it is done, or move the date"),
+                    Finding::new(
+                        due.span,
+                        format!(
+                            "open action was due {} ({} ago)",
+                            due.value,
+                            days(today, due.value)
+                        ),
+                    )
+                    .help("tick it if it is done, or move the date"),
                 );
             }
         }

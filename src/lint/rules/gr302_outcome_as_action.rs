@@ -47,7 +47,8 @@ pub static RULE: Rule = Rule {
     code: "GR302",
     name: "outcome-as-action",
     default: Severity::Warning,
-    summary: "an action that is an outcome outside one's control (\"be tech lead\", \"get promoted\")",
+    summary:
+        "an action that is an outcome outside one's control (\"be tech lead\", \"get promoted\")",
     source: include_str!("gr302_outcome_as_action.rs"),
     check,
 };

@@ -83,8 +83,11 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
     let Some(first) = focus(goals[0]) else { return };
     if goals.iter().all(|g| focus(g).as_ref() == Some(&first)) {
         out.push(
-            Finding::new(cx.plan.header_span, format!("all {} goals have the focus `{first}`", goals.len()))
-                .help("balance the plan: one goal in another area (people, delivery, influence, …)"),
+            Finding::new(
+                cx.plan.header_span,
+                format!("all {} goals have the focus `{first}`", goals.len()),
+            )
+            .help("balance the plan: one goal in another area (people, delivery, influence, …)"),
         );
     }
 }

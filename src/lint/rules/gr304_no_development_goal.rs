@@ -56,8 +56,11 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
     }
     if open.all(|g| g.goal_type() != GoalType::Development) {
         out.push(
-            Finding::new(cx.plan.header_span, "no development goal: nothing in the plan builds a skill")
-                .help("add a goal with `type: development` for the skill the career goal needs"),
+            Finding::new(
+                cx.plan.header_span,
+                "no development goal: nothing in the plan builds a skill",
+            )
+            .help("add a goal with `type: development` for the skill the career goal needs"),
         );
     }
 }

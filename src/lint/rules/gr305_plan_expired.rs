@@ -39,7 +39,9 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(cx: &Context, out: &mut Vec<Finding>) {
-    let Some(period) = &cx.plan.period else { return };
+    let Some(period) = &cx.plan.period else {
+        return;
+    };
     let active = cx.plan.active_goals().count();
     if period.end.value < cx.today && active > 0 {
         out.push(

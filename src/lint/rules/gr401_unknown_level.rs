@@ -46,14 +46,23 @@ pub static RULE: Rule = Rule {
 fn check(cx: &Context, out: &mut Vec<Finding>) {
     let Some(ladder) = cx.ladder else { return };
     let ids = ladder.level_ids();
-    for (key, level) in [("role", &cx.plan.role), ("target_role", &cx.plan.target_role)] {
+    for (key, level) in [
+        ("role", &cx.plan.role),
+        ("target_role", &cx.plan.target_role),
+    ] {
         let Some(level) = level else { continue };
         if ladder.level_index(&level.value).is_none() {
             let help = match suggest(&level.value, &ids) {
                 Some(s) => format!("did you mean `{s}`?"),
                 None => format!("the ladder's levels are: {}", ids.join(", ")),
             };
-            out.push(Finding::new(level.span, format!("`{key}: {}` is not a level of the ladder", level.value)).help(help));
+            out.push(
+                Finding::new(
+                    level.span,
+                    format!("`{key}: {}` is not a level of the ladder", level.value),
+                )
+                .help(help),
+            );
         }
     }
 }

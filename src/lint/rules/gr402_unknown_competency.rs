@@ -51,14 +51,20 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
     let Some(ladder) = cx.ladder else { return };
     let ids = ladder.competency_ids();
     for goal in &cx.plan.goals {
-        let Some(competency) = &goal.competency else { continue };
+        let Some(competency) = &goal.competency else {
+            continue;
+        };
         if ladder.competency(&competency.value).is_none() {
             let help = match suggest(&competency.value, &ids) {
                 Some(s) => format!("did you mean `{s}`?"),
                 None => format!("the ladder's competencies are: {}", ids.join(", ")),
             };
             out.push(
-                Finding::new(competency.span, format!("`{}` is not a competency of the ladder", competency.value)).help(help),
+                Finding::new(
+                    competency.span,
+                    format!("`{}` is not a competency of the ladder", competency.value),
+                )
+                .help(help),
             );
         }
     }

@@ -51,16 +51,23 @@ pub static RULE: Rule = Rule {
     code: "GR403",
     name: "next-level-gap",
     default: Severity::Info,
-    summary: "competencies whose expectation rises from `role` to `target_role` that no goal addresses",
+    summary:
+        "competencies whose expectation rises from `role` to `target_role` that no goal addresses",
     source: include_str!("gr403_next_level_gap.rs"),
     check,
 };
 
 fn check(cx: &Context, out: &mut Vec<Finding>) {
-    let (Some(ladder), Some(role), Some(target)) = (cx.ladder, &cx.plan.role, &cx.plan.target_role) else {
+    let (Some(ladder), Some(role), Some(target)) = (cx.ladder, &cx.plan.role, &cx.plan.target_role)
+    else {
         return;
     };
-    let addressed: Vec<&str> = cx.plan.open_goals().filter_map(|g| g.competency.as_ref()).map(|c| c.value.as_str()).collect();
+    let addressed: Vec<&str> = cx
+        .plan
+        .open_goals()
+        .filter_map(|g| g.competency.as_ref())
+        .map(|c| c.value.as_str())
+        .collect();
     let missing: Vec<&str> = ladder
         .rising(&role.value, &target.value)
         .into_iter()
@@ -74,7 +81,10 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
     let detail: Vec<String> = missing
         .iter()
         .map(|id| {
-            let expectation = ladder.competency(id).zip(target_index).and_then(|(c, i)| ladder.expectation(c, i));
+            let expectation = ladder
+                .competency(id)
+                .zip(target_index)
+                .and_then(|(c, i)| ladder.expectation(c, i));
             match expectation {
                 Some(e) => format!("{id} ({e})"),
                 None => id.to_string(),
@@ -84,7 +94,12 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
     out.push(
         Finding::new(
             target.span,
-            format!("{} needs more in {} that no goal addresses: {}", target.value, plural(missing.len(), "competency", "competencies"), missing.join(", ")),
+            format!(
+                "{} needs more in {} that no goal addresses: {}",
+                target.value,
+                plural(missing.len(), "competency", "competencies"),
+                missing.join(", ")
+            ),
         )
         .help(format!("consider a goal for: {}", detail.join("; "))),
     );
