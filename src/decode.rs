@@ -70,14 +70,15 @@ impl Decoder {
                     key.span,
                     format!("unknown {what} key `{}`", key.name),
                 );
-                problem.help = Some(match suggest(&key.name, known) {
-                    Some(near) => format!("did you mean `{near}`?"),
-                    // `{ note: a, b }` reads `b` as a key: the classic flow-mapping comma.
-                    None if key.name.contains(' ') && value.value == Value::Null => {
+                // `{ note: a, b }` reads `b` as a key: the classic flow-mapping comma.
+                let comma = key.name.contains(' ') && value.value == Value::Null;
+                problem.help = did_you_mean(&key.name, known).or_else(|| {
+                    Some(if comma {
                         "a comma inside `{ … }` starts a new key; put text with commas in quotes"
                             .to_string()
-                    }
-                    None => format!("known keys: {}", known.join(", ")),
+                    } else {
+                        format!("known keys: {}", known.join(", "))
+                    })
                 });
                 self.report(problem);
             }
@@ -158,9 +159,7 @@ impl Decoder {
             node.span,
             format!("`{}` is not one of {}", text.value, names.join(", ")),
         );
-        if let Some(near) = suggest(&lower, &names) {
-            problem.help = Some(format!("did you mean `{near}`?"));
-        }
+        problem.help = did_you_mean(&lower, &names);
         self.report(problem);
         None
     }
@@ -215,6 +214,11 @@ pub fn suggest<'a>(name: &str, known: &[&'a str]) -> Option<&'a str> {
         .filter(|(d, k)| *d <= (k.len().max(lower.len()) / 3).max(1))
         .min_by_key(|(d, _)| *d)
         .map(|(_, k)| k)
+}
+
+/// "did you mean `x`?" for the nearest known name, if one is near enough.
+pub fn did_you_mean(name: &str, known: &[&str]) -> Option<String> {
+    suggest(name, known).map(|s| format!("did you mean `{s}`?"))
 }
 
 /// A stable id made from a title: lowercase ASCII letters and digits joined by dashes.

@@ -4,7 +4,7 @@
 
 use std::path::Path;
 
-use crate::decode::{suggest, Decoder};
+use crate::decode::{did_you_mean, Decoder};
 use crate::invalid::{read_yaml, InvalidFile};
 use crate::problem::{Problem, ProblemKind};
 use crate::source::{SourceFile, Span, Spanned};
@@ -70,8 +70,7 @@ impl Ladder {
                         level.span,
                         format!("`{}` is not a level of this ladder", level.value),
                     );
-                    p.help =
-                        suggest(&level.value, &level_ids).map(|s| format!("did you mean `{s}`?"));
+                    p.help = did_you_mean(&level.value, &level_ids);
                     dec.report(p);
                 }
             }

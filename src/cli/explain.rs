@@ -2,7 +2,7 @@
 
 use std::io::Write;
 
-use crate::decode::suggest;
+use crate::decode::did_you_mean;
 use crate::lint::registry::{self, RULES};
 
 use super::{ListFormat, EXIT_CLEAN};
@@ -10,11 +10,9 @@ use super::{ListFormat, EXIT_CLEAN};
 pub fn explain(name: &str) -> anyhow::Result<u8> {
     let Some(rule) = registry::find(name) else {
         let names: Vec<&str> = RULES.iter().flat_map(|r| [r.code, r.name]).collect();
-        let hint = match suggest(name, &names) {
-            Some(s) => format!("; did you mean `{s}`?"),
-            None => "; `growth rules` lists them".to_string(),
-        };
-        anyhow::bail!("`{name}` is not a rule{hint}");
+        let hint =
+            did_you_mean(name, &names).unwrap_or_else(|| "`growth rules` lists them".to_string());
+        anyhow::bail!("`{name}` is not a rule; {hint}");
     };
     let mut out = std::io::stdout().lock();
     writeln!(

@@ -13,7 +13,7 @@ pub mod text;
 use chrono::NaiveDate;
 
 use crate::config::{Config, RuleOptions};
-use crate::decode::suggest;
+use crate::decode::did_you_mean;
 use crate::diagnostic::Diagnostic;
 use crate::invalid::InvalidFile;
 use crate::ladder::Ladder;
@@ -64,10 +64,8 @@ impl Linter {
                         name.span,
                         format!("`{}` is not a rule", name.value),
                     );
-                    p.help = Some(match suggest(&name.value, &names) {
-                        Some(s) => format!("did you mean `{s}`?"),
-                        None => "`growth rules` lists them".to_string(),
-                    });
+                    p.help = did_you_mean(&name.value, &names)
+                        .or_else(|| Some("`growth rules` lists them".to_string()));
                     problems.push(p);
                 }
             }

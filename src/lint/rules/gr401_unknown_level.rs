@@ -32,7 +32,7 @@
 //! ~~~
 
 use super::prelude::*;
-use crate::decode::suggest;
+use crate::decode::did_you_mean;
 
 pub static RULE: Rule = Rule {
     code: "GR401",
@@ -52,10 +52,8 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
     ] {
         let Some(level) = level else { continue };
         if ladder.level_index(&level.value).is_none() {
-            let help = match suggest(&level.value, &ids) {
-                Some(s) => format!("did you mean `{s}`?"),
-                None => format!("the ladder's levels are: {}", ids.join(", ")),
-            };
+            let help = did_you_mean(&level.value, &ids)
+                .unwrap_or_else(|| format!("the ladder's levels are: {}", ids.join(", ")));
             out.push(
                 Finding::new(
                     level.span,

@@ -36,7 +36,7 @@
 //! ~~~
 
 use super::prelude::*;
-use crate::decode::suggest;
+use crate::decode::did_you_mean;
 
 pub static RULE: Rule = Rule {
     code: "GR402",
@@ -55,10 +55,8 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
             continue;
         };
         if ladder.competency(&competency.value).is_none() {
-            let help = match suggest(&competency.value, &ids) {
-                Some(s) => format!("did you mean `{s}`?"),
-                None => format!("the ladder's competencies are: {}", ids.join(", ")),
-            };
+            let help = did_you_mean(&competency.value, &ids)
+                .unwrap_or_else(|| format!("the ladder's competencies are: {}", ids.join(", ")));
             out.push(
                 Finding::new(
                     competency.span,
