@@ -60,7 +60,8 @@ pub fn plan_files(config: &Config, paths: &[PathBuf]) -> Result<Vec<PathBuf>, Di
     Ok(files)
 }
 
-fn compile(globs: &[String]) -> Result<GlobSet, DiscoverError> {
+/// The plan globs as one matcher (`*` does not cross `/`).
+pub fn compile(globs: &[String]) -> Result<GlobSet, DiscoverError> {
     let mut set = GlobSetBuilder::new();
     for glob in globs {
         let compiled = GlobBuilder::new(glob)
@@ -119,7 +120,8 @@ fn relative_to(path: &Path, root: &Path) -> Option<PathBuf> {
     abs_path.strip_prefix(abs_root).ok().map(Path::to_path_buf)
 }
 
-fn is_document(path: &Path) -> bool {
+/// Whether a file is documentation (README, CHANGELOG, …) rather than a plan.
+pub fn is_document(path: &Path) -> bool {
     let stem = path
         .file_name()
         .and_then(|n| n.to_str())

@@ -19,3 +19,4 @@ pub mod render;
 pub mod severity;
 pub mod source;
 pub mod yaml;
+pub mod history;

@@ -23,6 +23,9 @@ relevance: the team needs a second facilitator
 
 ### Actions
 - [ ] Shadow Priya's November review (due 2026-11-30)
+
+### Check-ins
+- 2026-11-10 shadowed the October review
 ";
 
 fn growth() -> Command {

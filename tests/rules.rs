@@ -3,6 +3,7 @@
 
 use chrono::NaiveDate;
 use growth::config::Config;
+use growth::history::facts::{Backdated, MovedGoalpost, PlanFacts};
 use growth::ladder::Ladder;
 use growth::lint::registry::RULES;
 use growth::lint::Linter;
@@ -17,10 +18,41 @@ fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 3, 15).unwrap()
 }
 
+/// The history rules' examples need git history; their facts are given here, as the
+/// history engine would derive them from the commits the examples describe.
+fn history(code: &str, bad: bool) -> Option<PlanFacts> {
+    let date = |m, d| NaiveDate::from_ymd_opt(2026, m, d).unwrap();
+    let mut facts = PlanFacts::default();
+    match (code, bad) {
+        ("GR502", true) => facts.backdated.push(Backdated {
+            goal: "solve-production-issues-on-my-own".into(),
+            stated: date(1, 5),
+            committed: date(3, 10),
+            commit: "abc1234".into(),
+            what: "2026-01-05".into(),
+            checkin: true,
+        }),
+        ("GR503", true) => facts.moved.push(MovedGoalpost {
+            goal: "solve-production-issues-on-my-own".into(),
+            commit: "abc1234".into(),
+            date: date(3, 2),
+            change: "target 25% → 15%".into(),
+            due: false,
+        }),
+        ("GR502" | "GR503", _) => {}
+        _ => return None,
+    }
+    Some(facts)
+}
+
 fn codes(linter: &Linter, text: &str) -> Vec<String> {
+    codes_with(linter, text, None)
+}
+
+fn codes_with(linter: &Linter, text: &str, facts: Option<&PlanFacts>) -> Vec<String> {
     let parsed = plan::parse_str("plans/example.md", text);
     linter
-        .lint(&parsed)
+        .lint_with_history(&parsed, facts)
         .iter()
         .map(|d| {
             format!(
@@ -67,14 +99,14 @@ fn bad_examples_fire_and_good_examples_do_not() {
     let mut failures = Vec::new();
     for rule in RULES {
         let doc = rule.doc();
-        let bad = codes(&linter, &doc.bad);
+        let bad = codes_with(&linter, &doc.bad, history(rule.code, true).as_ref());
         if !bad.iter().any(|c| c.starts_with(rule.code)) {
             failures.push(format!(
                 "{}: bad example does not fire; got {bad:#?}",
                 rule.code
             ));
         }
-        let good = codes(&linter, &doc.good);
+        let good = codes_with(&linter, &doc.good, history(rule.code, false).as_ref());
         if good.iter().any(|c| c.starts_with(rule.code)) {
             failures.push(format!("{}: good example fires: {good:#?}", rule.code));
         }

@@ -8,6 +8,7 @@ use anyhow::Context as _;
 use crate::config::Config;
 use crate::diagnostic::Summary;
 use crate::discover;
+use crate::history::{facts, HistoryError};
 use crate::ladder::Ladder;
 use crate::lint::Linter;
 use crate::plan;
@@ -22,7 +23,30 @@ pub fn run(args: LintArgs) -> anyhow::Result<u8> {
     let mut sources = Vec::new();
     let mut failed = false;
     for (config, paths) in group_by_config(args.common.config.as_deref(), &args.paths)? {
-        let linter = Linter::new(&config, load_ladder(&config)?, today)?;
+        let mut linter = Linter::new(&config, load_ladder(&config)?, today)?;
+        let history = if args.no_history {
+            linter = linter.without_history_rules();
+            None
+        } else {
+            match super::history::load(&config, Some(today), None, None) {
+                Ok(history) => Some(history),
+                Err(err) => {
+                    match err.downcast_ref::<HistoryError>() {
+                        Some(HistoryError::NotARepository) => eprintln!(
+                            "growth: note: {} is not in a git repository; GR502 and GR503 need history and are skipped, GR501 uses the plans' own dates",
+                            config.root.display()
+                        ),
+                        _ => eprintln!("growth: note: history unavailable ({err:#}); history rules use the plans' own dates"),
+                    }
+                    None
+                }
+            }
+        };
+        if let Some(history) = &history {
+            for note in &history.notes {
+                eprintln!("growth: note: {note}");
+            }
+        }
         let files = discover::plan_files(&config, &paths)?;
         if files.is_empty() {
             anyhow::bail!(
@@ -36,7 +60,10 @@ pub fn run(args: LintArgs) -> anyhow::Result<u8> {
         for path in &files {
             let parsed = plan::load(path);
             summary.goals += parsed.plan.as_ref().map_or(0, |p| p.goals.len());
-            let found = linter.lint(&parsed);
+            let facts = history.as_ref().zip(parsed.plan.as_ref()).map(|(h, plan)| {
+                facts::plan_facts(h.of_plan(path), plan, config.options.backdate_days)
+            });
+            let found = linter.lint_with_history(&parsed, facts.as_ref());
             failed |= found.iter().any(|d| d.severity >= fail_on);
             diagnostics.extend(found);
             sources.push(parsed.file);

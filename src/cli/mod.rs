@@ -4,6 +4,7 @@
 //! exit status 2 in `main`.
 
 mod explain;
+mod history;
 mod init;
 mod lint;
 
@@ -42,6 +43,8 @@ pub struct Cli {
 pub enum Command {
     /// Check plans against the rules.
     Lint(LintArgs),
+    /// The semantic event stream from git history, oldest first.
+    History(HistoryArgs),
     /// Write a new plan from the template (never overwrites).
     Init(InitArgs),
     /// Explain a rule: why it exists, with a bad and a good example.
@@ -127,6 +130,23 @@ pub struct LintArgs {
 }
 
 #[derive(Debug, Args)]
+pub struct HistoryArgs {
+    /// Plan files or directories [default: every plan of the repository].
+    pub paths: Vec<PathBuf>,
+    #[command(flatten)]
+    pub common: Common,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ListFormat::Text)]
+    pub format: ListFormat,
+    /// Only events from this date (YYYY-MM-DD) or after this revision.
+    #[arg(long, value_name = "DATE|REV")]
+    pub since: Option<String>,
+    /// Only events up to this date (YYYY-MM-DD) or revision.
+    #[arg(long, value_name = "DATE|REV")]
+    pub until: Option<String>,
+}
+
+#[derive(Debug, Args)]
 pub struct InitArgs {
     /// Where to write the plan (.md, or .yaml for the YAML form) [default: plans/<year>-h<half>.md].
     pub path: Option<PathBuf>,
@@ -150,6 +170,7 @@ fn parse_severity(s: &str) -> Result<Severity, String> {
 pub fn run(cli: Cli) -> anyhow::Result<u8> {
     match cli.command {
         Command::Lint(args) => lint::run(args),
+        Command::History(args) => history::run(args),
         Command::Init(args) => init::run(args),
         Command::Explain { rule } => explain::explain(&rule),
         Command::Rules { format } => explain::rules(format),

@@ -15,6 +15,7 @@ use chrono::NaiveDate;
 use crate::config::{Config, RuleOptions};
 use crate::decode::did_you_mean;
 use crate::diagnostic::Diagnostic;
+use crate::history::facts::PlanFacts;
 use crate::invalid::InvalidFile;
 use crate::ladder::Ladder;
 use crate::plan::ParsedPlan;
@@ -99,6 +100,12 @@ impl Linter {
         })
     }
 
+    /// Turns off the rules that read git history (GR5xx), for `--no-history`.
+    pub fn without_history_rules(mut self) -> Self {
+        self.rules.retain(|(rule, _)| !rule.code.starts_with("GR5"));
+        self
+    }
+
     pub fn ladder(&self) -> Option<&Ladder> {
         self.ladder.as_ref()
     }
@@ -111,8 +118,13 @@ impl Linter {
             .map(|(_, s)| *s)
     }
 
-    /// Lints one parsed plan. Findings come back sorted by position.
+    /// Lints one parsed plan without history. Findings come back sorted by position.
     pub fn lint(&self, parsed: &ParsedPlan) -> Vec<Diagnostic> {
+        self.lint_with_history(parsed, None)
+    }
+
+    /// Lints one parsed plan with what git history says about it (for GR501–GR503).
+    pub fn lint_with_history(&self, parsed: &ParsedPlan, history: Option<&PlanFacts>) -> Vec<Diagnostic> {
         let file = &parsed.file;
         let (suppressions, unknown) = suppress::scan(file);
         // A file that does not parse as a whole gets only its reading problems: rules on a
@@ -137,6 +149,7 @@ impl Linter {
             options: &self.options,
             lexicon: &self.lexicon,
             today: self.today,
+            history,
         };
         let mut out = Vec::new();
         let mut findings = Vec::new();

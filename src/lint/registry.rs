@@ -32,6 +32,9 @@ pub static RULES: &[&Rule] = &[
     &gr401_unknown_level::RULE,
     &gr402_unknown_competency::RULE,
     &gr403_next_level_gap::RULE,
+    &gr501_stale_goal::RULE,
+    &gr502_backdated_entry::RULE,
+    &gr503_moved_goalposts::RULE,
 ];
 
 /// A rule by code (`GR201`, any case) or name (`vague-goal`).

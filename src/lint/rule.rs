@@ -7,6 +7,7 @@
 use chrono::NaiveDate;
 
 use crate::config::RuleOptions;
+use crate::history::facts::PlanFacts;
 use crate::ladder::Ladder;
 use crate::plan::Plan;
 use crate::problem::Problem;
@@ -41,6 +42,9 @@ pub struct Context<'a> {
     pub lexicon: &'a Lexicon,
     /// The date "overdue" and "expired" are measured against.
     pub today: NaiveDate,
+    /// What git history says about this plan; `None` without history (no repository, or
+    /// `--no-history`).
+    pub history: Option<&'a PlanFacts>,
 }
 
 /// What a rule reports; the engine adds code, severity and position.

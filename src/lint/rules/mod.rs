@@ -30,3 +30,6 @@ pub mod gr305_plan_expired;
 pub mod gr401_unknown_level;
 pub mod gr402_unknown_competency;
 pub mod gr403_next_level_gap;
+pub mod gr501_stale_goal;
+pub mod gr502_backdated_entry;
+pub mod gr503_moved_goalposts;

@@ -1,0 +1,129 @@
+//! `growth history`: the semantic event stream from git, oldest first.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, FixedOffset, NaiveDate, TimeZone};
+use serde::Serialize;
+
+use crate::config::Config;
+use crate::discover;
+use crate::history::{self, Bound, Event, History, Options};
+
+use super::{HistoryArgs, ListFormat, EXIT_CLEAN};
+
+/// The JSON document of `growth history --format json` (schema/history.schema.json).
+#[derive(Serialize)]
+struct Document<'a> {
+    version: u32,
+    commits: usize,
+    notes: &'a [String],
+    events: Vec<&'a Event>,
+}
+
+pub fn run(args: HistoryArgs) -> anyhow::Result<u8> {
+    let config = super::lint::load_config(args.common.config.as_deref(), &args.paths)?;
+    let history = load(&config, args.common.today, args.since.as_deref(), args.until.as_deref())?;
+    let wanted = wanted_plans(&config, &args.paths)?;
+    let events: Vec<&Event> = history
+        .events
+        .iter()
+        .filter(|e| wanted.as_ref().is_none_or(|w| w.iter().any(|p| is_plan(&history, e, p))))
+        .collect();
+    let mut out = std::io::stdout().lock();
+    match args.format {
+        ListFormat::Json => {
+            let doc = Document {
+                version: 1,
+                commits: history.commits,
+                notes: &history.notes,
+                events,
+            };
+            serde_json::to_writer_pretty(&mut out, &doc)?;
+            writeln!(out)?;
+        }
+        ListFormat::Text => {
+            for note in &history.notes {
+                eprintln!("growth: note: {note}");
+            }
+            for e in events {
+                let goal = e.goal.as_deref().map(|g| format!(" {g}:")).unwrap_or_default();
+                writeln!(
+                    out,
+                    "{} {} {:<16} {}{} {}",
+                    e.commit.date(),
+                    e.commit.short,
+                    truncate(&e.commit.author, 16),
+                    history.base.join(&e.path).display(),
+                    goal,
+                    e.kind.describe()
+                )?;
+            }
+        }
+    }
+    out.flush()?;
+    Ok(EXIT_CLEAN)
+}
+
+/// Walks the history of the repository around the config's plans.
+pub fn load(config: &Config, today: Option<NaiveDate>, since: Option<&str>, until: Option<&str>) -> anyhow::Result<History> {
+    let globs = discover::compile(&config.plans)?;
+    let options = Options {
+        start: &config.root,
+        root: &config.root,
+        globs: &globs,
+        now: now(today),
+        since: since.map(Bound::parse),
+        until: until.map(Bound::parse),
+        progress: std::io::IsTerminal::is_terminal(&std::io::stderr()),
+    };
+    Ok(history::load(&options)?)
+}
+
+/// "Now" for the uncommitted pseudo-commit: `--today` at midnight UTC when given, so output
+/// is repeatable.
+fn now(today: Option<NaiveDate>) -> DateTime<FixedOffset> {
+    let utc = FixedOffset::east_opt(0).expect("zero offset");
+    match today {
+        Some(day) => utc.from_utc_datetime(&day.and_hms_opt(0, 0, 0).expect("midnight")),
+        None => chrono::Local::now().fixed_offset(),
+    }
+}
+
+/// The plan files the user named (files, or plans under directories); `None` for all.
+fn wanted_plans(config: &Config, paths: &[PathBuf]) -> anyhow::Result<Option<Vec<PathBuf>>> {
+    if paths.is_empty() || paths.iter().all(|p| same_dir(p, &config.root)) {
+        return Ok(None);
+    }
+    Ok(Some(paths.to_vec()).map(|p| {
+        let mut files = discover::plan_files(config, &p).unwrap_or_default();
+        files.extend(p.into_iter().filter(|p| !p.exists()));
+        files
+    }))
+}
+
+fn is_plan(history: &History, event: &Event, wanted: &Path) -> bool {
+    let plan = history.base.join(&event.plan);
+    let path = history.base.join(&event.path);
+    same_file(&plan, wanted) || same_file(&path, wanted)
+}
+
+fn same_file(a: &Path, b: &Path) -> bool {
+    a == b || a.strip_prefix("./").ok() == Some(b) || b.strip_prefix("./").ok() == Some(a)
+}
+
+fn same_dir(a: &Path, b: &Path) -> bool {
+    match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    }
+}
+
+fn truncate(s: &str, max: usize) -> String {
+    if s.chars().count() <= max {
+        s.to_string()
+    } else {
+        let cut: String = s.chars().take(max - 1).collect();
+        format!("{cut}…")
+    }
+}

@@ -1,0 +1,161 @@
+//! What happened to a plan in one commit: the semantic events of the audit trail.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use chrono::{DateTime, FixedOffset, NaiveDate};
+use serde::Serialize;
+
+use crate::plan::GoalStatus;
+
+/// A commit, or the "uncommitted" pseudo-commit for work-tree changes.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct CommitInfo {
+    /// The full id; `uncommitted` for work-tree changes.
+    pub id: String,
+    /// The abbreviated id shown to people (7 characters).
+    pub short: String,
+    pub author: String,
+    pub email: String,
+    /// Author date, in the author's time zone.
+    pub time: DateTime<FixedOffset>,
+    /// The first line of the message.
+    pub summary: String,
+}
+
+impl CommitInfo {
+    pub fn date(&self) -> NaiveDate {
+        self.time.date_naive()
+    }
+
+    pub fn is_uncommitted(&self) -> bool {
+        self.id == UNCOMMITTED
+    }
+}
+
+/// The id of the pseudo-commit that holds work-tree changes.
+pub const UNCOMMITTED: &str = "uncommitted";
+
+/// One event of a plan's history.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Event {
+    pub commit: Arc<CommitInfo>,
+    /// The plan's path at the time of the event.
+    pub path: PathBuf,
+    /// The plan's path now (after later renames), which reports group by.
+    pub plan: PathBuf,
+    /// The goal's id, for goal-level events.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub goal: Option<String>,
+    #[serde(flatten)]
+    pub kind: EventKind,
+}
+
+/// What happened.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "event", rename_all = "kebab-case")]
+pub enum EventKind {
+    PlanAdded,
+    PlanRemoved,
+    PlanRenamed { from: PathBuf },
+    /// The plan as found at a shallow clone's boundary: a starting point, not an addition.
+    PlanSnapshot,
+    /// This version of the plan does not parse.
+    Unparsable { message: String },
+    GoalAdded { title: String },
+    GoalRemoved { title: String },
+    GoalRenamed { from: String, to: String },
+    StatusChanged {
+        #[serde(skip_serializing_if = "Option::is_none")]
+        from: Option<GoalStatus>,
+        to: GoalStatus,
+    },
+    ActionAdded { text: String },
+    ActionChecked {
+        text: String,
+        /// The date the line states, if any (`(done …)`).
+        #[serde(skip_serializing_if = "Option::is_none")]
+        stated: Option<NaiveDate>,
+    },
+    ActionUnchecked { text: String },
+    ActionRemoved { text: String },
+    CheckinAdded {
+        date: NaiveDate,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        value: Option<String>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        note: Option<String>,
+    },
+    DueMoved {
+        #[serde(skip_serializing_if = "Option::is_none")]
+        from: Option<NaiveDate>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        to: Option<NaiveDate>,
+    },
+    TargetChanged {
+        #[serde(skip_serializing_if = "Option::is_none")]
+        from: Option<String>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        to: Option<String>,
+    },
+    MeasureChanged {
+        #[serde(skip_serializing_if = "Option::is_none")]
+        from: Option<String>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        to: Option<String>,
+    },
+}
+
+impl EventKind {
+    /// One line for people: "checked action \"Take four shadow shifts\" (states 2026-02-10)".
+    pub fn describe(&self) -> String {
+        let opt = |v: &Option<String>| v.clone().unwrap_or_else(|| "(none)".into());
+        let date = |d: &Option<NaiveDate>| d.map_or_else(|| "(none)".into(), |d| d.to_string());
+        match self {
+            EventKind::PlanAdded => "plan added".into(),
+            EventKind::PlanRemoved => "plan removed".into(),
+            EventKind::PlanRenamed { from } => format!("plan moved from {}", from.display()),
+            EventKind::PlanSnapshot => "history starts here (shallow clone)".into(),
+            EventKind::Unparsable { message } => format!("unparsable: {message}"),
+            EventKind::GoalAdded { title } => format!("goal added: \"{title}\""),
+            EventKind::GoalRemoved { title } => format!("goal removed: \"{title}\""),
+            EventKind::GoalRenamed { from, to } => format!("goal renamed from \"{from}\" to \"{to}\""),
+            EventKind::StatusChanged { from, to } => match from {
+                Some(from) => format!("status {} → {}", status(*from), status(*to)),
+                None => format!("status → {}", status(*to)),
+            },
+            EventKind::ActionAdded { text } => format!("action added: \"{text}\""),
+            EventKind::ActionChecked { text, stated } => match stated {
+                Some(d) => format!("action done: \"{text}\" (states {d})"),
+                None => format!("action done: \"{text}\""),
+            },
+            EventKind::ActionUnchecked { text } => format!("action reopened: \"{text}\""),
+            EventKind::ActionRemoved { text } => format!("action removed: \"{text}\""),
+            EventKind::CheckinAdded { date, value, note } => {
+                let value = value.as_ref().map(|v| format!(" [{v}]")).unwrap_or_default();
+                let note = note.as_ref().map(|n| format!(" {n}")).unwrap_or_default();
+                format!("check-in {date}{value}{note}")
+            }
+            EventKind::DueMoved { from, to } => {
+                let way = match (from, to) {
+                    (Some(f), Some(t)) if t > f => " (later)",
+                    (Some(f), Some(t)) if t < f => " (earlier)",
+                    _ => "",
+                };
+                format!("due moved {} → {}{way}", date(from), date(to))
+            }
+            EventKind::TargetChanged { from, to } => format!("target {} → {}", opt(from), opt(to)),
+            EventKind::MeasureChanged { from, to } => format!("measure \"{}\" → \"{}\"", opt(from), opt(to)),
+        }
+    }
+}
+
+fn status(s: GoalStatus) -> &'static str {
+    match s {
+        GoalStatus::Planned => "planned",
+        GoalStatus::Active => "active",
+        GoalStatus::Done => "done",
+        GoalStatus::Dropped => "dropped",
+        GoalStatus::Blocked => "blocked",
+    }
+}

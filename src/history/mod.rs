@@ -1,0 +1,238 @@
+//! Git history as the audit trail: every commit that touched a plan, parsed and diffed
+//! semantically against the previous version into [`Event`]s.
+//!
+//! [`walk`] finds the changes and turns them into events; [`diff`] compares two versions
+//! of a plan; [`facts`] derives what the history rules and the report need (when a goal last
+//! moved, which entries were backdated, which goalposts moved).
+
+pub mod diff;
+pub mod event;
+pub mod facts;
+mod walk;
+
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, FixedOffset, NaiveDate};
+use git2::{Oid, Repository};
+use globset::GlobSet;
+
+pub use event::{CommitInfo, Event, EventKind, UNCOMMITTED};
+
+/// Why there is no history.
+#[derive(Debug, thiserror::Error)]
+pub enum HistoryError {
+    #[error("not in a git repository")]
+    NotARepository,
+    #[error("git: {0}")]
+    Git(#[from] git2::Error),
+    #[error("`{0}` is neither a date (YYYY-MM-DD) nor a revision of this repository")]
+    BadBound(String),
+}
+
+/// A bound of `--since` / `--until`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Bound {
+    Date(NaiveDate),
+    /// A revision: `--since` excludes what it reaches, `--until` keeps only what it reaches.
+    Revision(String),
+}
+
+impl Bound {
+    pub fn parse(s: &str) -> Bound {
+        match crate::decode::parse_date(s) {
+            Ok(d) => Bound::Date(d),
+            Err(_) => Bound::Revision(s.to_string()),
+        }
+    }
+}
+
+/// What to walk.
+pub struct Options<'a> {
+    /// Where to look for the repository (a directory inside it).
+    pub start: &'a Path,
+    /// The directory the plan globs are relative to.
+    pub root: &'a Path,
+    pub globs: &'a GlobSet,
+    /// "Now", for the uncommitted pseudo-commit.
+    pub now: DateTime<FixedOffset>,
+    pub since: Option<Bound>,
+    pub until: Option<Bound>,
+    /// Show a progress bar on a terminal when the walk takes a while.
+    pub progress: bool,
+}
+
+/// The events of every plan, oldest first, and what the reader should know about them.
+#[derive(Debug, Clone, Default)]
+pub struct History {
+    pub events: Vec<Event>,
+    /// Notes for the reader: a shallow clone, no commits yet.
+    pub notes: Vec<String>,
+    pub commits: usize,
+    /// The repository's work tree, if it has one.
+    pub workdir: Option<PathBuf>,
+    /// The directory of the plan paths in events, as seen from the current directory.
+    pub base: PathBuf,
+}
+
+impl History {
+    /// The events of one plan (by its path now, as the linter sees it).
+    pub fn of_plan<'h>(&'h self, path: &'h Path) -> impl Iterator<Item = &'h Event> + 'h {
+        self.events.iter().filter(move |e| self.base.join(&e.plan) == path || e.plan == path)
+    }
+}
+
+/// Walks the repository that contains `options.start`.
+pub fn load(options: &Options) -> Result<History, HistoryError> {
+    let repo = Repository::discover(options.start).map_err(|e| match e.code() {
+        git2::ErrorCode::NotFound => HistoryError::NotARepository,
+        _ => HistoryError::Git(e),
+    })?;
+    let workdir = repo.workdir().map(Path::to_path_buf);
+    let top = workdir.clone().unwrap_or_else(|| repo.path().to_path_buf());
+    // Globs are relative to the config's directory; tree paths to the repository's top.
+    let prefix = relative(options.root, &top).unwrap_or_default();
+    let globs = options.globs;
+    let is_plan = move |path: &str| {
+        Path::new(path).strip_prefix(&prefix).is_ok_and(|rel| globs.is_match(rel) && !crate::discover::is_document(rel))
+    };
+    let mut history = History {
+        workdir: workdir.clone(),
+        base: relative_from_cwd(&top),
+        ..History::default()
+    };
+    let head = match repo.head() {
+        Ok(head) => Some(head.peel_to_tree()?),
+        Err(e) if matches!(e.code(), git2::ErrorCode::UnbornBranch | git2::ErrorCode::NotFound) => {
+            history.notes.push("the repository has no commits yet".into());
+            None
+        }
+        Err(e) => return Err(e.into()),
+    };
+    let boundary = shallow_boundary(&repo);
+    let mut walker = walk::Walker::new(&repo, &is_plan);
+    if head.is_some() {
+        let bar = options.progress.then(progress_bar);
+        let mut tick = |n: usize| {
+            if let Some(bar) = &bar {
+                if n % 256 == 0 {
+                    bar.set_position(n as u64);
+                }
+            }
+        };
+        walker.walk(&boundary, &mut tick)?;
+        if let Some(bar) = bar {
+            bar.finish_and_clear();
+        }
+    }
+    if let Some(dir) = &workdir {
+        let files = worktree_plans(dir, &is_plan);
+        walker.worktree(head.as_ref(), dir, &files, options.now)?;
+    }
+    walker.resolve_renames();
+    history.commits = walker.commits_seen;
+    if !boundary.is_empty() {
+        history.notes.push(
+            "this is a shallow clone: history starts at the clone's boundary; run `git fetch --unshallow` for all of it"
+                .into(),
+        );
+    }
+    history.events = filter(&repo, walker.events, options)?;
+    Ok(history)
+}
+
+/// Keeps the events inside `--since` / `--until`.
+fn filter(repo: &Repository, events: Vec<Event>, options: &Options) -> Result<Vec<Event>, HistoryError> {
+    let reach = |rev: &str| -> Result<HashSet<String>, HistoryError> {
+        let object = repo.revparse_single(rev).map_err(|_| HistoryError::BadBound(rev.to_string()))?;
+        let mut walk = repo.revwalk()?;
+        walk.push(object.peel_to_commit()?.id())?;
+        Ok(walk.filter_map(Result::ok).map(|o: Oid| o.to_string()).collect())
+    };
+    let since = match &options.since {
+        Some(Bound::Revision(rev)) => Some(reach(rev)?),
+        _ => None,
+    };
+    let until = match &options.until {
+        Some(Bound::Revision(rev)) => Some(reach(rev)?),
+        _ => None,
+    };
+    Ok(events
+        .into_iter()
+        .filter(|e| {
+            let date = e.commit.date();
+            let after = match &options.since {
+                Some(Bound::Date(d)) => date >= *d,
+                _ => since.as_ref().is_none_or(|s| !s.contains(&e.commit.id)),
+            };
+            let before = match &options.until {
+                Some(Bound::Date(d)) => date <= *d,
+                Some(Bound::Revision(_)) => until.as_ref().is_some_and(|u| u.contains(&e.commit.id)),
+                None => true,
+            };
+            after && before
+        })
+        .collect())
+}
+
+/// The commits a shallow clone ends at (`.git/shallow`).
+fn shallow_boundary(repo: &Repository) -> HashSet<Oid> {
+    if !repo.is_shallow() {
+        return HashSet::new();
+    }
+    std::fs::read_to_string(repo.path().join("shallow"))
+        .unwrap_or_default()
+        .lines()
+        .filter_map(|l| Oid::from_str(l.trim()).ok())
+        .collect()
+}
+
+/// Plan files in the work tree, as paths relative to its top.
+fn worktree_plans(dir: &Path, is_plan: &dyn Fn(&str) -> bool) -> Vec<String> {
+    let mut files = Vec::new();
+    let walker = ignore::WalkBuilder::new(dir).hidden(true).require_git(false).build();
+    for entry in walker.flatten() {
+        if !entry.file_type().is_some_and(|t| t.is_file()) {
+            continue;
+        }
+        if let Ok(rel) = entry.path().strip_prefix(dir) {
+            let rel = rel.to_string_lossy().replace('\\', "/");
+            if is_plan(&rel) {
+                files.push(rel);
+            }
+        }
+    }
+    files.sort();
+    files
+}
+
+fn progress_bar() -> indicatif::ProgressBar {
+    let bar = indicatif::ProgressBar::with_draw_target(None, indicatif::ProgressDrawTarget::stderr());
+    bar.set_style(
+        indicatif::ProgressStyle::with_template("{spinner} reading history: {pos} commits ({elapsed})")
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner()),
+    );
+    bar
+}
+
+/// `path` relative to `base`, when it is inside it.
+fn relative(path: &Path, base: &Path) -> Option<PathBuf> {
+    let path = std::fs::canonicalize(path).ok()?;
+    let base = std::fs::canonicalize(base).ok()?;
+    path.strip_prefix(base).ok().map(Path::to_path_buf)
+}
+
+/// How the current directory reaches `top`: `""` when it is the top, `../..` from inside.
+fn relative_from_cwd(top: &Path) -> PathBuf {
+    let Ok(cwd) = std::env::current_dir() else { return top.to_path_buf() };
+    let (Ok(cwd), Ok(top)) = (std::fs::canonicalize(cwd), std::fs::canonicalize(top)) else {
+        return top.to_path_buf();
+    };
+    if let Ok(down) = top.strip_prefix(&cwd) {
+        return down.to_path_buf();
+    }
+    match cwd.strip_prefix(&top) {
+        Ok(up) => up.components().map(|_| "..").collect(),
+        Err(_) => top,
+    }
+}

@@ -1,0 +1,417 @@
+//! Walking git history for plan changes, the way `git log --full-history -- plans/` does.
+//!
+//! For each commit, the trees are compared with the parents' recursively, skipping every
+//! subtree whose id is unchanged, so a commit that touches no plan costs a few tree reads,
+//! never a full-tree diff. Each distinct plan blob is parsed once (cached by blob id).
+//! Nothing is written to the repository.
+
+use std::collections::{HashMap, HashSet, VecDeque};
+use std::path::{Path, PathBuf};
+use std::rc::Rc;
+use std::sync::Arc;
+
+use chrono::{DateTime, FixedOffset};
+use git2::{ObjectType, Oid, Repository, Sort, Tree};
+
+use crate::plan::{self, Plan};
+use crate::problem::ProblemKind;
+use crate::source;
+
+use super::diff;
+use super::event::{CommitInfo, Event, EventKind, UNCOMMITTED};
+
+/// How many parsed plan versions are kept; enough for the versions a walk revisits soon,
+/// small enough to keep memory bounded on long histories.
+const CACHE_SIZE: usize = 4096;
+
+/// A plan file that differs between two trees.
+#[derive(Debug, Clone)]
+struct Change {
+    path: String,
+    old: Option<Oid>,
+    new: Option<Oid>,
+}
+
+/// A plan version: the plan, or why it does not parse.
+type Version = Rc<Result<Plan, String>>;
+
+pub struct Walker<'r> {
+    repo: &'r Repository,
+    is_plan: &'r dyn Fn(&str) -> bool,
+    cache: HashMap<Oid, Version>,
+    order: VecDeque<Oid>,
+    /// The last version of each path that parsed, to diff against after an unparsable one.
+    last_good: HashMap<String, Oid>,
+    /// Old path → new path, for every rename seen.
+    renames: HashMap<String, String>,
+    pub events: Vec<Event>,
+    pub commits_seen: usize,
+}
+
+impl<'r> Walker<'r> {
+    pub fn new(repo: &'r Repository, is_plan: &'r dyn Fn(&str) -> bool) -> Self {
+        Walker {
+            repo,
+            is_plan,
+            cache: HashMap::new(),
+            order: VecDeque::new(),
+            last_good: HashMap::new(),
+            renames: HashMap::new(),
+            events: Vec::new(),
+            commits_seen: 0,
+        }
+    }
+
+    /// Walks every commit reachable from HEAD, oldest first. `tick` is called per commit.
+    /// `boundary` holds a shallow clone's boundary commits: their plans are a starting
+    /// snapshot, not additions.
+    pub fn walk(&mut self, boundary: &HashSet<Oid>, tick: &mut dyn FnMut(usize)) -> Result<(), git2::Error> {
+        let mut revwalk = self.repo.revwalk()?;
+        revwalk.set_sorting(Sort::TOPOLOGICAL | Sort::TIME | Sort::REVERSE)?;
+        revwalk.push_head()?;
+        for oid in revwalk {
+            let commit = self.repo.find_commit(oid?)?;
+            self.commits_seen += 1;
+            tick(self.commits_seen);
+            let tree = commit.tree()?;
+            let parents: Vec<Tree> = commit.parents().map(|p| p.tree()).collect::<Result<_, _>>()?;
+            let info = Arc::new(commit_info(&commit));
+            match parents.as_slice() {
+                [] => {
+                    let changes = self.changes(None, Some(&tree))?;
+                    let kind = boundary.contains(&commit.id()).then_some(EventKind::PlanSnapshot);
+                    self.record(&info, changes, kind)?;
+                }
+                [parent] => {
+                    if parent.id() != tree.id() {
+                        let changes = self.changes(Some(parent), Some(&tree))?;
+                        self.record(&info, changes, None)?;
+                    }
+                }
+                [first, rest @ ..] => self.merge(&info, &tree, first, rest)?,
+            }
+        }
+        Ok(())
+    }
+
+    /// A merge's events are the changes it makes relative to *every* parent: taking one
+    /// side's version adds nothing (its commits already told), a conflict resolution does.
+    fn merge(&mut self, info: &Arc<CommitInfo>, tree: &Tree, first: &Tree, rest: &[Tree]) -> Result<(), git2::Error> {
+        if first.id() == tree.id() || rest.iter().any(|p| p.id() == tree.id()) {
+            return Ok(());
+        }
+        let changes = self.changes(Some(first), Some(tree))?;
+        let mut kept = Vec::new();
+        for change in changes {
+            let mut took_a_side = false;
+            let mut per_parent = Vec::new();
+            for parent in rest {
+                let old = blob_at(parent, &change.path);
+                if old == change.new {
+                    took_a_side = true;
+                    break;
+                }
+                per_parent.push(old);
+            }
+            if !took_a_side {
+                kept.push((change, per_parent));
+            }
+        }
+        for (change, others) in kept {
+            let mut events = self.change_events(&change)?;
+            for old in others {
+                let alt = Change { old, ..change.clone() };
+                let alt_events = self.change_events(&alt)?;
+                events.retain(|e| alt_events.contains(e));
+            }
+            self.push(info, &change.path, events);
+        }
+        Ok(())
+    }
+
+    /// Records the events of a non-merge commit, pairing added and deleted plans as renames.
+    fn record(&mut self, info: &Arc<CommitInfo>, changes: Vec<Change>, first: Option<EventKind>) -> Result<(), git2::Error> {
+        let (mut added, mut rest): (Vec<Change>, Vec<Change>) = changes.into_iter().partition(|c| c.old.is_none());
+        let deleted: Vec<Change> = rest.iter().filter(|c| c.new.is_none()).cloned().collect();
+        rest.retain(|c| c.new.is_some());
+        let mut used = HashSet::new();
+        if !added.is_empty() && !deleted.is_empty() {
+            for add in added.iter_mut() {
+                if let Some(del) = self.rename_source(add, &deleted, &used)? {
+                    used.insert(del.path.clone());
+                    self.renames.insert(del.path.clone(), add.path.clone());
+                    let mut events = vec![(None, EventKind::PlanRenamed { from: PathBuf::from(&del.path) })];
+                    add.old = del.old;
+                    events.extend(self.change_events(add)?.into_iter().filter(|(_, k)| !matches!(k, EventKind::PlanAdded)));
+                    self.push(info, &add.path, events);
+                    add.path.clear();
+                }
+            }
+        }
+        for change in added.into_iter().filter(|c| !c.path.is_empty()) {
+            let events = match &first {
+                Some(kind) => vec![(None, kind.clone())],
+                None => self.change_events(&change)?,
+            };
+            if first.is_some() {
+                // A shallow boundary: remember the versions without telling their content.
+                if let Some(new) = change.new {
+                    if self.version(new, &change.path)?.is_ok() {
+                        self.last_good.insert(change.path.clone(), new);
+                    }
+                }
+            }
+            self.push(info, &change.path, events);
+        }
+        for change in rest.into_iter().chain(deleted.into_iter().filter(|d| !used.contains(&d.path))) {
+            let events = self.change_events(&change)?;
+            self.push(info, &change.path, events);
+        }
+        Ok(())
+    }
+
+    /// The deleted plan an added plan was renamed from: the same blob, else the same owner
+    /// with at least half of the goal ids in common.
+    fn rename_source<'c>(&mut self, add: &Change, deleted: &'c [Change], used: &HashSet<String>) -> Result<Option<&'c Change>, git2::Error> {
+        let free = |d: &&Change| !used.contains(&d.path);
+        if let Some(d) = deleted.iter().filter(free).find(|d| d.old == add.new) {
+            return Ok(Some(d));
+        }
+        let Some(new) = add.new else { return Ok(None) };
+        let new = self.version(new, &add.path)?;
+        let Ok(new) = new.as_ref() else { return Ok(None) };
+        for d in deleted.iter().filter(free) {
+            let Some(old) = d.old else { continue };
+            let old = self.version(old, &d.path)?;
+            if let Ok(old) = old.as_ref() {
+                if similar(old, new) {
+                    return Ok(Some(d));
+                }
+            }
+        }
+        Ok(None)
+    }
+
+    fn push(&mut self, info: &Arc<CommitInfo>, path: &str, events: Vec<(Option<String>, EventKind)>) {
+        for (goal, kind) in events {
+            self.events.push(Event {
+                commit: Arc::clone(info),
+                path: PathBuf::from(path),
+                plan: PathBuf::from(path),
+                goal,
+                kind,
+            });
+        }
+    }
+
+    /// The events of one plan file's change.
+    fn change_events(&mut self, change: &Change) -> Result<Vec<(Option<String>, EventKind)>, git2::Error> {
+        let Some(new_oid) = change.new else {
+            return Ok(vec![(None, EventKind::PlanRemoved)]);
+        };
+        let new = self.version(new_oid, &change.path)?;
+        let new = match new.as_ref() {
+            Ok(plan) => plan,
+            Err(message) => return Ok(vec![(None, EventKind::Unparsable { message: message.clone() })]),
+        };
+        // Diff against the parent's version, or the last one that parsed if it did not.
+        let mut old_oid = change.old;
+        if let Some(oid) = old_oid {
+            if self.version(oid, &change.path)?.is_err() {
+                old_oid = self.last_good.get(&change.path).copied();
+            }
+        }
+        self.last_good.insert(change.path.clone(), new_oid);
+        let events = match old_oid {
+            None if change.old.is_none() => {
+                let mut events = vec![(None, EventKind::PlanAdded)];
+                events.extend(diff::added(new));
+                events
+            }
+            None => diff::added(new),
+            Some(oid) => {
+                let old = self.version(oid, &change.path)?;
+                match old.as_ref() {
+                    Ok(old) => diff::diff(old, new),
+                    Err(_) => diff::added(new),
+                }
+            }
+        };
+        Ok(events)
+    }
+
+    /// A blob parsed as a plan, once per blob id.
+    fn version(&mut self, oid: Oid, path: &str) -> Result<Version, git2::Error> {
+        if let Some(v) = self.cache.get(&oid) {
+            return Ok(Rc::clone(v));
+        }
+        let blob = self.repo.find_blob(oid)?;
+        let version = Rc::new(parse_blob(path, blob.content()));
+        if self.order.len() >= CACHE_SIZE {
+            if let Some(old) = self.order.pop_front() {
+                self.cache.remove(&old);
+            }
+        }
+        self.order.push_back(oid);
+        self.cache.insert(oid, Rc::clone(&version));
+        Ok(version)
+    }
+
+    /// Plan files that differ between two trees, descending only into changed subtrees.
+    fn changes(&self, old: Option<&Tree>, new: Option<&Tree>) -> Result<Vec<Change>, git2::Error> {
+        let mut out = Vec::new();
+        self.compare(old, new, "", &mut out)?;
+        Ok(out)
+    }
+
+    fn compare(&self, old: Option<&Tree>, new: Option<&Tree>, prefix: &str, out: &mut Vec<Change>) -> Result<(), git2::Error> {
+        let entries = |t: Option<&Tree>| -> Vec<(String, Oid, Option<ObjectType>)> {
+            t.map(|t| {
+                t.iter()
+                    .map(|e| (String::from_utf8_lossy(e.name_bytes()).into_owned(), e.id(), e.kind()))
+                    .collect()
+            })
+            .unwrap_or_default()
+        };
+        let old_entries = entries(old);
+        let new_entries = entries(new);
+        let find = |list: &[(String, Oid, Option<ObjectType>)], name: &str| list.iter().find(|(n, _, _)| n == name).cloned();
+        let mut names: Vec<&String> = new_entries.iter().map(|(n, _, _)| n).collect();
+        names.extend(old_entries.iter().map(|(n, _, _)| n).filter(|n| find(&new_entries, n).is_none()));
+        for name in names {
+            let o = find(&old_entries, name);
+            let n = find(&new_entries, name);
+            if let (Some(o), Some(n)) = (&o, &n) {
+                if o.1 == n.1 {
+                    continue;
+                }
+            }
+            let path = if prefix.is_empty() { name.clone() } else { format!("{prefix}/{name}") };
+            let tree_of = |e: &Option<(String, Oid, Option<ObjectType>)>| -> Result<Option<Tree>, git2::Error> {
+                match e {
+                    Some((_, id, Some(ObjectType::Tree))) => self.repo.find_tree(*id).map(Some),
+                    _ => Ok(None),
+                }
+            };
+            let blob_of = |e: &Option<(String, Oid, Option<ObjectType>)>| match e {
+                Some((_, id, Some(ObjectType::Blob))) => Some(*id),
+                _ => None,
+            };
+            let (ot, nt) = (tree_of(&o)?, tree_of(&n)?);
+            if ot.is_some() || nt.is_some() {
+                self.compare(ot.as_ref(), nt.as_ref(), &path, out)?;
+            }
+            let (ob, nb) = (blob_of(&o), blob_of(&n));
+            if (ob.is_some() || nb.is_some()) && ob != nb && (self.is_plan)(&path) {
+                out.push(Change { path, old: ob, new: nb });
+            }
+        }
+        Ok(())
+    }
+
+    /// Adds work-tree changes as events of the "uncommitted" pseudo-commit.
+    pub fn worktree(&mut self, head: Option<&Tree>, workdir: &Path, files: &[String], now: DateTime<FixedOffset>) -> Result<(), git2::Error> {
+        let info = Arc::new(CommitInfo {
+            id: UNCOMMITTED.into(),
+            short: UNCOMMITTED.into(),
+            author: "(work tree)".into(),
+            email: String::new(),
+            time: now,
+            summary: "changes not committed yet".into(),
+        });
+        let mut changes = Vec::new();
+        let mut seen = HashSet::new();
+        for path in files {
+            seen.insert(path.clone());
+            let old = head.and_then(|t| blob_at(t, path));
+            let Ok(bytes) = std::fs::read(workdir.join(path)) else { continue };
+            let new = Oid::hash_object(ObjectType::Blob, &bytes)?;
+            if old != Some(new) {
+                if self.repo.find_blob(new).is_err() {
+                    // Not in the object database: parse from the bytes and cache by id.
+                    let version = Rc::new(parse_blob(path, &bytes));
+                    self.cache.insert(new, version);
+                }
+                changes.push(Change { path: path.clone(), old, new: Some(new) });
+            }
+        }
+        if let Some(head) = head {
+            let mut all = Vec::new();
+            self.compare(None, Some(head), "", &mut all)?;
+            for c in all.into_iter().filter(|c| !seen.contains(&c.path) && !workdir.join(&c.path).exists()) {
+                changes.push(Change { path: c.path, old: c.new, new: None });
+            }
+        }
+        self.record(&info, changes, None)
+    }
+
+    /// Rewrites every event's `plan` to the plan's latest path, following renames.
+    pub fn resolve_renames(&mut self) {
+        for event in &mut self.events {
+            let mut path = event.path.to_string_lossy().into_owned();
+            let mut hops = 0;
+            while let Some(next) = self.renames.get(&path) {
+                path = next.clone();
+                hops += 1;
+                if hops > self.renames.len() {
+                    break;
+                }
+            }
+            event.plan = PathBuf::from(path);
+        }
+    }
+}
+
+/// The blob id at `path` in `tree`.
+fn blob_at(tree: &Tree, path: &str) -> Option<Oid> {
+    tree.get_path(Path::new(path)).ok().filter(|e| e.kind() == Some(ObjectType::Blob)).map(|e| e.id())
+}
+
+fn parse_blob(path: &str, bytes: &[u8]) -> Result<Plan, String> {
+    if bytes.len() as u64 > source::MAX_FILE_BYTES {
+        return Err(format!("over the size limit of {} bytes", source::MAX_FILE_BYTES));
+    }
+    let text = source::decode_text(bytes.to_vec()).map_err(|e| e.to_string())?;
+    let parsed = plan::parse_str(path, text);
+    let fatal = parsed
+        .problems
+        .iter()
+        .find(|p| matches!(p.kind, ProblemKind::Syntax | ProblemKind::Unreadable));
+    match (fatal, parsed.plan) {
+        (None, Some(plan)) => Ok(plan),
+        (Some(p), _) => {
+            let at = parsed.file.position(p.span.start);
+            Err(format!("{} at line {}, column {}", p.message, at.line, at.column))
+        }
+        (None, None) => Err("unreadable".into()),
+    }
+}
+
+/// Two versions of a plan are the same plan when they have the same owner and share at
+/// least half of their goal ids.
+fn similar(old: &Plan, new: &Plan) -> bool {
+    let owner = |p: &Plan| p.owner.as_ref().map(|o| o.value.clone());
+    if owner(old) != owner(new) || old.goals.is_empty() {
+        return false;
+    }
+    let shared = old.goals.iter().filter(|g| new.goals.iter().any(|n| n.id.value == g.id.value)).count();
+    shared * 2 >= old.goals.len().max(new.goals.len())
+}
+
+fn commit_info(commit: &git2::Commit) -> CommitInfo {
+    let author = commit.author();
+    let when = author.when();
+    let offset = FixedOffset::east_opt(when.offset_minutes() * 60).unwrap_or_else(|| FixedOffset::east_opt(0).expect("zero offset"));
+    let time = DateTime::from_timestamp(when.seconds(), 0)
+        .unwrap_or_default()
+        .with_timezone(&offset);
+    let id = commit.id().to_string();
+    CommitInfo {
+        short: id[..7.min(id.len())].to_string(),
+        id,
+        author: String::from_utf8_lossy(author.name_bytes()).into_owned(),
+        email: String::from_utf8_lossy(author.email_bytes()).into_owned(),
+        time,
+        summary: String::from_utf8_lossy(commit.summary_bytes().unwrap_or_default()).into_owned(),
+    }
+}
