@@ -20,3 +20,4 @@ pub mod severity;
 pub mod source;
 pub mod yaml;
 pub mod history;
+pub mod report;

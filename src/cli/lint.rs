@@ -117,7 +117,7 @@ pub fn run(args: LintArgs) -> anyhow::Result<u8> {
 
 /// The paths grouped by the config that applies to each: `--config` for all of them, or the
 /// one discovered from each path, so `growth lint repo-a repo-b` uses each repo's own config.
-fn group_by_config(
+pub(super) fn group_by_config(
     named: Option<&Path>,
     paths: &[PathBuf],
 ) -> anyhow::Result<Vec<(Config, Vec<PathBuf>)>> {

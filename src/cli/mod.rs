@@ -7,6 +7,7 @@ mod explain;
 mod history;
 mod init;
 mod lint;
+mod report;
 
 pub use init::render as template;
 
@@ -16,6 +17,7 @@ use chrono::NaiveDate;
 use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
 
 use crate::render::Format;
+use crate::report::ReportFormat;
 use crate::severity::Severity;
 
 /// Exit statuses: 0 clean, 1 findings at or above `--fail-on`, 2 usage, config, I/O or
@@ -43,6 +45,8 @@ pub struct Cli {
 pub enum Command {
     /// Check plans against the rules.
     Lint(LintArgs),
+    /// Progress per plan and for the team, from the plans and their git history.
+    Report(ReportArgs),
     /// The semantic event stream from git history, oldest first.
     History(HistoryArgs),
     /// Write a new plan from the template (never overwrites).
@@ -130,6 +134,32 @@ pub struct LintArgs {
 }
 
 #[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// Plan files or directories [default: the plans of the current repository].
+    pub paths: Vec<PathBuf>,
+    #[command(flatten)]
+    pub common: Common,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ReportFormat::Terminal)]
+    pub format: ReportFormat,
+    /// Start of the period reported on: a date, a git revision, or `last-review`.
+    #[arg(long, value_name = "DATE|REV|last-review")]
+    pub since: Option<String>,
+    /// End of the period reported on: a date or a git revision.
+    #[arg(long, value_name = "DATE|REV")]
+    pub until: Option<String>,
+    /// Only plans whose owner contains NAME (case-insensitive).
+    #[arg(long, value_name = "NAME")]
+    pub owner: Option<String>,
+    /// Colour: auto (on a terminal, unless NO_COLOR is set), always, never.
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+    /// Write the report to FILE instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
 pub struct HistoryArgs {
     /// Plan files or directories [default: every plan of the repository].
     pub paths: Vec<PathBuf>,
@@ -171,6 +201,7 @@ pub fn run(cli: Cli) -> anyhow::Result<u8> {
     match cli.command {
         Command::Lint(args) => lint::run(args),
         Command::History(args) => history::run(args),
+        Command::Report(args) => report::run(args),
         Command::Init(args) => init::run(args),
         Command::Explain { rule } => explain::explain(&rule),
         Command::Rules { format } => explain::rules(format),

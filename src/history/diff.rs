@@ -11,6 +11,10 @@ use super::event::EventKind;
 /// Events turning `old` into `new`, each with the goal id it concerns.
 pub fn diff(old: &Plan, new: &Plan) -> Vec<(Option<String>, EventKind)> {
     let mut out = Vec::new();
+    let (old_review, new_review) = (old.review.as_ref().map(|r| r.value), new.review.as_ref().map(|r| r.value));
+    if old_review != new_review {
+        out.push((None, EventKind::ReviewMoved { from: old_review, to: new_review }));
+    }
     let pairs = match_goals(&old.goals, &new.goals);
     for (i, goal) in new.goals.iter().enumerate() {
         let id = Some(goal.id.value.clone());
@@ -34,7 +38,7 @@ pub fn diff(old: &Plan, new: &Plan) -> Vec<(Option<String>, EventKind)> {
 
 /// Everything in a plan seen for the first time, as events.
 pub fn added(new: &Plan) -> Vec<(Option<String>, EventKind)> {
-    let empty = Plan { goals: Vec::new(), ..new.clone() };
+    let empty = Plan { goals: Vec::new(), review: None, ..new.clone() };
     diff(&empty, new)
 }
 

@@ -60,6 +60,13 @@ pub enum EventKind {
     PlanRenamed { from: PathBuf },
     /// The plan as found at a shallow clone's boundary: a starting point, not an addition.
     PlanSnapshot,
+    /// The plan's `review` date changed (the report's `last-review` reads these).
+    ReviewMoved {
+        #[serde(skip_serializing_if = "Option::is_none")]
+        from: Option<NaiveDate>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        to: Option<NaiveDate>,
+    },
     /// This version of the plan does not parse.
     Unparsable { message: String },
     GoalAdded { title: String },
@@ -116,6 +123,7 @@ impl EventKind {
             EventKind::PlanRemoved => "plan removed".into(),
             EventKind::PlanRenamed { from } => format!("plan moved from {}", from.display()),
             EventKind::PlanSnapshot => "history starts here (shallow clone)".into(),
+            EventKind::ReviewMoved { from, to } => format!("review date {} → {}", date(from), date(to)),
             EventKind::Unparsable { message } => format!("unparsable: {message}"),
             EventKind::GoalAdded { title } => format!("goal added: \"{title}\""),
             EventKind::GoalRemoved { title } => format!("goal removed: \"{title}\""),

@@ -236,3 +236,14 @@ fn relative_from_cwd(top: &Path) -> PathBuf {
         Err(_) => top,
     }
 }
+
+/// The author date of a revision, for `--since REV` in reports.
+pub fn revision_date(start: &Path, rev: &str) -> Result<NaiveDate, HistoryError> {
+    let repo = Repository::discover(start).map_err(|_| HistoryError::NotARepository)?;
+    let commit = repo
+        .revparse_single(rev)
+        .and_then(|o| o.peel_to_commit())
+        .map_err(|_| HistoryError::BadBound(rev.to_string()))?;
+    let when = commit.author().when();
+    Ok(DateTime::from_timestamp(when.seconds(), 0).unwrap_or_default().date_naive())
+}

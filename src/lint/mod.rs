@@ -106,6 +106,11 @@ impl Linter {
         self
     }
 
+    /// The word lists the text rules use (the report's SMART checklist uses them too).
+    pub fn lexicon(&self) -> &Lexicon {
+        &self.lexicon
+    }
+
     pub fn ladder(&self) -> Option<&Ladder> {
         self.ladder.as_ref()
     }

@@ -1,0 +1,212 @@
+//! The report's data: what every format shows, and exactly what the JSON format prints
+//! (schema/report.schema.json).
+
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use crate::plan::{GoalStatus, GoalType};
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Report {
+    pub version: u32,
+    /// The date the report is measured against (`--today`).
+    pub today: NaiveDate,
+    pub range: Range,
+    /// Whether git history was available; without it, dates come from the plans only.
+    pub history: bool,
+    pub notes: Vec<String>,
+    /// For two or more plans.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub team: Option<Team>,
+    pub plans: Vec<PlanReport>,
+}
+
+/// The reporting window, inclusive. `None` ends are open.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct Range {
+    pub since: Option<NaiveDate>,
+    pub until: Option<NaiveDate>,
+}
+
+impl Range {
+    pub fn contains(&self, date: NaiveDate) -> bool {
+        self.since.is_none_or(|s| date >= s) && self.until.is_none_or(|u| date <= u)
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct PlanReport {
+    pub path: PathBuf,
+    /// The window this plan's check-ins, actions and timeline are shown for.
+    pub range: Range,
+    pub owner: String,
+    pub title: Option<String>,
+    pub role: Option<String>,
+    pub target_role: Option<String>,
+    pub period: Option<(NaiveDate, NaiveDate)>,
+    pub review: Option<NaiveDate>,
+    pub north_star: Option<String>,
+    pub lint: LintCounts,
+    /// The latest action, check-in or goal change, by git (or the plan's dates without it).
+    pub last_activity: Option<NaiveDate>,
+    pub goals: Vec<GoalReport>,
+}
+
+impl PlanReport {
+    pub fn range_eq(&self, other: &PlanReport) -> bool {
+        self.range == other.range
+    }
+}
+
+#[derive(Debug, Clone, Copy, Default, Serialize)]
+pub struct LintCounts {
+    pub errors: usize,
+    pub warnings: usize,
+    pub infos: usize,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct GoalReport {
+    pub id: String,
+    pub title: String,
+    #[serde(rename = "type")]
+    pub kind: GoalType,
+    pub status: GoalStatus,
+    pub focus: Option<String>,
+    pub competency: Option<String>,
+    pub measure: Option<String>,
+    pub due: Option<NaiveDate>,
+    pub smart: Smart,
+    pub actions: Vec<ActionReport>,
+    pub actions_done: usize,
+    /// Actions done inside the range.
+    pub actions_done_in_range: usize,
+    /// Check-ins dated inside the range.
+    pub checkins: Vec<CheckinReport>,
+    pub progress: Progress,
+    /// The goal's events in the range, oldest first.
+    pub timeline: Vec<TimelineEntry>,
+    pub flags: Vec<Flag>,
+}
+
+/// Which SMART criteria the goal meets.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct Smart {
+    pub specific: bool,
+    pub measurable: bool,
+    pub achievable: bool,
+    pub relevant: bool,
+    pub time_bound: bool,
+}
+
+impl Smart {
+    /// "S M A T" style letters, a dash for each criterion not met: "SM-RT".
+    pub fn letters(&self) -> String {
+        [
+            (self.specific, 'S'),
+            (self.measurable, 'M'),
+            (self.achievable, 'A'),
+            (self.relevant, 'R'),
+            (self.time_bound, 'T'),
+        ]
+        .iter()
+        .map(|(met, c)| if *met { *c } else { '-' })
+        .collect()
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ActionReport {
+    pub text: String,
+    pub done: bool,
+    /// When it was done: the stated date, else the date of the commit that checked it.
+    pub done_on: Option<NaiveDate>,
+    /// Where `done_on` comes from: `stated` or `git`.
+    pub done_source: Option<&'static str>,
+    pub due: Option<NaiveDate>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct CheckinReport {
+    pub date: NaiveDate,
+    pub value: Option<String>,
+    pub note: Option<String>,
+}
+
+/// Progress towards the target: the latest check-in value against baseline and target.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Progress {
+    pub baseline: Option<String>,
+    pub target: Option<String>,
+    pub latest: Option<String>,
+    /// 0–100 when baseline, latest and target all read as numbers.
+    pub percent: Option<f64>,
+    /// Every check-in value that reads as a number, oldest first, for charts.
+    pub series: Vec<(NaiveDate, f64)>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct TimelineEntry {
+    pub date: NaiveDate,
+    pub commit: String,
+    pub author: String,
+    pub what: String,
+}
+
+/// Why a goal needs attention.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Flag {
+    Stale,
+    Overdue,
+    Backdated,
+    MovedGoalposts,
+    LintErrors,
+}
+
+impl Flag {
+    pub fn label(self) -> &'static str {
+        match self {
+            Flag::Stale => "stale",
+            Flag::Overdue => "overdue",
+            Flag::Backdated => "backdated",
+            Flag::MovedGoalposts => "moved goalposts",
+            Flag::LintErrors => "lint errors",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Team {
+    pub people: Vec<PersonRow>,
+    /// Focus areas (a goal's focus, or its competency's area) and how many open goals each.
+    pub focus_areas: Vec<(String, usize)>,
+    pub ladder: Vec<LadderCoverage>,
+    /// Owners with no check-in in the range.
+    pub not_checked_in: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct PersonRow {
+    pub owner: String,
+    pub path: PathBuf,
+    pub goals: usize,
+    pub actions_done_in_range: usize,
+    pub checkins_in_range: usize,
+    pub last_activity: Option<NaiveDate>,
+    pub flags: Vec<Flag>,
+    /// `ok`, `warnings` or `errors`.
+    pub lint: &'static str,
+}
+
+/// For a person with a target level: which of the competencies that rise are covered by a goal.
+#[derive(Debug, Clone, Serialize)]
+pub struct LadderCoverage {
+    pub owner: String,
+    pub role: String,
+    pub target_role: String,
+    pub covered: Vec<String>,
+    pub missing: Vec<String>,
+}
