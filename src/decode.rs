@@ -71,7 +71,7 @@ impl Decoder {
                     format!("unknown {what} key `{}`", key.name),
                 );
                 // `{ note: a, b }` reads `b` as a key: the classic flow-mapping comma.
-                let comma = key.name.contains(' ') && value.value == Value::Null;
+                let comma = key.flow && value.value == Value::Null;
                 problem.help = did_you_mean(&key.name, known).or_else(|| {
                     Some(if comma {
                         "a comma inside `{ … }` starts a new key; put text with commas in quotes"

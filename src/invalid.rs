@@ -59,7 +59,7 @@ pub fn read_yaml(path: &std::path::Path) -> Result<(SourceFile, crate::yaml::Nod
             let problem = Problem::new(
                 ProblemKind::Syntax,
                 Span::at(bom + err.offset),
-                format!("not valid YAML: {}", err.message),
+                format!("not valid YAML: {}", err.describe(file.text(), bom)),
             );
             Err(InvalidFile {
                 file,

@@ -174,22 +174,30 @@ impl SourceFile {
 pub enum ReadError {
     #[error("cannot read the file: {0}")]
     Io(#[from] std::io::Error),
-    #[error("the file is {size} bytes, over the limit of {limit} bytes for a plan")]
+    #[error("the file is over the limit of {limit} bytes for a plan ({size} bytes or more)")]
     TooLarge { size: u64, limit: u64 },
     #[error("the file looks binary (a NUL byte at line {}, column {})", .at.line, .at.column)]
-    Binary { at: Position },
+    Binary { at: Position, offset: usize },
     #[error(
         "the file is not valid UTF-8 (an invalid byte at line {}, column {}); save it as UTF-8",
         .at.line, .at.column
     )]
-    NotUtf8 { at: Position },
+    NotUtf8 { at: Position, offset: usize },
 }
 
 impl ReadError {
+    /// The byte offset of the bad byte, when there is one.
+    pub fn offset(&self) -> Option<usize> {
+        match self {
+            ReadError::Binary { offset, .. } | ReadError::NotUtf8 { offset, .. } => Some(*offset),
+            _ => None,
+        }
+    }
+
     /// Where in the file the problem is, when it is somewhere in particular.
     pub fn position(&self) -> Option<Position> {
         match self {
-            ReadError::Binary { at } | ReadError::NotUtf8 { at } => Some(*at),
+            ReadError::Binary { at, .. } | ReadError::NotUtf8 { at, .. } => Some(*at),
             _ => None,
         }
     }
@@ -198,29 +206,54 @@ impl ReadError {
 /// Reads a file as text: refuses files over [`MAX_FILE_BYTES`], binary files and invalid UTF-8,
 /// with the position of the first bad byte.
 pub fn read_text(path: &Path) -> Result<String, ReadError> {
-    let size = std::fs::metadata(path)?.len();
+    decode_text(read_limited(path)?)
+}
+
+/// The file's bytes, refusing files over [`MAX_FILE_BYTES`] without reading past the limit
+/// (a FIFO or a device reports no size up front).
+pub fn read_limited(path: &Path) -> Result<Vec<u8>, ReadError> {
+    use std::io::Read;
+    let file = std::fs::File::open(path)?;
+    let size = file.metadata()?.len();
     if size > MAX_FILE_BYTES {
         return Err(ReadError::TooLarge {
             size,
             limit: MAX_FILE_BYTES,
         });
     }
-    decode_text(std::fs::read(path)?)
+    let mut bytes = Vec::with_capacity(size as usize);
+    file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(ReadError::TooLarge {
+            size: bytes.len() as u64,
+            limit: MAX_FILE_BYTES,
+        });
+    }
+    Ok(bytes)
 }
 
 /// The checks of [`read_text`] on bytes already in memory (git blobs, tests).
 pub fn decode_text(bytes: Vec<u8>) -> Result<String, ReadError> {
-    if let Some(nul) = memchr_nul(&bytes) {
+    check_text(&bytes)?;
+    String::from_utf8(bytes).map_err(|e| not_utf8(e.as_bytes(), e.utf8_error().valid_up_to()))
+}
+
+/// Whether bytes are text: no NUL byte, valid UTF-8; else where the first bad byte is.
+pub fn check_text(bytes: &[u8]) -> Result<(), ReadError> {
+    if let Some(nul) = memchr_nul(bytes) {
         return Err(ReadError::Binary {
-            at: byte_position(&bytes, nul),
+            at: byte_position(bytes, nul),
+            offset: nul,
         });
     }
-    String::from_utf8(bytes).map_err(|e| {
-        let valid = e.utf8_error().valid_up_to();
-        ReadError::NotUtf8 {
-            at: byte_position(e.as_bytes(), valid),
-        }
-    })
+    std::str::from_utf8(bytes).map(|_| ()).map_err(|e| not_utf8(bytes, e.valid_up_to()))
+}
+
+fn not_utf8(bytes: &[u8], valid: usize) -> ReadError {
+    ReadError::NotUtf8 {
+        at: byte_position(bytes, valid),
+        offset: valid,
+    }
 }
 
 fn memchr_nul(bytes: &[u8]) -> Option<usize> {
@@ -267,6 +300,6 @@ mod tests {
         let err = decode_text(b"ok\nab\xffc".to_vec()).unwrap_err();
         assert_eq!(err.position(), Some(Position { line: 2, column: 3 }));
         let err = decode_text(b"a\0".to_vec()).unwrap_err();
-        assert!(matches!(err, ReadError::Binary { at } if at == Position { line: 1, column: 2 }));
+        assert!(matches!(err, ReadError::Binary { at, offset: 1 } if at == Position { line: 1, column: 2 }));
     }
 }

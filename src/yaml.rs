@@ -11,7 +11,7 @@
 
 use std::collections::HashMap;
 
-use granit_parser::{Event, Parser, ScalarStyle, ScanError};
+use granit_parser::{Event, Parser, ScalarStyle, ScanError, StructureStyle};
 
 use crate::source::Span;
 
@@ -44,6 +44,8 @@ pub struct Node {
 pub struct Key {
     pub name: String,
     pub span: Span,
+    /// Whether the key is in a flow mapping (`{ a: 1, b }`).
+    pub flow: bool,
 }
 
 impl Value {
@@ -114,6 +116,8 @@ impl Node {
 pub struct SyntaxError {
     pub message: String,
     pub offset: usize,
+    /// For a duplicate key: where the key first appears.
+    pub first: Option<usize>,
 }
 
 impl SyntaxError {
@@ -121,6 +125,20 @@ impl SyntaxError {
         SyntaxError {
             message: message.into(),
             offset,
+            first: None,
+        }
+    }
+
+    /// The message for a file in which the parsed text starts at byte `base`: positions it
+    /// mentions are lines of the whole file.
+    pub fn describe(&self, file_text: &str, base: usize) -> String {
+        match self.first {
+            Some(first) => {
+                let at = (base + first).min(file_text.len());
+                let line = file_text.as_bytes()[..at].iter().filter(|&&b| b == b'\n').count() + 1;
+                format!("{} (first on line {line})", self.message)
+            }
+            None => self.message.clone(),
         }
     }
 }
@@ -164,7 +182,21 @@ fn scan_error(text: &str, err: &ScanError) -> SyntaxError {
         .next()
         .unwrap_or("invalid YAML")
         .trim_end_matches('.');
-    SyntaxError::new(message, offset.min(text.len()))
+    let mut offset = offset.min(text.len());
+    // The scanner reports a stray tab where the token around it starts; the tab itself is
+    // what the user has to change.
+    if message.contains("tab") {
+        let line_end = text[offset..].find('\n').map_or(text.len(), |i| offset + i);
+        // Tabs are never YAML indentation, so the first line that starts with one (up to the
+        // reported line) is where things went wrong; else the next tab after the report.
+        let indent_tab = std::iter::once(0)
+            .chain(text[..line_end].match_indices('\n').map(|(i, _)| i + 1))
+            .find(|&start| text[start..].starts_with('\t'));
+        if let Some(tab) = indent_tab.or_else(|| text[offset..].find('\t').map(|i| offset + i)) {
+            offset = tab;
+        }
+    }
+    SyntaxError::new(message, offset)
 }
 
 /// A collection being built.
@@ -179,6 +211,7 @@ enum Frame {
         key: Option<Key>,
         start: usize,
         anchor: usize,
+        flow: bool,
     },
 }
 
@@ -227,12 +260,13 @@ impl Builder<'_> {
                     span,
                 )?;
             }
-            Event::MappingStart(_, anchor, _) => {
+            Event::MappingStart(style, anchor, _) => {
                 let frame = Frame::Map {
                     entries: Vec::new(),
                     key: None,
                     start: span.start,
                     anchor,
+                    flow: style == StructureStyle::Flow,
                 };
                 self.open(frame, span)?;
             }
@@ -310,7 +344,7 @@ impl Builder<'_> {
         match self.stack.last_mut() {
             None => self.root = Some(node),
             Some(Frame::Seq { items, .. }) => items.push(node),
-            Some(Frame::Map { entries, key, .. }) => match key.take() {
+            Some(Frame::Map { entries, key, flow, .. }) => match key.take() {
                 Some(k) => entries.push((k, node)),
                 None => {
                     let name = match node.value {
@@ -327,15 +361,17 @@ impl Builder<'_> {
                         }
                     };
                     if let Some((first, _)) = entries.iter().find(|(k, _)| k.name == name) {
-                        let line = self.text[..first.span.start].matches('\n').count() + 1;
-                        return Err(SyntaxError::new(
-                            format!("the key `{name}` appears twice in one mapping (first on line {line})"),
+                        let mut err = SyntaxError::new(
+                            format!("the key `{name}` appears twice in one mapping"),
                             node.span.start,
-                        ));
+                        );
+                        err.first = Some(first.span.start);
+                        return Err(err);
                     }
                     *key = Some(Key {
                         name,
                         span: node.span,
+                        flow: *flow,
                     });
                 }
             },
@@ -457,7 +493,7 @@ mod tests {
     fn duplicate_keys_and_extra_documents_are_errors() {
         let err = parse("a: 1\nb: 2\na: 3\n").unwrap_err();
         assert_eq!(err.offset, 10);
-        assert!(err.message.contains("first on line 1"), "{err:?}");
+        assert_eq!(err.describe("x\ny\n", 4), "the key `a` appears twice in one mapping (first on line 3)");
         assert!(parse("a: 1\n---\nb: 2\n").is_err());
     }
 

@@ -211,17 +211,32 @@ pub struct ParsedPlan {
 
 /// Reads and parses a plan file. Never fails: unreadable files come back with a problem.
 pub fn load(path: &Path) -> ParsedPlan {
-    match source::read_text(path) {
-        Ok(text) => parse(SourceFile::new(path, text)),
-        Err(err) => {
-            let file = SourceFile::new(path, String::new());
-            let problem = Problem::new(ProblemKind::Unreadable, Span::at(0), err.to_string());
-            ParsedPlan {
-                file,
-                plan: None,
-                problems: vec![problem],
-            }
+    let bytes = match source::read_limited(path) {
+        Ok(bytes) => bytes,
+        Err(err) => return unreadable(SourceFile::new(path, String::new()), &err, 0),
+    };
+    match source::check_text(&bytes) {
+        Ok(()) => {
+            let text = String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
+            parse(SourceFile::new(path, text))
         }
+        Err(err) => {
+            // Keep a lossy copy of the text so the finding can show the line with the bad byte;
+            // replacement characters are longer than the bytes they replace, so the offset is
+            // measured in the lossy text too.
+            let text = String::from_utf8_lossy(&bytes).replace('\0', "\u{fffd}");
+            let at = err.offset().map_or(0, |o| String::from_utf8_lossy(&bytes[..o.min(bytes.len())]).len());
+            unreadable(SourceFile::new(path, text), &err, at)
+        }
+    }
+}
+
+fn unreadable(file: SourceFile, err: &source::ReadError, at: usize) -> ParsedPlan {
+    let at = Span::at(at);
+    ParsedPlan {
+        file,
+        plan: None,
+        problems: vec![Problem::new(ProblemKind::Unreadable, at, err.to_string())],
     }
 }
 

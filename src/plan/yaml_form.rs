@@ -14,7 +14,8 @@ use super::{Action, Checkin, Goal, Plan, PlanFormat};
 pub fn parse(file: &SourceFile) -> (Plan, Vec<Problem>) {
     let bom = file.bom_len();
     let text = &file.text()[bom..];
-    let top = Span::new(bom, bom + text.find('\n').unwrap_or(text.len()));
+    let first_line = &text[..text.find('\n').unwrap_or(text.len())];
+    let top = Span::new(bom, bom + first_line.trim_end().len());
     let mut plan = empty_plan(PlanFormat::Yaml, top);
     let mut dec = Decoder::default();
     let root = match yaml::parse(text) {
@@ -23,7 +24,7 @@ pub fn parse(file: &SourceFile) -> (Plan, Vec<Problem>) {
             dec.report(Problem::new(
                 ProblemKind::Syntax,
                 Span::at(bom + err.offset),
-                format!("the plan is not valid YAML: {}", err.message),
+                format!("the plan is not valid YAML: {}", err.describe(file.text(), bom)),
             ));
             return (plan, dec.problems);
         }
