@@ -261,47 +261,46 @@ impl<'r> Walker<'r> {
     fn changes(&self, old: Option<&Tree>, new: Option<&Tree>) -> Result<Vec<Change>, git2::Error> {
         let mut out = Vec::new();
         self.compare(old, new, "", &mut out)?;
+        // Old-only entries come out of a map; sort so events are in path order.
+        out.sort_by(|a, b| a.path.cmp(&b.path));
         Ok(out)
     }
 
     fn compare(&self, old: Option<&Tree>, new: Option<&Tree>, prefix: &str, out: &mut Vec<Change>) -> Result<(), git2::Error> {
-        let entries = |t: Option<&Tree>| -> Vec<(String, Oid, Option<ObjectType>)> {
-            t.map(|t| {
-                t.iter()
-                    .map(|e| (String::from_utf8_lossy(e.name_bytes()).into_owned(), e.id(), e.kind()))
-                    .collect()
-            })
-            .unwrap_or_default()
+        type Entry = (Oid, Option<ObjectType>);
+        let entries = |t: Option<&Tree>| -> Vec<(String, Entry)> {
+            t.map(|t| t.iter().map(|e| (String::from_utf8_lossy(e.name_bytes()).into_owned(), (e.id(), e.kind()))).collect())
+                .unwrap_or_default()
         };
-        let old_entries = entries(old);
         let new_entries = entries(new);
-        let find = |list: &[(String, Oid, Option<ObjectType>)], name: &str| list.iter().find(|(n, _, _)| n == name).cloned();
-        let mut names: Vec<&String> = new_entries.iter().map(|(n, _, _)| n).collect();
-        names.extend(old_entries.iter().map(|(n, _, _)| n).filter(|n| find(&new_entries, n).is_none()));
-        for name in names {
-            let o = find(&old_entries, name);
-            let n = find(&new_entries, name);
-            if let (Some(o), Some(n)) = (&o, &n) {
-                if o.1 == n.1 {
-                    continue;
-                }
+        // A map for the old side keeps wide directories (hundreds of people) linear.
+        let mut old_entries: HashMap<String, Entry> = entries(old).into_iter().collect();
+        let mut pairs: Vec<(String, Option<Entry>, Option<Entry>)> = Vec::with_capacity(new_entries.len());
+        for (name, n) in new_entries {
+            let o = old_entries.remove(&name);
+            pairs.push((name, o, Some(n)));
+        }
+        pairs.extend(old_entries.into_iter().map(|(name, o)| (name, Some(o), None)));
+        for (name, o, n) in pairs {
+            if o.is_some() && o.map(|e| e.0) == n.map(|e| e.0) {
+                continue;
             }
-            let path = if prefix.is_empty() { name.clone() } else { format!("{prefix}/{name}") };
-            let tree_of = |e: &Option<(String, Oid, Option<ObjectType>)>| -> Result<Option<Tree>, git2::Error> {
+            let path = if prefix.is_empty() { name } else { format!("{prefix}/{name}") };
+            let tree_of = |e: Option<Entry>| -> Result<Option<Tree>, git2::Error> {
                 match e {
-                    Some((_, id, Some(ObjectType::Tree))) => self.repo.find_tree(*id).map(Some),
+                    Some((id, Some(ObjectType::Tree))) => self.repo.find_tree(id).map(Some),
                     _ => Ok(None),
                 }
             };
-            let blob_of = |e: &Option<(String, Oid, Option<ObjectType>)>| match e {
-                Some((_, id, Some(ObjectType::Blob))) => Some(*id),
+            let blob_of = |e: Option<Entry>| match e {
+                Some((id, Some(ObjectType::Blob))) => Some(id),
                 _ => None,
             };
-            let (ot, nt) = (tree_of(&o)?, tree_of(&n)?);
+            let (ot, nt) = (tree_of(o)?, tree_of(n)?);
             if ot.is_some() || nt.is_some() {
                 self.compare(ot.as_ref(), nt.as_ref(), &path, out)?;
             }
-            let (ob, nb) = (blob_of(&o), blob_of(&n));
+            let (ob, nb) = (blob_of(o), blob_of(n));
             if (ob.is_some() || nb.is_some()) && ob != nb && (self.is_plan)(&path) {
                 out.push(Change { path, old: ob, new: nb });
             }
