@@ -106,7 +106,9 @@ impl Config {
     }
 
     /// Finds the config for `start` (a directory or a file): the nearest `growth.yaml` or
-    /// `.growth.yaml` in it or a parent, stopping at the git root. Defaults when there is none.
+    /// `.growth.yaml` in it or a parent, stopping at the git root. Defaults when there is none,
+    /// rooted at the git root (or at `start` outside git), so the default globs (`plans/…`)
+    /// mean the repository's plans wherever inside it `growth` runs.
     pub fn discover(start: &Path) -> Result<Config, InvalidFile> {
         let start = if start.is_file() {
             start.parent().unwrap_or(Path::new("."))
@@ -119,19 +121,22 @@ impl Config {
             start
         };
         let absolute = std::path::absolute(start).unwrap_or_else(|_| start.to_path_buf());
+        // Keep paths relative when the user gave relative ones.
+        let shown = |depth: usize| {
+            let mut shown = start.to_path_buf();
+            for _ in 0..depth {
+                shown.push("..");
+            }
+            normalize(&shown)
+        };
         for (depth, dir) in absolute.ancestors().enumerate() {
             for name in CONFIG_NAMES {
                 if dir.join(name).is_file() {
-                    // Keep paths relative when the user gave relative ones.
-                    let mut shown = start.to_path_buf();
-                    for _ in 0..depth {
-                        shown.push("..");
-                    }
-                    return Config::load(&normalize(&shown.join(name)));
+                    return Config::load(&shown(depth).join(name));
                 }
             }
             if dir.join(".git").exists() {
-                break;
+                return Ok(Config::defaults(shown(depth)));
             }
         }
         Ok(Config::defaults(start))

@@ -47,10 +47,11 @@ pub fn plan_files(config: &Config, paths: &[PathBuf]) -> Result<Vec<PathBuf>, Di
         paths.to_vec()
     };
     for root in &roots {
-        if root.is_file() {
-            files.push(root.clone());
-        } else if root.is_dir() {
+        if root.is_dir() {
             walk(root, config, &globs, &mut files)?;
+        } else if root.exists() {
+            // Files, and anything else that can be read (a FIFO, a device): taken as given.
+            files.push(root.clone());
         } else {
             return Err(DiscoverError::NotFound(root.clone()));
         }
@@ -101,10 +102,12 @@ fn walk(
         let path = entry.path();
         // Globs are relative to the config's directory when the file is under it, else to
         // the directory being searched.
-        let relative = relative_to(path, &config.root)
-            .or_else(|| path.strip_prefix(dir).ok().map(Path::to_path_buf));
-        let Some(relative) = relative else { continue };
-        if globs.is_match(&relative) && !is_document(path) {
+        // Globs are relative to the config's directory; a directory searched below or beside
+        // it is also tried as a root of its own (`growth lint some/other/repo`).
+        let from_root = relative_to(path, &config.root);
+        let from_dir = path.strip_prefix(dir).ok();
+        let matches = from_root.is_some_and(|r| globs.is_match(r)) || from_dir.is_some_and(|r| globs.is_match(r));
+        if matches && !is_document(path) {
             files.push(clean(path));
         }
     }

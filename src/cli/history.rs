@@ -1,7 +1,6 @@
 //! `growth history`: the semantic event stream from git, oldest first.
 
 use std::io::Write;
-use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, FixedOffset, NaiveDate, TimeZone};
 use serde::Serialize;
@@ -24,11 +23,10 @@ struct Document<'a> {
 pub fn run(args: HistoryArgs) -> anyhow::Result<u8> {
     let config = super::lint::load_config(args.common.config.as_deref(), &args.paths)?;
     let history = load(&config, args.common.today, args.since.as_deref(), args.until.as_deref())?;
-    let wanted = wanted_plans(&config, &args.paths)?;
     let events: Vec<&Event> = history
         .events
         .iter()
-        .filter(|e| wanted.as_ref().is_none_or(|w| w.iter().any(|p| is_plan(&history, e, p))))
+        .filter(|e| args.paths.is_empty() || args.paths.iter().any(|p| history.is_under(e, p)))
         .collect();
     let mut out = std::io::stdout().lock();
     match args.format {
@@ -87,35 +85,6 @@ fn now(today: Option<NaiveDate>) -> DateTime<FixedOffset> {
     match today {
         Some(day) => utc.from_utc_datetime(&day.and_hms_opt(0, 0, 0).expect("midnight")),
         None => chrono::Local::now().fixed_offset(),
-    }
-}
-
-/// The plan files the user named (files, or plans under directories); `None` for all.
-fn wanted_plans(config: &Config, paths: &[PathBuf]) -> anyhow::Result<Option<Vec<PathBuf>>> {
-    if paths.is_empty() || paths.iter().all(|p| same_dir(p, &config.root)) {
-        return Ok(None);
-    }
-    Ok(Some(paths.to_vec()).map(|p| {
-        let mut files = discover::plan_files(config, &p).unwrap_or_default();
-        files.extend(p.into_iter().filter(|p| !p.exists()));
-        files
-    }))
-}
-
-fn is_plan(history: &History, event: &Event, wanted: &Path) -> bool {
-    let plan = history.base.join(&event.plan);
-    let path = history.base.join(&event.path);
-    same_file(&plan, wanted) || same_file(&path, wanted)
-}
-
-fn same_file(a: &Path, b: &Path) -> bool {
-    a == b || a.strip_prefix("./").ok() == Some(b) || b.strip_prefix("./").ok() == Some(a)
-}
-
-fn same_dir(a: &Path, b: &Path) -> bool {
-    match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
-        (Ok(a), Ok(b)) => a == b,
-        _ => false,
     }
 }
 

@@ -114,6 +114,20 @@ pub enum EventKind {
 }
 
 impl EventKind {
+    /// The event without where it came from (`from` fields cleared): what two changes to the
+    /// same result have in common.
+    pub fn outcome(&self) -> EventKind {
+        match self {
+            EventKind::StatusChanged { to, .. } => EventKind::StatusChanged { from: None, to: *to },
+            EventKind::DueMoved { to, .. } => EventKind::DueMoved { from: None, to: *to },
+            EventKind::TargetChanged { to, .. } => EventKind::TargetChanged { from: None, to: to.clone() },
+            EventKind::MeasureChanged { to, .. } => EventKind::MeasureChanged { from: None, to: to.clone() },
+            EventKind::ReviewMoved { to, .. } => EventKind::ReviewMoved { from: None, to: *to },
+            EventKind::GoalRenamed { to, .. } => EventKind::GoalRenamed { from: String::new(), to: to.clone() },
+            other => other.clone(),
+        }
+    }
+
     /// One line for people: "checked action \"Take four shadow shifts\" (states 2026-02-10)".
     pub fn describe(&self) -> String {
         let opt = |v: &Option<String>| v.clone().unwrap_or_else(|| "(none)".into());

@@ -48,10 +48,16 @@ pub fn plan_facts<'e>(events: impl Iterator<Item = &'e Event>, plan: &Plan, back
     let mut facts = PlanFacts::default();
     let period_start = plan.period.as_ref().map(|p| p.start.value);
     // What a plan holds when it is first committed is its starting state (a plan written
-    // before it was put in git), not backdated entries.
+    // before it was put in git), not backdated entries. If the first versions did not parse,
+    // the starting state is the first version that did.
     let mut first_commit: Option<&str> = None;
+    let mut content_seen = false;
     for event in events {
         if matches!(event.kind, EventKind::PlanAdded) {
+            first_commit = Some(&event.commit.id);
+        }
+        if event.goal.is_some() && !content_seen {
+            content_seen = true;
             first_commit = Some(&event.commit.id);
         }
         let Some(goal) = &event.goal else { continue };

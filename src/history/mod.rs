@@ -76,9 +76,29 @@ pub struct History {
 }
 
 impl History {
-    /// The events of one plan (by its path now, as the linter sees it).
+    /// The events of one plan, by its path now as the user or the linter names it (relative
+    /// to the current directory, or absolute).
     pub fn of_plan<'h>(&'h self, path: &'h Path) -> impl Iterator<Item = &'h Event> + 'h {
-        self.events.iter().filter(move |e| self.base.join(&e.plan) == path || e.plan == path)
+        let wanted = absolute(path);
+        self.events.iter().filter(move |e| self.absolute_plan(e) == wanted)
+    }
+
+    /// Whether an event's plan is `path` or lies under the directory `path` (by its path now
+    /// or at the time of the event).
+    pub fn is_under(&self, event: &Event, path: &Path) -> bool {
+        let wanted = absolute(path);
+        let then = match &self.workdir {
+            Some(top) => absolute(&top.join(&event.path)),
+            None => event.path.clone(),
+        };
+        self.absolute_plan(event).starts_with(&wanted) || then.starts_with(&wanted)
+    }
+
+    fn absolute_plan(&self, event: &Event) -> PathBuf {
+        match &self.workdir {
+            Some(top) => absolute(&top.join(&event.plan)),
+            None => event.plan.clone(),
+        }
     }
 }
 
@@ -213,6 +233,23 @@ fn progress_bar() -> indicatif::ProgressBar {
             .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner()),
     );
     bar
+}
+
+/// An absolute path with `.` and `..` resolved, without touching the file system (the file
+/// may no longer exist).
+fn absolute(path: &Path) -> PathBuf {
+    let path = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    let mut out = PathBuf::new();
+    for c in path.components() {
+        match c {
+            std::path::Component::CurDir => {}
+            std::path::Component::ParentDir => {
+                out.pop();
+            }
+            other => out.push(other),
+        }
+    }
+    out
 }
 
 /// `path` relative to `base`, when it is inside it.

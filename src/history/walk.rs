@@ -122,7 +122,12 @@ impl<'r> Walker<'r> {
             for old in others {
                 let alt = Change { old, ..change.clone() };
                 let alt_events = self.change_events(&alt)?;
-                events.retain(|e| alt_events.contains(e));
+                // Compare what each change leads to, not where it came from: a resolution
+                // to a third value is `20% → 22%` against one side and `30% → 22%` against
+                // the other, and is one event of the merge.
+                events.retain(|(goal, kind)| {
+                    alt_events.iter().any(|(g, k)| g == goal && k.outcome() == kind.outcome())
+                });
             }
             self.push(info, &change.path, events);
         }
@@ -212,7 +217,13 @@ impl<'r> Walker<'r> {
         let new = self.version(new_oid, &change.path)?;
         let new = match new.as_ref() {
             Ok(plan) => plan,
-            Err(message) => return Ok(vec![(None, EventKind::Unparsable { message: message.clone() })]),
+            Err(message) => {
+                let unparsable = (None, EventKind::Unparsable { message: message.clone() });
+                return Ok(match change.old {
+                    None => vec![(None, EventKind::PlanAdded), unparsable],
+                    Some(_) => vec![unparsable],
+                });
+            }
         };
         // Diff against the parent's version, or the last one that parsed if it did not.
         let mut old_oid = change.old;

@@ -1,10 +1,367 @@
-//! The markdown format of the report (to be written).
+//! The Markdown format of the report: GitHub-flavoured Markdown to paste into a review
+//! document.
+//!
+//! Headings per plan and goal, tables for the team and the actions, lists for check-ins and
+//! the timeline. Every text from a plan goes through [`text`], which escapes what Markdown or
+//! HTML would act on (`|`, `*`, `[`, `<`, `&`, …) and folds line breaks, so a hostile title
+//! can neither break a table, nor make a link, nor inject HTML. No raw HTML is written.
 
+use std::fmt::Display;
 use std::io;
 
-use super::Report;
+use super::model::{GoalReport, PlanReport, Range, Report, Team};
+
+const SMART: [&str; 5] = [
+    "Specific",
+    "Measurable",
+    "Achievable",
+    "Relevant",
+    "Time-bound",
+];
 
 pub fn write(report: &Report, out: &mut dyn io::Write) -> io::Result<()> {
-    let _ = (report, out);
+    writeln!(out, "# Growth report\n")?;
+    let plans = plural(report.plans.len(), "plan");
+    let varies = report.plans.iter().any(|p| p.range != report.range);
+    let range = varies.then(|| "differs per plan".to_string());
+    let range = range.unwrap_or_else(|| range_text(report.range));
+    writeln!(
+        out,
+        "As of **{}** · range: {range} · {plans}\n",
+        report.today
+    )?;
+    for note in &report.notes {
+        writeln!(out, "> **Note:** {}\n", text(note))?;
+    }
+    if !report.history && !report.notes.iter().any(|n| n.contains("history")) {
+        writeln!(
+            out,
+            "> **Note:** history is unavailable: dates come from the plans alone\n"
+        )?;
+    }
+    let smart: Vec<String> = SMART
+        .iter()
+        .map(|s| format!("**{}**{}", &s[..1], &s[1..]))
+        .collect();
+    write!(out, "SMART: {}; ✅ met, ❌ not met. ", smart.join(", "))?;
+    write!(out, "Actions: ✅ done, ⬜ open.")?;
+    let mut goals = report.plans.iter().flat_map(|p| &p.goals);
+    if goals.any(|g| g.actions.iter().any(|a| a.done_source.is_some())) {
+        write!(out, " Done dates are *stated* in the plan, or by *git*: ")?;
+        write!(out, "the date of the commit that ticked the box.")?;
+    }
+    writeln!(out)?;
+    if let Some(team) = &report.team {
+        team_summary(out, team)?;
+    }
+    for plan in &report.plans {
+        plan_section(out, report, plan)?;
+    }
     Ok(())
+}
+
+fn team_summary(out: &mut dyn io::Write, team: &Team) -> io::Result<()> {
+    writeln!(out, "\n## Team summary\n")?;
+    writeln!(
+        out,
+        "| Person | Open goals | Actions done | Check-ins | Last activity | Lint | Flags |"
+    )?;
+    writeln!(out, "|---|--:|--:|--:|---|---|---|")?;
+    for row in &team.people {
+        let lint = match row.lint {
+            "errors" => "❌ errors",
+            "warnings" => "⚠️ warnings",
+            _ => "✅ ok",
+        };
+        let last = opt("", row.last_activity, "");
+        let flags: Vec<&str> = row.flags.iter().map(|f| f.label()).collect();
+        let (goals, done, checkins) = (row.goals, row.actions_done_in_range, row.checkins_in_range);
+        let owner = text(&row.owner);
+        write!(
+            out,
+            "| {owner} | {goals} | {done} | {checkins} | {last} | {lint} |"
+        )?;
+        writeln!(out, " {} |", flags.join(", "))?;
+    }
+    writeln!(
+        out,
+        "\nActions done and check-ins count those in the range.\n"
+    )?;
+    if !team.focus_areas.is_empty() {
+        let areas = team
+            .focus_areas
+            .iter()
+            .map(|(a, n)| format!("{} ({n})", text(a)));
+        let areas: Vec<String> = areas.collect();
+        writeln!(out, "**Focus areas** (open goals): {}\n", areas.join(", "))?;
+    }
+    let late: Vec<String> = team.not_checked_in.iter().map(|o| text(o)).collect();
+    match late.is_empty() {
+        true => writeln!(out, "**Not checked in:** nobody, everyone checked in.")?,
+        false => writeln!(out, "**Not checked in:** {}.", late.join(", "))?,
+    }
+    if team.ladder.is_empty() {
+        return Ok(());
+    }
+    writeln!(out, "\n### Ladder coverage\n")?;
+    writeln!(
+        out,
+        "Competencies that rise from each person's level to their target level,"
+    )?;
+    writeln!(out, "and whether an open goal works on them.\n")?;
+    writeln!(out, "| Person | Level | Covered | Missing |")?;
+    writeln!(out, "|---|---|---|---|")?;
+    for person in &team.ladder {
+        let level = format!("{} → {}", text(&person.role), text(&person.target_role));
+        let (covered, missing) = (list(&person.covered), list(&person.missing));
+        let owner = text(&person.owner);
+        writeln!(out, "| {owner} | {level} | {covered} | {missing} |")?;
+    }
+    Ok(())
+}
+
+fn plan_section(out: &mut dyn io::Write, report: &Report, plan: &PlanReport) -> io::Result<()> {
+    let title = opt(": ", plan.title.as_deref().map(text), "");
+    writeln!(out, "\n## {}{title}\n", text(&plan.owner))?;
+    writeln!(
+        out,
+        "- **File:** {}",
+        code(&plan.path.to_string_lossy().replace('\\', "/"))
+    )?;
+    if plan.role.is_some() || plan.target_role.is_some() {
+        let role = plan.role.as_deref().map_or("(no role)".into(), text);
+        let target = opt(" → ", plan.target_role.as_deref().map(text), "");
+        writeln!(out, "- **Role:** {role}{target}")?;
+    }
+    let period = plan.period.map(|(s, e)| format!("{s} to {e}"));
+    writeln!(
+        out,
+        "- **Period:** {}",
+        period.as_deref().unwrap_or("*not set*")
+    )?;
+    writeln!(out, "- **Review:** {}", maybe(plan.review))?;
+    writeln!(
+        out,
+        "- **North star:** {}",
+        maybe(plan.north_star.as_deref().map(text))
+    )?;
+    if plan.range != report.range {
+        writeln!(out, "- **Range:** {}", range_text(plan.range))?;
+    }
+    let (e, w, i) = (plan.lint.errors, plan.lint.warnings, plan.lint.infos);
+    let counts = [(e, "error"), (w, "warning"), (i, "info")];
+    let counts = counts.iter().filter(|c| c.0 > 0);
+    let lint: Vec<String> = counts.map(|c| plural(c.0, c.1)).collect();
+    let lint = if lint.is_empty() {
+        "clean".into()
+    } else {
+        lint.join(", ")
+    };
+    writeln!(out, "- **Lint:** {lint}")?;
+    writeln!(out, "- **Last activity:** {}", maybe(plan.last_activity))?;
+    if plan.goals.is_empty() {
+        writeln!(out, "\n*This plan has no goals yet.*")?;
+    }
+    for (n, goal) in plan.goals.iter().enumerate() {
+        let of = plan.goals.len();
+        writeln!(out, "\n### Goal {} of {of}: {}\n", n + 1, text(&goal.title))?;
+        goal_section(out, report, goal)?;
+    }
+    Ok(())
+}
+
+fn goal_section(out: &mut dyn io::Write, report: &Report, goal: &GoalReport) -> io::Result<()> {
+    // Types and statuses are named in plans as their variants are, in lower case.
+    let (kind, status) = (format!("{:?}", goal.kind), format!("{:?}", goal.status));
+    write!(out, "**{status}** · {} goal", kind.to_lowercase())?;
+    write!(out, "{}", opt(" · due ", goal.due, ""))?;
+    write!(
+        out,
+        "{}",
+        opt(" · focus: ", goal.focus.as_deref().map(text), "")
+    )?;
+    writeln!(
+        out,
+        "{}\n",
+        opt(" · competency: ", goal.competency.as_deref().map(text), "")
+    )?;
+    let s = goal.smart;
+    let met = [
+        s.specific,
+        s.measurable,
+        s.achievable,
+        s.relevant,
+        s.time_bound,
+    ];
+    let checks = met
+        .iter()
+        .zip(SMART)
+        .map(|(m, name)| format!("{} {name}", tick(*m)));
+    let checks: Vec<String> = checks.collect();
+    writeln!(out, "**SMART** `{}`: {}\n", s.letters(), checks.join(" · "))?;
+    if !goal.flags.is_empty() {
+        let flags: Vec<&str> = goal.flags.iter().map(|f| f.label()).collect();
+        writeln!(out, "**Flags:** ⚠️ {}\n", flags.join(", "))?;
+    }
+    writeln!(
+        out,
+        "**Measure:** {}\n",
+        maybe(goal.measure.as_deref().map(text))
+    )?;
+    if let Some(progress) = progress_text(goal) {
+        writeln!(out, "**Progress:** {progress}\n")?;
+    }
+    let (done, all, in_range) = (
+        goal.actions_done,
+        goal.actions.len(),
+        goal.actions_done_in_range,
+    );
+    match all {
+        0 => writeln!(out, "**Actions:** none.")?,
+        _ => writeln!(
+            out,
+            "**Actions:** {done} of {all} done, {in_range} in the range.\n"
+        )?,
+    }
+    if all > 0 {
+        writeln!(out, "| | Action | Due | Done |\n|---|---|---|---|")?;
+    }
+    for a in &goal.actions {
+        let source = opt(" (", a.done_source, ")");
+        let when = match (a.done, a.done_on) {
+            (true, Some(d)) => format!("{d}{source}"),
+            (true, None) => "date unknown".to_string(),
+            (false, _) => String::new(),
+        };
+        let late = !a.done && a.due.is_some_and(|d| d < report.today);
+        let due = opt("", a.due, if late { " ⚠️ overdue" } else { "" });
+        let (mark, action) = (if a.done { "✅" } else { "⬜" }, text(&a.text));
+        writeln!(out, "| {mark} | {action} | {due} | {when} |")?;
+    }
+    match goal.checkins.len() {
+        0 => writeln!(out, "\n**Check-ins in the range:** none.")?,
+        _ => writeln!(out, "\n**Check-ins in the range:**\n")?,
+    }
+    for c in &goal.checkins {
+        let value = opt(" · **", c.value.as_deref().map(text), "**");
+        let note = opt(" · ", c.note.as_deref().map(text), "");
+        writeln!(out, "- {}{value}{note}", c.date)?;
+    }
+    // Without history there is no timeline at all; the top of the report says why.
+    match (report.history, goal.timeline.is_empty()) {
+        (false, _) => return Ok(()),
+        (true, true) => writeln!(out, "\n**Timeline:** no changes in the range.")?,
+        (true, false) => writeln!(out, "\n**Timeline:**\n")?,
+    }
+    // One item per commit, what it changed nested under it.
+    let mut last = None;
+    for e in &goal.timeline {
+        if last != Some((e.date, &e.commit, &e.author)) {
+            writeln!(out, "- {} {} {}", e.date, code(&e.commit), text(&e.author))?;
+            last = Some((e.date, &e.commit, &e.author));
+        }
+        writeln!(out, "  - {}", text(&e.what))?;
+    }
+    Ok(())
+}
+
+/// `` `[#####.....]` 50%: latest **1**, baseline 0, target 2 ``, or `None` when nothing is
+/// known.
+fn progress_text(goal: &GoalReport) -> Option<String> {
+    let p = &goal.progress;
+    if p.baseline.is_none() && p.target.is_none() && p.latest.is_none() {
+        return None;
+    }
+    let bar = |percent: f64| {
+        let filled = ((percent.clamp(0.0, 100.0) / 10.0).round() as usize).min(10);
+        let (full, empty) = ("#".repeat(filled), ".".repeat(10 - filled));
+        format!("`[{full}{empty}]` {percent:.0}%: ")
+    };
+    let mut line = p.percent.map(bar).unwrap_or_default();
+    let latest = p.latest.as_deref().map(text);
+    line += &latest.map_or("no value checked in yet".into(), |l| {
+        format!("latest **{l}**")
+    });
+    line += &opt(", baseline ", p.baseline.as_deref().map(text), "");
+    let target = p.target.as_deref().map(text);
+    line += &target.map_or(", no target set".into(), |t| format!(", target {t}"));
+    Some(line)
+}
+
+fn range_text(range: Range) -> String {
+    match (range.since, range.until) {
+        (None, None) => "all dates".to_string(),
+        (Some(s), None) => format!("from {s}"),
+        (None, Some(u)) => format!("up to {u}"),
+        (Some(s), Some(u)) => format!("{s} to {u}"),
+    }
+}
+
+fn plural(n: usize, what: &str) -> String {
+    format!("{n} {what}{}", if n == 1 { "" } else { "s" })
+}
+
+fn tick(met: bool) -> &'static str {
+    if met {
+        "✅"
+    } else {
+        "❌"
+    }
+}
+
+/// `before value after`, or nothing when there is no value.
+fn opt(before: &str, value: Option<impl Display>, after: &str) -> String {
+    value.map_or(String::new(), |v| format!("{before}{v}{after}"))
+}
+
+/// A value, or *not set* in italics.
+fn maybe(value: Option<impl Display>) -> String {
+    value.map_or("*not set*".to_string(), |v| v.to_string())
+}
+
+/// Plan texts, escaped, joined by commas; *none* when there are none.
+fn list(items: &[String]) -> String {
+    let items: Vec<String> = items.iter().map(|i| text(i)).collect();
+    if items.is_empty() {
+        "*none*".into()
+    } else {
+        items.join(", ")
+    }
+}
+
+/// Text from a plan, made inert: one line, Markdown punctuation escaped with a backslash,
+/// `<`, `>` and `&` as entities (GitHub would otherwise pass some HTML through), control and
+/// bidi characters shown as `�`.
+fn text(raw: &str) -> String {
+    let mut out = String::with_capacity(raw.len());
+    for (i, word) in raw.split_whitespace().enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        for c in word.chars() {
+            match c {
+                '<' => out.push_str("&lt;"),
+                '>' => out.push_str("&gt;"),
+                '&' => out.push_str("&amp;"),
+                '\\' | '`' | '*' | '_' | '[' | ']' | '|' | '~' | '#' | '!' => {
+                    out.push('\\');
+                    out.push(c);
+                }
+                c if c.is_control() || is_bidi(c) => out.push('\u{fffd}'),
+                c => out.push(c),
+            }
+        }
+    }
+    out
+}
+
+fn is_bidi(c: char) -> bool {
+    matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+/// A code span. Backticks cannot be escaped inside one, so they become quotes; a path or a
+/// commit id has none in practice.
+fn code(raw: &str) -> String {
+    let clean: String = raw.chars().filter(|c| !c.is_control()).collect();
+    format!("`{}`", clean.replace('`', "'"))
 }

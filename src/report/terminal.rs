@@ -1,10 +1,399 @@
-//! The terminal format of the report (to be written).
+//! The terminal format of the report: plain text in 80 columns, coloured only when asked to be.
+//!
+//! A header (date, range, notes, legend), a team summary for several plans, then every plan and
+//! its goals. Text from plans is word-wrapped and cleaned of control and bidi characters, so a
+//! plan can neither break the layout nor send escape sequences to the terminal. Table cells and
+//! paths, which cannot wrap, are cut with `…`.
 
+use std::fmt::Display;
 use std::io;
 
-use super::Report;
+use anstyle::{AnsiColor, Style};
+
+use super::model::{GoalReport, PlanReport, Range, Report, Team};
+use crate::plan::GoalStatus;
+
+const WIDTH: usize = 80;
+/// The width of the label column ("North star   ").
+const LABEL: usize = 13;
+
+const PLAIN: Style = Style::new();
+const BOLD: Style = Style::new().bold();
+const DIM: Style = Style::new().dimmed();
+const GREEN: Style = AnsiColor::Green.on_default();
+const YELLOW: Style = AnsiColor::Yellow.on_default();
+const RED: Style = AnsiColor::Red.on_default();
+const CYAN: Style = AnsiColor::Cyan.on_default();
+
+const NO_HISTORY: &str = "history is unavailable: dates come from the plans alone";
+const SMART_LEGEND: &str = "S specific, M measurable, A achievable, R relevant, T time-bound";
+const DONE_LEGEND: &str = "\"stated\" is the date written in the plan, \"git\" the date of \
+    the commit that ticked the box";
+const TEAM_HEAD: &str = "Person            Goals  Done  Check-ins  Last active  Lint      Flags";
+const TEAM_LEGEND: &str =
+    "Goals: open goals. Done: actions done in the range. Check-ins: in the range.";
+/// The team table's fixed columns (the flags column takes the rest), as in `TEAM_HEAD`.
+const COLUMNS: [usize; 6] = [16, 5, 4, 9, 11, 8];
+
+/// A run of text in one style.
+type Seg = (String, Style);
 
 pub fn write(report: &Report, color: bool, out: &mut dyn io::Write) -> io::Result<()> {
-    let _ = (report, color, out);
+    let mut t = Term { out, color };
+    let plans = plural(report.plans.len(), "plan");
+    let title = format!("Growth report: {plans}, as of {}", report.today);
+    t.text(0, &title, BOLD)?;
+    let varies = report.plans.iter().any(|p| p.range != report.range);
+    let range = varies.then(|| "differs per plan (see each plan)".to_string());
+    let range = range.unwrap_or_else(|| range_text(report.range));
+    t.field(0, "Range", &range, PLAIN)?;
+    for note in &report.notes {
+        t.field(0, "Note", note, YELLOW)?;
+    }
+    if !report.history && !report.notes.iter().any(|n| n.contains("history")) {
+        t.field(0, "Note", NO_HISTORY, YELLOW)?;
+    }
+    t.field(0, "SMART", SMART_LEGEND, DIM)?;
+    t.text(LABEL, "(a dash marks a criterion that is not met)", DIM)?;
+    let mut actions = report.plans.iter().flat_map(|p| &p.goals);
+    if actions.any(|g| g.actions.iter().any(|a| a.done_source.is_some())) {
+        t.field(0, "Done dates", DONE_LEGEND, DIM)?;
+    }
+    if let Some(team) = &report.team {
+        team_summary(&mut t, team)?;
+    }
+    for plan in &report.plans {
+        plan_section(&mut t, report, plan)?;
+    }
     Ok(())
+}
+
+fn team_summary(t: &mut Term, team: &Team) -> io::Result<()> {
+    t.raw(&[])?;
+    t.text(0, "TEAM SUMMARY", BOLD)?;
+    t.raw(&[seg(TEAM_HEAD, BOLD)])?;
+    for row in &team.people {
+        let lint = match row.lint {
+            "errors" => RED,
+            "warnings" => YELLOW,
+            _ => GREEN,
+        };
+        let last = row.last_activity.map_or("-".into(), |d| d.to_string());
+        let (done, checkins) = (row.actions_done_in_range, row.checkins_in_range);
+        let texts = [row.owner.clone(), row.goals.to_string(), done.to_string()];
+        let texts = texts.into_iter().chain([checkins.to_string(), last]);
+        let mut cells = Vec::new();
+        for (i, (text, width)) in texts.zip(COLUMNS).enumerate() {
+            cells.push(seg(cell(&text, width, (1..=3).contains(&i)) + "  ", PLAIN));
+        }
+        cells.push(seg(cell(row.lint, COLUMNS[5], false) + "  ", lint));
+        let flags: Vec<&str> = row.flags.iter().map(|f| f.label()).collect();
+        let flags_at = COLUMNS.iter().map(|w| w + 2).sum();
+        t.para(&cells, flags_at, &flags.join(", "), YELLOW)?;
+    }
+    t.text(0, TEAM_LEGEND, DIM)?;
+    if !team.focus_areas.is_empty() {
+        let areas = team.focus_areas.iter().map(|(a, n)| format!("{a} {n}"));
+        let areas: Vec<String> = areas.collect();
+        t.field(0, "Focus areas", &areas.join(" · "), PLAIN)?;
+    }
+    let late = &team.not_checked_in;
+    let style = if late.is_empty() { GREEN } else { YELLOW };
+    let late = list(late, "nobody: everyone checked in");
+    t.para(&[seg("Not checked in  ", BOLD)], 16, &late, style)?;
+    if !team.ladder.is_empty() {
+        t.raw(&[])?;
+        let note = seg(" (competencies that rise to the target level)", DIM);
+        t.raw(&[seg("LADDER COVERAGE", BOLD), note])?;
+    }
+    for person in &team.ladder {
+        let (owner, role, target) = (&person.owner, &person.role, &person.target_role);
+        t.text(2, &format!("{owner} ({role} → {target})"), BOLD)?;
+        t.field(4, "covered", &list(&person.covered, "none"), GREEN)?;
+        t.field(4, "missing", &list(&person.missing, "none"), YELLOW)?;
+    }
+    Ok(())
+}
+
+fn plan_section(t: &mut Term, report: &Report, plan: &PlanReport) -> io::Result<()> {
+    t.raw(&[])?;
+    t.raw(&[seg("=".repeat(WIDTH), DIM)])?;
+    let title = opt(": ", plan.title.as_ref(), "");
+    t.text(0, &format!("{}{title}", plan.owner), BOLD)?;
+    let path = plan.path.to_string_lossy().replace('\\', "/");
+    t.field(2, "File", &cut_left(&path, WIDTH - 2 - LABEL), DIM)?;
+    if plan.role.is_some() || plan.target_role.is_some() {
+        let role = plan.role.as_deref().unwrap_or("(no role)");
+        let target = opt(" → ", plan.target_role.as_ref(), "");
+        t.field(2, "Role", &format!("{role}{target}"), PLAIN)?;
+    }
+    let period = plan.period.map(|(s, e)| format!("{s} to {e}"));
+    t.maybe(2, "Period", period)?;
+    t.maybe(2, "Review", plan.review)?;
+    t.maybe(2, "North star", plan.north_star.as_ref())?;
+    if plan.range != report.range {
+        t.field(2, "Range", &range_text(plan.range), PLAIN)?;
+    }
+    let (e, w, i) = (plan.lint.errors, plan.lint.warnings, plan.lint.infos);
+    let counts = [(e, "error"), (w, "warning"), (i, "info")];
+    let counts = counts.iter().filter(|c| c.0 > 0);
+    let lint: Vec<String> = counts.map(|c| plural(c.0, c.1)).collect();
+    let style = match (e, w) {
+        (0, 0) => GREEN,
+        (0, _) => YELLOW,
+        _ => RED,
+    };
+    t.field(2, "Lint", &list(&lint, "clean"), style)?;
+    t.maybe(2, "Last active", plan.last_activity)?;
+    if plan.goals.is_empty() {
+        t.raw(&[])?;
+        t.text(2, "This plan has no goals yet.", YELLOW)?;
+    }
+    for (i, goal) in plan.goals.iter().enumerate() {
+        t.raw(&[])?;
+        let head = format!("Goal {} of {}: {}", i + 1, plan.goals.len(), goal.title);
+        t.text(2, &head, BOLD)?;
+        goal_section(t, report, goal)?;
+    }
+    Ok(())
+}
+
+fn goal_section(t: &mut Term, report: &Report, goal: &GoalReport) -> io::Result<()> {
+    let done = goal.status == GoalStatus::Done;
+    let style = if done { GREEN } else { BOLD };
+    let due = opt(" · due ", goal.due, "");
+    // Types and statuses are named in plans as their variants are, in lower case.
+    let (kind, status) = (format!("{:?}", goal.kind), format!("{:?}", goal.status));
+    let kind = seg(format!(" · {} goal{due}", kind.to_lowercase()), PLAIN);
+    t.raw(&[label(4, "Status"), seg(status.to_lowercase(), style), kind])?;
+    let letters = goal.smart.letters();
+    let mut smart = vec![label(4, "SMART")];
+    let colour = |c: char| if c == '-' { RED } else { GREEN };
+    smart.extend(letters.chars().map(|c| seg(c, colour(c))));
+    t.raw(&smart)?;
+    if !goal.flags.is_empty() {
+        let flags: Vec<&str> = goal.flags.iter().map(|f| f.label()).collect();
+        t.field(4, "Flags", &flags.join(", "), YELLOW)?;
+    }
+    let competency = opt("(competency ", goal.competency.as_ref(), ")");
+    let focus = opt("", goal.focus.as_ref(), " ") + &competency;
+    if !focus.is_empty() {
+        t.field(4, "Focus", &focus, PLAIN)?;
+    }
+    t.maybe(4, "Measure", goal.measure.as_ref())?;
+    if let Some(progress) = progress_text(goal) {
+        t.field(4, "Progress", &progress, PLAIN)?;
+    }
+    let (done, all) = (goal.actions_done, goal.actions.len());
+    let in_range = goal.actions_done_in_range;
+    let actions = format!("{done} of {all} done, {in_range} in the range");
+    let actions = if all == 0 { "none".into() } else { actions };
+    t.field(4, "Actions", &actions, PLAIN)?;
+    for a in &goal.actions {
+        let source = opt(" (", a.done_source, ")");
+        let (status, style) = match (a.done, a.done_on, a.due) {
+            (true, Some(d), _) => (format!(", done {d}{source}"), PLAIN),
+            (true, None, _) => (", done (date unknown)".to_string(), PLAIN),
+            (false, _, Some(d)) if d < report.today => (format!(", due {d}, overdue"), YELLOW),
+            (_, _, due) => (opt(", due ", due, ""), PLAIN),
+        };
+        let mark = if a.done { "      [x] " } else { "      [ ] " };
+        let mark = [seg(mark, if a.done { GREEN } else { PLAIN })];
+        t.para(&mark, 10, &format!("{}{status}", a.text), style)?;
+    }
+    let n = goal.checkins.len();
+    let n = if n == 0 { "none".into() } else { n.to_string() };
+    t.field(4, "Check-ins", &format!("{n} in the range"), PLAIN)?;
+    for c in &goal.checkins {
+        let value = opt("[", c.value.as_ref(), "] ");
+        let note = format!("{value}{}", opt("", c.note.as_ref(), ""));
+        t.para(&[seg(format!("      {} ", c.date), CYAN)], 17, &note, PLAIN)?;
+    }
+    // Without history there is no timeline at all; the header says why.
+    match (report.history, goal.timeline.is_empty()) {
+        (false, _) => return Ok(()),
+        (true, true) => t.field(4, "Timeline", "no changes in the range", DIM)?,
+        (true, false) => t.raw(&[label(4, "Timeline")])?,
+    }
+    // One line per commit, then what it changed: a commit often changes several things.
+    let mut last = None;
+    for e in &goal.timeline {
+        if last != Some((e.date, &e.commit, &e.author)) {
+            let date = seg(format!("      {} ", e.date), CYAN);
+            let first = [date, seg(format!("{} ", e.commit), DIM)];
+            t.para(&first, 8, &e.author, PLAIN)?;
+            last = Some((e.date, &e.commit, &e.author));
+        }
+        t.text(8, &e.what, PLAIN)?;
+    }
+    Ok(())
+}
+
+/// `[#####.....] 50%: latest 1, baseline 0, target 2`, or `None` when nothing is known.
+fn progress_text(goal: &GoalReport) -> Option<String> {
+    let p = &goal.progress;
+    if p.baseline.is_none() && p.target.is_none() && p.latest.is_none() {
+        return None;
+    }
+    let bar = |percent: f64| {
+        let filled = ((percent.clamp(0.0, 100.0) / 10.0).round() as usize).min(10);
+        let (full, empty) = ("#".repeat(filled), ".".repeat(10 - filled));
+        format!("[{full}{empty}] {percent:.0}%: ")
+    };
+    let mut text = p.percent.map(bar).unwrap_or_default();
+    let latest = p.latest.as_ref();
+    text += &latest.map_or("no value checked in yet".into(), |l| format!("latest {l}"));
+    text += &opt(", baseline ", p.baseline.as_ref(), "");
+    let target = p.target.as_ref();
+    text += &target.map_or(", no target set".into(), |t| format!(", target {t}"));
+    Some(text)
+}
+
+fn range_text(range: Range) -> String {
+    match (range.since, range.until) {
+        (None, None) => "all dates".to_string(),
+        (Some(s), None) => format!("from {s}"),
+        (None, Some(u)) => format!("up to {u}"),
+        (Some(s), Some(u)) => format!("{s} to {u}"),
+    }
+}
+
+/// Items joined by commas, or `none` when there are none.
+fn list<S: std::borrow::Borrow<str>>(items: &[S], none: &str) -> String {
+    let text = items.join(", ");
+    if text.is_empty() {
+        none.into()
+    } else {
+        text
+    }
+}
+
+fn plural(n: usize, what: &str) -> String {
+    format!("{n} {what}{}", if n == 1 { "" } else { "s" })
+}
+
+fn seg(text: impl Display, style: Style) -> Seg {
+    (text.to_string(), style)
+}
+
+/// `before value after`, or nothing when there is no value.
+fn opt(before: &str, value: Option<impl Display>, after: &str) -> String {
+    value.map_or(String::new(), |v| format!("{before}{v}{after}"))
+}
+
+/// A field's label, in the label column at `indent`.
+fn label(indent: usize, label: &str) -> Seg {
+    seg(format!("{}{label:<LABEL$}", " ".repeat(indent)), BOLD)
+}
+
+/// What may be printed of a character from a plan: control and bidi-override characters would
+/// act on the terminal instead of showing, so they become `�`.
+fn printable(c: char) -> char {
+    let bidi = matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}');
+    let bidi = bidi || ('\u{2066}'..='\u{2069}').contains(&c);
+    if c.is_control() || bidi {
+        '\u{fffd}'
+    } else {
+        c
+    }
+}
+
+/// One table cell of exactly `width` characters: cut with `…`, padded left or right.
+fn cell(text: &str, width: usize, right: bool) -> String {
+    let words = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut cut: String = words.chars().map(printable).take(width).collect();
+    if words.chars().count() > width {
+        cut.pop();
+        cut.push('…');
+    }
+    let pad = " ".repeat(width - cut.chars().count());
+    if right {
+        pad + &cut
+    } else {
+        cut + &pad
+    }
+}
+
+/// Keeps the end of a path (the file name matters most), cut at the start with `…`.
+fn cut_left(text: &str, width: usize) -> String {
+    let chars: Vec<char> = text.chars().map(printable).collect();
+    let skip = chars.len().saturating_sub(width);
+    let (skip, dots) = if skip > 0 { (skip + 1, "…") } else { (0, "") };
+    dots.chars().chain(chars[skip..].iter().copied()).collect()
+}
+
+/// Where the lines go, and whether they may carry colour.
+struct Term<'a> {
+    out: &'a mut dyn io::Write,
+    color: bool,
+}
+
+impl Term<'_> {
+    /// A paragraph at `indent`, continuation lines two columns further in.
+    fn text(&mut self, indent: usize, text: &str, style: Style) -> io::Result<()> {
+        self.para(&[seg(" ".repeat(indent), PLAIN)], indent + 2, text, style)
+    }
+
+    /// `    Label        text…`, wrapped under the text.
+    fn field(&mut self, indent: usize, name: &str, text: &str, style: Style) -> io::Result<()> {
+        self.para(&[label(indent, name)], indent + LABEL, text, style)
+    }
+
+    /// A field that may be missing, which the reader should see as "not set".
+    fn maybe(&mut self, indent: usize, name: &str, value: Option<impl Display>) -> io::Result<()> {
+        match value {
+            Some(value) => self.field(indent, name, &value.to_string(), PLAIN),
+            None => self.field(indent, name, "not set", DIM),
+        }
+    }
+
+    /// One line as it is (the caller has made it fit), without trailing spaces.
+    fn raw(&mut self, segs: &[Seg]) -> io::Result<()> {
+        let end = segs.iter().rposition(|(s, _)| !s.trim().is_empty());
+        let end = end.map_or(0, |i| i + 1);
+        let mut line = String::new();
+        for (i, (text, style)) in segs[..end].iter().enumerate() {
+            let text = if i + 1 == end { text.trim_end() } else { text };
+            match self.color && *style != PLAIN {
+                true => line += &format!("{}{text}{}", style.render(), style.render_reset()),
+                false => line += text,
+            }
+        }
+        writeln!(self.out, "{line}")
+    }
+
+    /// `first` (which does not wrap) then `body` word-wrapped to the width, continuation lines
+    /// indented by `hang`. A word longer than a continuation line is broken.
+    fn para(&mut self, first: &[Seg], hang: usize, body: &str, style: Style) -> io::Result<()> {
+        let mut line: Vec<Seg> = first.to_vec();
+        let mut used: usize = first.iter().map(|(s, _)| s.chars().count()).sum();
+        let (mut text, mut printed) = (String::new(), false);
+        for word in body.split_whitespace() {
+            let mut word: Vec<char> = word.chars().map(printable).collect();
+            loop {
+                let (gap, len) = (usize::from(!text.is_empty()), word.len());
+                if used + gap + len <= WIDTH {
+                    text.extend(std::iter::repeat_n(' ', gap).chain(word.drain(..)));
+                    used += gap + len;
+                    break;
+                }
+                if text.is_empty() && len > WIDTH.saturating_sub(hang) {
+                    let n = WIDTH.saturating_sub(used).clamp(1, len);
+                    text.extend(word.drain(..n));
+                }
+                line.push(seg(std::mem::take(&mut text), style));
+                self.raw(&line)?;
+                (line, used, printed) = (vec![seg(" ".repeat(hang), PLAIN)], hang, true);
+                if word.is_empty() {
+                    break;
+                }
+            }
+        }
+        // The last line, unless it is a continuation that received nothing.
+        if !text.is_empty() || !printed {
+            line.push(seg(text, style));
+            self.raw(&line)?;
+        }
+        Ok(())
+    }
 }
