@@ -103,10 +103,14 @@ fn walk(
         // Globs are relative to the config's directory when the file is under it, else to
         // the directory being searched.
         // Globs are relative to the config's directory; a directory searched below or beside
-        // it is also tried as a root of its own (`growth lint some/other/repo`).
+        // it is also tried as a root of its own (`growth lint some/other/repo`), and as the
+        // `plans/` directory itself (`growth lint plans/` where there is no config or git).
         let from_root = relative_to(path, &config.root);
         let from_dir = path.strip_prefix(dir).ok();
-        let matches = from_root.is_some_and(|r| globs.is_match(r)) || from_dir.is_some_and(|r| globs.is_match(r));
+        let from_parent = dir.parent().and_then(|p| path.strip_prefix(p).ok());
+        let matches = from_root.is_some_and(|r| globs.is_match(r))
+            || from_dir.is_some_and(|r| globs.is_match(r))
+            || from_parent.is_some_and(|r| globs.is_match(r));
         if matches && !is_document(path) {
             files.push(clean(path));
         }

@@ -2,7 +2,8 @@
 //!
 //! Goals are matched by id, then by title (so renaming a goal or giving it an id keeps its
 //! history); actions by their text, then by position among the unmatched ones when the texts
-//! are still similar (an edited action is the same action); check-ins by date, value and note.
+//! are still similar (an edited action is the same action); check-ins by date and value (the
+//! note may be reworded), one old check-in per new one.
 
 use crate::plan::{Action, Goal, Plan};
 
@@ -11,9 +12,18 @@ use super::event::EventKind;
 /// Events turning `old` into `new`, each with the goal id it concerns.
 pub fn diff(old: &Plan, new: &Plan) -> Vec<(Option<String>, EventKind)> {
     let mut out = Vec::new();
-    let (old_review, new_review) = (old.review.as_ref().map(|r| r.value), new.review.as_ref().map(|r| r.value));
+    let (old_review, new_review) = (
+        old.review.as_ref().map(|r| r.value),
+        new.review.as_ref().map(|r| r.value),
+    );
     if old_review != new_review {
-        out.push((None, EventKind::ReviewMoved { from: old_review, to: new_review }));
+        out.push((
+            None,
+            EventKind::ReviewMoved {
+                from: old_review,
+                to: new_review,
+            },
+        ));
     }
     let pairs = match_goals(&old.goals, &new.goals);
     for (i, goal) in new.goals.iter().enumerate() {
@@ -21,16 +31,30 @@ pub fn diff(old: &Plan, new: &Plan) -> Vec<(Option<String>, EventKind)> {
         match pairs.iter().find(|(_, n)| *n == i) {
             Some((o, _)) => diff_goal(&old.goals[*o], goal, &mut out),
             None => {
-                out.push((id.clone(), EventKind::GoalAdded { title: goal.title.value.clone() }));
+                out.push((
+                    id.clone(),
+                    EventKind::GoalAdded {
+                        title: goal.title.value.clone(),
+                    },
+                ));
                 // What a new goal arrives with counts as added with it.
-                let empty = Goal { actions: Vec::new(), checkins: Vec::new(), ..goal.clone() };
+                let empty = Goal {
+                    actions: Vec::new(),
+                    checkins: Vec::new(),
+                    ..goal.clone()
+                };
                 diff_goal(&empty, goal, &mut out);
             }
         }
     }
     for (i, goal) in old.goals.iter().enumerate() {
         if !pairs.iter().any(|(o, _)| *o == i) {
-            out.push((Some(goal.id.value.clone()), EventKind::GoalRemoved { title: goal.title.value.clone() }));
+            out.push((
+                Some(goal.id.value.clone()),
+                EventKind::GoalRemoved {
+                    title: goal.title.value.clone(),
+                },
+            ));
         }
     }
     out
@@ -38,7 +62,10 @@ pub fn diff(old: &Plan, new: &Plan) -> Vec<(Option<String>, EventKind)> {
 
 /// Everything in a plan seen for the first time, as events.
 pub fn added(new: &Plan) -> Vec<(Option<String>, EventKind)> {
-    let empty = Plan { goals: Vec::new(), review: None, ..new.clone() };
+    let empty = Plan {
+        goals: Vec::new(),
+        ..new.clone()
+    };
     diff(&empty, new)
 }
 
@@ -57,7 +84,10 @@ fn match_goals(old: &[Goal], new: &[Goal]) -> Vec<(usize, usize)> {
             continue;
         }
         let free = |o: &usize| !pairs.iter().any(|(po, _)| po == o);
-        if let Some(o) = (0..old.len()).filter(free).find(|&o| old[o].title.value == goal.title.value) {
+        if let Some(o) = (0..old.len())
+            .filter(free)
+            .find(|&o| old[o].title.value == goal.title.value)
+        {
             pairs.push((o, n));
         }
     }
@@ -68,32 +98,65 @@ fn diff_goal(old: &Goal, new: &Goal, out: &mut Vec<(Option<String>, EventKind)>)
     let id = Some(new.id.value.clone());
     let mut push = |kind| out.push((id.clone(), kind));
     if old.title.value != new.title.value {
-        push(EventKind::GoalRenamed { from: old.title.value.clone(), to: new.title.value.clone() });
+        push(EventKind::GoalRenamed {
+            from: old.title.value.clone(),
+            to: new.title.value.clone(),
+        });
     }
-    let (old_status, new_status) = (old.status.as_ref().map(|s| s.value), new.status.as_ref().map(|s| s.value));
+    let (old_status, new_status) = (
+        old.status.as_ref().map(|s| s.value),
+        new.status.as_ref().map(|s| s.value),
+    );
     if old_status != new_status && old.goal_status() != new.goal_status() {
-        push(EventKind::StatusChanged { from: Some(old.goal_status()), to: new.goal_status() });
+        push(EventKind::StatusChanged {
+            from: Some(old.goal_status()),
+            to: new.goal_status(),
+        });
     }
-    let (old_due, new_due) = (old.due.as_ref().map(|d| d.value), new.due.as_ref().map(|d| d.value));
+    let (old_due, new_due) = (
+        old.due.as_ref().map(|d| d.value),
+        new.due.as_ref().map(|d| d.value),
+    );
     if old_due != new_due {
-        push(EventKind::DueMoved { from: old_due, to: new_due });
+        push(EventKind::DueMoved {
+            from: old_due,
+            to: new_due,
+        });
     }
     let text = |v: &Option<crate::source::Spanned<String>>| v.as_ref().map(|s| s.value.clone());
     if text(&old.target) != text(&new.target) {
-        push(EventKind::TargetChanged { from: text(&old.target), to: text(&new.target) });
+        push(EventKind::TargetChanged {
+            from: text(&old.target),
+            to: text(&new.target),
+        });
     }
     if text(&old.measure) != text(&new.measure) {
-        push(EventKind::MeasureChanged { from: text(&old.measure), to: text(&new.measure) });
+        push(EventKind::MeasureChanged {
+            from: text(&old.measure),
+            to: text(&new.measure),
+        });
     }
     diff_actions(&old.actions, &new.actions, &mut push);
+    // A check-in is its date and value; rewording its note is an edit, not a new one. Two
+    // check-ins with the same date and value are two: each old one matches one new one.
+    let mut used = vec![false; old.checkins.len()];
     for c in &new.checkins {
-        // A check-in is its date and value; rewording its note is an edit, not a new one.
-        let seen = old
-            .checkins
-            .iter()
-            .any(|o| o.date.value == c.date.value && text(&o.value) == text(&c.value));
-        if !seen {
-            push(EventKind::CheckinAdded { date: c.date.value, value: text(&c.value), note: text(&c.note) });
+        let same = |o: &crate::plan::Checkin| {
+            o.date.value == c.date.value && text(&o.value) == text(&c.value)
+        };
+        let exact = (0..old.checkins.len()).find(|&i| {
+            !used[i] && same(&old.checkins[i]) && text(&old.checkins[i].note) == text(&c.note)
+        });
+        let seen =
+            exact.or_else(|| (0..old.checkins.len()).find(|&i| !used[i] && same(&old.checkins[i])));
+        if let Some(i) = seen {
+            used[i] = true;
+        } else {
+            push(EventKind::CheckinAdded {
+                date: c.date.value,
+                value: text(&c.value),
+                note: text(&c.note),
+            });
         }
     }
 }
@@ -111,7 +174,8 @@ fn diff_actions(old: &[Action], new: &[Action], push: &mut impl FnMut(EventKind)
     // Edited text: pair the rest in order while they are still similar.
     for pair in pairs.iter_mut().filter(|(o, _)| o.is_none()) {
         let o = (0..old.len()).find(|&o| {
-            !matched_old[o] && strsim::normalized_levenshtein(&old[o].text.value, &pair.1.text.value) >= 0.6
+            !matched_old[o]
+                && strsim::normalized_levenshtein(&old[o].text.value, &pair.1.text.value) >= 0.6
         });
         if let Some(o) = o {
             matched_old[o] = true;
@@ -124,19 +188,25 @@ fn diff_actions(old: &[Action], new: &[Action], push: &mut impl FnMut(EventKind)
             None => {
                 push(EventKind::ActionAdded { text: text.clone() });
                 if action.done {
-                    push(EventKind::ActionChecked { text, stated: action.done_on.as_ref().map(|d| d.value) });
+                    push(EventKind::ActionChecked {
+                        text,
+                        stated: action.done_on.as_ref().map(|d| d.value),
+                    });
                 }
             }
-            Some(o) if !old[o].done && action.done => {
-                push(EventKind::ActionChecked { text, stated: action.done_on.as_ref().map(|d| d.value) })
-            }
+            Some(o) if !old[o].done && action.done => push(EventKind::ActionChecked {
+                text,
+                stated: action.done_on.as_ref().map(|d| d.value),
+            }),
             Some(o) if old[o].done && !action.done => push(EventKind::ActionUnchecked { text }),
             Some(_) => {}
         }
     }
     for (o, action) in old.iter().enumerate() {
         if !matched_old[o] {
-            push(EventKind::ActionRemoved { text: action.text.value.clone() });
+            push(EventKind::ActionRemoved {
+                text: action.text.value.clone(),
+            });
         }
     }
 }

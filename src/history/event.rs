@@ -57,7 +57,9 @@ pub struct Event {
 pub enum EventKind {
     PlanAdded,
     PlanRemoved,
-    PlanRenamed { from: PathBuf },
+    PlanRenamed {
+        from: PathBuf,
+    },
     /// The plan as found at a shallow clone's boundary: a starting point, not an addition.
     PlanSnapshot,
     /// The plan's `review` date changed (the report's `last-review` reads these).
@@ -68,24 +70,39 @@ pub enum EventKind {
         to: Option<NaiveDate>,
     },
     /// This version of the plan does not parse.
-    Unparsable { message: String },
-    GoalAdded { title: String },
-    GoalRemoved { title: String },
-    GoalRenamed { from: String, to: String },
+    Unparsable {
+        message: String,
+    },
+    GoalAdded {
+        title: String,
+    },
+    GoalRemoved {
+        title: String,
+    },
+    GoalRenamed {
+        from: String,
+        to: String,
+    },
     StatusChanged {
         #[serde(skip_serializing_if = "Option::is_none")]
         from: Option<GoalStatus>,
         to: GoalStatus,
     },
-    ActionAdded { text: String },
+    ActionAdded {
+        text: String,
+    },
     ActionChecked {
         text: String,
         /// The date the line states, if any (`(done …)`).
         #[serde(skip_serializing_if = "Option::is_none")]
         stated: Option<NaiveDate>,
     },
-    ActionUnchecked { text: String },
-    ActionRemoved { text: String },
+    ActionUnchecked {
+        text: String,
+    },
+    ActionRemoved {
+        text: String,
+    },
     CheckinAdded {
         date: NaiveDate,
         #[serde(skip_serializing_if = "Option::is_none")]
@@ -118,12 +135,30 @@ impl EventKind {
     /// same result have in common.
     pub fn outcome(&self) -> EventKind {
         match self {
-            EventKind::StatusChanged { to, .. } => EventKind::StatusChanged { from: None, to: *to },
-            EventKind::DueMoved { to, .. } => EventKind::DueMoved { from: None, to: *to },
-            EventKind::TargetChanged { to, .. } => EventKind::TargetChanged { from: None, to: to.clone() },
-            EventKind::MeasureChanged { to, .. } => EventKind::MeasureChanged { from: None, to: to.clone() },
-            EventKind::ReviewMoved { to, .. } => EventKind::ReviewMoved { from: None, to: *to },
-            EventKind::GoalRenamed { to, .. } => EventKind::GoalRenamed { from: String::new(), to: to.clone() },
+            EventKind::StatusChanged { to, .. } => EventKind::StatusChanged {
+                from: None,
+                to: *to,
+            },
+            EventKind::DueMoved { to, .. } => EventKind::DueMoved {
+                from: None,
+                to: *to,
+            },
+            EventKind::TargetChanged { to, .. } => EventKind::TargetChanged {
+                from: None,
+                to: to.clone(),
+            },
+            EventKind::MeasureChanged { to, .. } => EventKind::MeasureChanged {
+                from: None,
+                to: to.clone(),
+            },
+            EventKind::ReviewMoved { to, .. } => EventKind::ReviewMoved {
+                from: None,
+                to: *to,
+            },
+            EventKind::GoalRenamed { to, .. } => EventKind::GoalRenamed {
+                from: String::new(),
+                to: to.clone(),
+            },
             other => other.clone(),
         }
     }
@@ -137,11 +172,15 @@ impl EventKind {
             EventKind::PlanRemoved => "plan removed".into(),
             EventKind::PlanRenamed { from } => format!("plan moved from {}", from.display()),
             EventKind::PlanSnapshot => "history starts here (shallow clone)".into(),
-            EventKind::ReviewMoved { from, to } => format!("review date {} → {}", date(from), date(to)),
+            EventKind::ReviewMoved { from, to } => {
+                format!("review date {} → {}", date(from), date(to))
+            }
             EventKind::Unparsable { message } => format!("unparsable: {message}"),
             EventKind::GoalAdded { title } => format!("goal added: \"{title}\""),
             EventKind::GoalRemoved { title } => format!("goal removed: \"{title}\""),
-            EventKind::GoalRenamed { from, to } => format!("goal renamed from \"{from}\" to \"{to}\""),
+            EventKind::GoalRenamed { from, to } => {
+                format!("goal renamed from \"{from}\" to \"{to}\"")
+            }
             EventKind::StatusChanged { from, to } => match from {
                 Some(from) => format!("status {} → {}", status(*from), status(*to)),
                 None => format!("status → {}", status(*to)),
@@ -154,7 +193,10 @@ impl EventKind {
             EventKind::ActionUnchecked { text } => format!("action reopened: \"{text}\""),
             EventKind::ActionRemoved { text } => format!("action removed: \"{text}\""),
             EventKind::CheckinAdded { date, value, note } => {
-                let value = value.as_ref().map(|v| format!(" [{v}]")).unwrap_or_default();
+                let value = value
+                    .as_ref()
+                    .map(|v| format!(" [{v}]"))
+                    .unwrap_or_default();
                 let note = note.as_ref().map(|n| format!(" {n}")).unwrap_or_default();
                 format!("check-in {date}{value}{note}")
             }
@@ -167,7 +209,9 @@ impl EventKind {
                 format!("due moved {} → {}{way}", date(from), date(to))
             }
             EventKind::TargetChanged { from, to } => format!("target {} → {}", opt(from), opt(to)),
-            EventKind::MeasureChanged { from, to } => format!("measure \"{}\" → \"{}\"", opt(from), opt(to)),
+            EventKind::MeasureChanged { from, to } => {
+                format!("measure \"{}\" → \"{}\"", opt(from), opt(to))
+            }
         }
     }
 }

@@ -44,7 +44,11 @@ pub struct PlanFacts {
 }
 
 /// Derives the facts of one plan from its events (oldest first).
-pub fn plan_facts<'e>(events: impl Iterator<Item = &'e Event>, plan: &Plan, backdate_days: u32) -> PlanFacts {
+pub fn plan_facts<'e>(
+    events: impl Iterator<Item = &'e Event>,
+    plan: &Plan,
+    backdate_days: u32,
+) -> PlanFacts {
     let mut facts = PlanFacts::default();
     let period_start = plan.period.as_ref().map(|p| p.start.value);
     // What a plan holds when it is first committed is its starting state (a plan written
@@ -74,13 +78,19 @@ pub fn plan_facts<'e>(events: impl Iterator<Item = &'e Event>, plan: &Plan, back
             _ => {}
         }
         let stated = match &event.kind {
-            EventKind::ActionChecked { text, stated: Some(d) } => Some((*d, text.clone(), false)),
+            EventKind::ActionChecked {
+                text,
+                stated: Some(d),
+            } => Some((*d, text.clone(), false)),
             EventKind::CheckinAdded { date, .. } => Some((*date, date.to_string(), true)),
             _ => None,
         };
         if let Some((stated, what, checkin)) = stated {
             let initial = first_commit == Some(event.commit.id.as_str());
-            if (date - stated).num_days() > i64::from(backdate_days) && !event.commit.is_uncommitted() && !initial {
+            if (date - stated).num_days() > i64::from(backdate_days)
+                && !event.commit.is_uncommitted()
+                && !initial
+            {
                 facts.backdated.push(Backdated {
                     goal: goal.clone(),
                     stated,
@@ -95,22 +105,26 @@ pub fn plan_facts<'e>(events: impl Iterator<Item = &'e Event>, plan: &Plan, back
             continue;
         }
         match &event.kind {
-            EventKind::DueMoved { from: Some(from), to: Some(to) } if to > from => facts.moved.push(MovedGoalpost {
+            EventKind::DueMoved {
+                from: Some(from),
+                to: Some(to),
+            } if to > from => facts.moved.push(MovedGoalpost {
                 goal: goal.clone(),
                 commit: event.commit.short.clone(),
                 date,
                 change: format!("due {from} → {to}"),
                 due: true,
             }),
-            EventKind::TargetChanged { from: Some(from), to: Some(to) } if lowered(from, to) => {
-                facts.moved.push(MovedGoalpost {
-                    goal: goal.clone(),
-                    commit: event.commit.short.clone(),
-                    date,
-                    change: format!("target {from} → {to}"),
-                    due: false,
-                })
-            }
+            EventKind::TargetChanged {
+                from: Some(from),
+                to: Some(to),
+            } if lowered(from, to) => facts.moved.push(MovedGoalpost {
+                goal: goal.clone(),
+                commit: event.commit.short.clone(),
+                date,
+                change: format!("target {from} → {to}"),
+                due: false,
+            }),
             _ => {}
         }
     }

@@ -80,7 +80,9 @@ impl History {
     /// to the current directory, or absolute).
     pub fn of_plan<'h>(&'h self, path: &'h Path) -> impl Iterator<Item = &'h Event> + 'h {
         let wanted = absolute(path);
-        self.events.iter().filter(move |e| self.absolute_plan(e) == wanted)
+        self.events
+            .iter()
+            .filter(move |e| self.absolute_plan(e) == wanted)
     }
 
     /// Whether an event's plan is `path` or lies under the directory `path` (by its path now
@@ -104,6 +106,9 @@ impl History {
 
 /// Walks the repository that contains `options.start`.
 pub fn load(options: &Options) -> Result<History, HistoryError> {
+    // Objects are read once each for a diff; checking every object's hash on read (which git
+    // itself does not do) costs a sixth of a long walk.
+    git2::opts::strict_hash_verification(false);
     let repo = Repository::discover(options.start).map_err(|e| match e.code() {
         git2::ErrorCode::NotFound => HistoryError::NotARepository,
         _ => HistoryError::Git(e),
@@ -114,7 +119,9 @@ pub fn load(options: &Options) -> Result<History, HistoryError> {
     let prefix = relative(options.root, &top).unwrap_or_default();
     let globs = options.globs;
     let is_plan = move |path: &str| {
-        Path::new(path).strip_prefix(&prefix).is_ok_and(|rel| globs.is_match(rel) && !crate::discover::is_document(rel))
+        Path::new(path)
+            .strip_prefix(&prefix)
+            .is_ok_and(|rel| globs.is_match(rel) && !crate::discover::is_document(rel))
     };
     let mut history = History {
         workdir: workdir.clone(),
@@ -123,8 +130,15 @@ pub fn load(options: &Options) -> Result<History, HistoryError> {
     };
     let head = match repo.head() {
         Ok(head) => Some(head.peel_to_tree()?),
-        Err(e) if matches!(e.code(), git2::ErrorCode::UnbornBranch | git2::ErrorCode::NotFound) => {
-            history.notes.push("the repository has no commits yet".into());
+        Err(e)
+            if matches!(
+                e.code(),
+                git2::ErrorCode::UnbornBranch | git2::ErrorCode::NotFound
+            ) =>
+        {
+            history
+                .notes
+                .push("the repository has no commits yet".into());
             None
         }
         Err(e) => return Err(e.into()),
@@ -162,12 +176,21 @@ pub fn load(options: &Options) -> Result<History, HistoryError> {
 }
 
 /// Keeps the events inside `--since` / `--until`.
-fn filter(repo: &Repository, events: Vec<Event>, options: &Options) -> Result<Vec<Event>, HistoryError> {
+fn filter(
+    repo: &Repository,
+    events: Vec<Event>,
+    options: &Options,
+) -> Result<Vec<Event>, HistoryError> {
     let reach = |rev: &str| -> Result<HashSet<String>, HistoryError> {
-        let object = repo.revparse_single(rev).map_err(|_| HistoryError::BadBound(rev.to_string()))?;
+        let object = repo
+            .revparse_single(rev)
+            .map_err(|_| HistoryError::BadBound(rev.to_string()))?;
         let mut walk = repo.revwalk()?;
         walk.push(object.peel_to_commit()?.id())?;
-        Ok(walk.filter_map(Result::ok).map(|o: Oid| o.to_string()).collect())
+        Ok(walk
+            .filter_map(Result::ok)
+            .map(|o: Oid| o.to_string())
+            .collect())
     };
     let since = match &options.since {
         Some(Bound::Revision(rev)) => Some(reach(rev)?),
@@ -187,7 +210,9 @@ fn filter(repo: &Repository, events: Vec<Event>, options: &Options) -> Result<Ve
             };
             let before = match &options.until {
                 Some(Bound::Date(d)) => date <= *d,
-                Some(Bound::Revision(_)) => until.as_ref().is_some_and(|u| u.contains(&e.commit.id)),
+                Some(Bound::Revision(_)) => {
+                    until.as_ref().is_some_and(|u| u.contains(&e.commit.id))
+                }
                 None => true,
             };
             after && before
@@ -210,7 +235,10 @@ fn shallow_boundary(repo: &Repository) -> HashSet<Oid> {
 /// Plan files in the work tree, as paths relative to its top.
 fn worktree_plans(dir: &Path, is_plan: &dyn Fn(&str) -> bool) -> Vec<String> {
     let mut files = Vec::new();
-    let walker = ignore::WalkBuilder::new(dir).hidden(true).require_git(false).build();
+    let walker = ignore::WalkBuilder::new(dir)
+        .hidden(true)
+        .require_git(false)
+        .build();
     for entry in walker.flatten() {
         if !entry.file_type().is_some_and(|t| t.is_file()) {
             continue;
@@ -227,10 +255,13 @@ fn worktree_plans(dir: &Path, is_plan: &dyn Fn(&str) -> bool) -> Vec<String> {
 }
 
 fn progress_bar() -> indicatif::ProgressBar {
-    let bar = indicatif::ProgressBar::with_draw_target(None, indicatif::ProgressDrawTarget::stderr());
+    let bar =
+        indicatif::ProgressBar::with_draw_target(None, indicatif::ProgressDrawTarget::stderr());
     bar.set_style(
-        indicatif::ProgressStyle::with_template("{spinner} reading history: {pos} commits ({elapsed})")
-            .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner()),
+        indicatif::ProgressStyle::with_template(
+            "{spinner} reading history: {pos} commits ({elapsed})",
+        )
+        .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner()),
     );
     bar
 }
@@ -261,7 +292,9 @@ fn relative(path: &Path, base: &Path) -> Option<PathBuf> {
 
 /// How the current directory reaches `top`: `""` when it is the top, `../..` from inside.
 fn relative_from_cwd(top: &Path) -> PathBuf {
-    let Ok(cwd) = std::env::current_dir() else { return top.to_path_buf() };
+    let Ok(cwd) = std::env::current_dir() else {
+        return top.to_path_buf();
+    };
     let (Ok(cwd), Ok(top)) = (std::fs::canonicalize(cwd), std::fs::canonicalize(top)) else {
         return top.to_path_buf();
     };
@@ -282,5 +315,7 @@ pub fn revision_date(start: &Path, rev: &str) -> Result<NaiveDate, HistoryError>
         .and_then(|o| o.peel_to_commit())
         .map_err(|_| HistoryError::BadBound(rev.to_string()))?;
     let when = commit.author().when();
-    Ok(DateTime::from_timestamp(when.seconds(), 0).unwrap_or_default().date_naive())
+    Ok(DateTime::from_timestamp(when.seconds(), 0)
+        .unwrap_or_default()
+        .date_naive())
 }

@@ -40,8 +40,9 @@ pub struct Walker<'r> {
     is_plan: &'r dyn Fn(&str) -> bool,
     cache: HashMap<Oid, Version>,
     order: VecDeque<Oid>,
-    /// The last version of each path that parsed, to diff against after an unparsable one.
-    last_good: HashMap<String, Oid>,
+    /// For each unparsable version, the last version before it (in its own line of history)
+    /// that parsed: what the next good version is compared with.
+    good_before: HashMap<Oid, Option<Oid>>,
     /// Old path → new path, for every rename seen.
     renames: HashMap<String, String>,
     pub events: Vec<Event>,
@@ -55,7 +56,7 @@ impl<'r> Walker<'r> {
             is_plan,
             cache: HashMap::new(),
             order: VecDeque::new(),
-            last_good: HashMap::new(),
+            good_before: HashMap::new(),
             renames: HashMap::new(),
             events: Vec::new(),
             commits_seen: 0,
@@ -65,7 +66,11 @@ impl<'r> Walker<'r> {
     /// Walks every commit reachable from HEAD, oldest first. `tick` is called per commit.
     /// `boundary` holds a shallow clone's boundary commits: their plans are a starting
     /// snapshot, not additions.
-    pub fn walk(&mut self, boundary: &HashSet<Oid>, tick: &mut dyn FnMut(usize)) -> Result<(), git2::Error> {
+    pub fn walk(
+        &mut self,
+        boundary: &HashSet<Oid>,
+        tick: &mut dyn FnMut(usize),
+    ) -> Result<(), git2::Error> {
         let mut revwalk = self.repo.revwalk()?;
         revwalk.set_sorting(Sort::TOPOLOGICAL | Sort::TIME | Sort::REVERSE)?;
         revwalk.push_head()?;
@@ -74,12 +79,17 @@ impl<'r> Walker<'r> {
             self.commits_seen += 1;
             tick(self.commits_seen);
             let tree = commit.tree()?;
-            let parents: Vec<Tree> = commit.parents().map(|p| p.tree()).collect::<Result<_, _>>()?;
+            let parents: Vec<Tree> = commit
+                .parents()
+                .map(|p| p.tree())
+                .collect::<Result<_, _>>()?;
             let info = Arc::new(commit_info(&commit));
             match parents.as_slice() {
                 [] => {
                     let changes = self.changes(None, Some(&tree))?;
-                    let kind = boundary.contains(&commit.id()).then_some(EventKind::PlanSnapshot);
+                    let kind = boundary
+                        .contains(&commit.id())
+                        .then_some(EventKind::PlanSnapshot);
                     self.record(&info, changes, kind)?;
                 }
                 [parent] => {
@@ -96,7 +106,13 @@ impl<'r> Walker<'r> {
 
     /// A merge's events are the changes it makes relative to *every* parent: taking one
     /// side's version adds nothing (its commits already told), a conflict resolution does.
-    fn merge(&mut self, info: &Arc<CommitInfo>, tree: &Tree, first: &Tree, rest: &[Tree]) -> Result<(), git2::Error> {
+    fn merge(
+        &mut self,
+        info: &Arc<CommitInfo>,
+        tree: &Tree,
+        first: &Tree,
+        rest: &[Tree],
+    ) -> Result<(), git2::Error> {
         if first.id() == tree.id() || rest.iter().any(|p| p.id() == tree.id()) {
             return Ok(());
         }
@@ -120,13 +136,18 @@ impl<'r> Walker<'r> {
         for (change, others) in kept {
             let mut events = self.change_events(&change)?;
             for old in others {
-                let alt = Change { old, ..change.clone() };
+                let alt = Change {
+                    old,
+                    ..change.clone()
+                };
                 let alt_events = self.change_events(&alt)?;
                 // Compare what each change leads to, not where it came from: a resolution
                 // to a third value is `20% → 22%` against one side and `30% → 22%` against
                 // the other, and is one event of the merge.
                 events.retain(|(goal, kind)| {
-                    alt_events.iter().any(|(g, k)| g == goal && k.outcome() == kind.outcome())
+                    alt_events
+                        .iter()
+                        .any(|(g, k)| g == goal && k.outcome() == kind.outcome())
                 });
             }
             self.push(info, &change.path, events);
@@ -135,8 +156,14 @@ impl<'r> Walker<'r> {
     }
 
     /// Records the events of a non-merge commit, pairing added and deleted plans as renames.
-    fn record(&mut self, info: &Arc<CommitInfo>, changes: Vec<Change>, first: Option<EventKind>) -> Result<(), git2::Error> {
-        let (mut added, mut rest): (Vec<Change>, Vec<Change>) = changes.into_iter().partition(|c| c.old.is_none());
+    fn record(
+        &mut self,
+        info: &Arc<CommitInfo>,
+        changes: Vec<Change>,
+        first: Option<EventKind>,
+    ) -> Result<(), git2::Error> {
+        let (mut added, mut rest): (Vec<Change>, Vec<Change>) =
+            changes.into_iter().partition(|c| c.old.is_none());
         let deleted: Vec<Change> = rest.iter().filter(|c| c.new.is_none()).cloned().collect();
         rest.retain(|c| c.new.is_some());
         let mut used = HashSet::new();
@@ -145,9 +172,18 @@ impl<'r> Walker<'r> {
                 if let Some(del) = self.rename_source(add, &deleted, &used)? {
                     used.insert(del.path.clone());
                     self.renames.insert(del.path.clone(), add.path.clone());
-                    let mut events = vec![(None, EventKind::PlanRenamed { from: PathBuf::from(&del.path) })];
+                    let mut events = vec![(
+                        None,
+                        EventKind::PlanRenamed {
+                            from: PathBuf::from(&del.path),
+                        },
+                    )];
                     add.old = del.old;
-                    events.extend(self.change_events(add)?.into_iter().filter(|(_, k)| !matches!(k, EventKind::PlanAdded)));
+                    events.extend(
+                        self.change_events(add)?
+                            .into_iter()
+                            .filter(|(_, k)| !matches!(k, EventKind::PlanAdded)),
+                    );
                     self.push(info, &add.path, events);
                     add.path.clear();
                 }
@@ -158,17 +194,12 @@ impl<'r> Walker<'r> {
                 Some(kind) => vec![(None, kind.clone())],
                 None => self.change_events(&change)?,
             };
-            if first.is_some() {
-                // A shallow boundary: remember the versions without telling their content.
-                if let Some(new) = change.new {
-                    if self.version(new, &change.path)?.is_ok() {
-                        self.last_good.insert(change.path.clone(), new);
-                    }
-                }
-            }
             self.push(info, &change.path, events);
         }
-        for change in rest.into_iter().chain(deleted.into_iter().filter(|d| !used.contains(&d.path))) {
+        for change in rest
+            .into_iter()
+            .chain(deleted.into_iter().filter(|d| !used.contains(&d.path)))
+        {
             let events = self.change_events(&change)?;
             self.push(info, &change.path, events);
         }
@@ -177,14 +208,21 @@ impl<'r> Walker<'r> {
 
     /// The deleted plan an added plan was renamed from: the same blob, else the same owner
     /// with at least half of the goal ids in common.
-    fn rename_source<'c>(&mut self, add: &Change, deleted: &'c [Change], used: &HashSet<String>) -> Result<Option<&'c Change>, git2::Error> {
+    fn rename_source<'c>(
+        &mut self,
+        add: &Change,
+        deleted: &'c [Change],
+        used: &HashSet<String>,
+    ) -> Result<Option<&'c Change>, git2::Error> {
         let free = |d: &&Change| !used.contains(&d.path);
         if let Some(d) = deleted.iter().filter(free).find(|d| d.old == add.new) {
             return Ok(Some(d));
         }
         let Some(new) = add.new else { return Ok(None) };
         let new = self.version(new, &add.path)?;
-        let Ok(new) = new.as_ref() else { return Ok(None) };
+        let Ok(new) = new.as_ref() else {
+            return Ok(None);
+        };
         for d in deleted.iter().filter(free) {
             let Some(old) = d.old else { continue };
             let old = self.version(old, &d.path)?;
@@ -197,7 +235,12 @@ impl<'r> Walker<'r> {
         Ok(None)
     }
 
-    fn push(&mut self, info: &Arc<CommitInfo>, path: &str, events: Vec<(Option<String>, EventKind)>) {
+    fn push(
+        &mut self,
+        info: &Arc<CommitInfo>,
+        path: &str,
+        events: Vec<(Option<String>, EventKind)>,
+    ) {
         for (goal, kind) in events {
             self.events.push(Event {
                 commit: Arc::clone(info),
@@ -210,7 +253,10 @@ impl<'r> Walker<'r> {
     }
 
     /// The events of one plan file's change.
-    fn change_events(&mut self, change: &Change) -> Result<Vec<(Option<String>, EventKind)>, git2::Error> {
+    fn change_events(
+        &mut self,
+        change: &Change,
+    ) -> Result<Vec<(Option<String>, EventKind)>, git2::Error> {
         let Some(new_oid) = change.new else {
             return Ok(vec![(None, EventKind::PlanRemoved)]);
         };
@@ -218,21 +264,31 @@ impl<'r> Walker<'r> {
         let new = match new.as_ref() {
             Ok(plan) => plan,
             Err(message) => {
-                let unparsable = (None, EventKind::Unparsable { message: message.clone() });
+                let unparsable = (
+                    None,
+                    EventKind::Unparsable {
+                        message: message.clone(),
+                    },
+                );
+                let before = match change.old {
+                    Some(old) if self.version(old, &change.path)?.is_ok() => Some(old),
+                    Some(old) => self.good_before.get(&old).copied().flatten(),
+                    None => None,
+                };
+                self.good_before.insert(new_oid, before);
                 return Ok(match change.old {
                     None => vec![(None, EventKind::PlanAdded), unparsable],
                     Some(_) => vec![unparsable],
                 });
             }
         };
-        // Diff against the parent's version, or the last one that parsed if it did not.
+        // Diff against the parent's version, or the last one before it that parsed.
         let mut old_oid = change.old;
         if let Some(oid) = old_oid {
             if self.version(oid, &change.path)?.is_err() {
-                old_oid = self.last_good.get(&change.path).copied();
+                old_oid = self.good_before.get(&oid).copied().flatten();
             }
         }
-        self.last_good.insert(change.path.clone(), new_oid);
         let events = match old_oid {
             None if change.old.is_none() => {
                 let mut events = vec![(None, EventKind::PlanAdded)];
@@ -277,26 +333,50 @@ impl<'r> Walker<'r> {
         Ok(out)
     }
 
-    fn compare(&self, old: Option<&Tree>, new: Option<&Tree>, prefix: &str, out: &mut Vec<Change>) -> Result<(), git2::Error> {
+    fn compare(
+        &self,
+        old: Option<&Tree>,
+        new: Option<&Tree>,
+        prefix: &str,
+        out: &mut Vec<Change>,
+    ) -> Result<(), git2::Error> {
         type Entry = (Oid, Option<ObjectType>);
         let entries = |t: Option<&Tree>| -> Vec<(String, Entry)> {
-            t.map(|t| t.iter().map(|e| (String::from_utf8_lossy(e.name_bytes()).into_owned(), (e.id(), e.kind()))).collect())
-                .unwrap_or_default()
+            t.map(|t| {
+                t.iter()
+                    .map(|e| {
+                        (
+                            String::from_utf8_lossy(e.name_bytes()).into_owned(),
+                            (e.id(), e.kind()),
+                        )
+                    })
+                    .collect()
+            })
+            .unwrap_or_default()
         };
         let new_entries = entries(new);
         // A map for the old side keeps wide directories (hundreds of people) linear.
         let mut old_entries: HashMap<String, Entry> = entries(old).into_iter().collect();
-        let mut pairs: Vec<(String, Option<Entry>, Option<Entry>)> = Vec::with_capacity(new_entries.len());
+        let mut pairs: Vec<(String, Option<Entry>, Option<Entry>)> =
+            Vec::with_capacity(new_entries.len());
         for (name, n) in new_entries {
             let o = old_entries.remove(&name);
             pairs.push((name, o, Some(n)));
         }
-        pairs.extend(old_entries.into_iter().map(|(name, o)| (name, Some(o), None)));
+        pairs.extend(
+            old_entries
+                .into_iter()
+                .map(|(name, o)| (name, Some(o), None)),
+        );
         for (name, o, n) in pairs {
             if o.is_some() && o.map(|e| e.0) == n.map(|e| e.0) {
                 continue;
             }
-            let path = if prefix.is_empty() { name } else { format!("{prefix}/{name}") };
+            let path = if prefix.is_empty() {
+                name
+            } else {
+                format!("{prefix}/{name}")
+            };
             let tree_of = |e: Option<Entry>| -> Result<Option<Tree>, git2::Error> {
                 match e {
                     Some((id, Some(ObjectType::Tree))) => self.repo.find_tree(id).map(Some),
@@ -313,14 +393,24 @@ impl<'r> Walker<'r> {
             }
             let (ob, nb) = (blob_of(o), blob_of(n));
             if (ob.is_some() || nb.is_some()) && ob != nb && (self.is_plan)(&path) {
-                out.push(Change { path, old: ob, new: nb });
+                out.push(Change {
+                    path,
+                    old: ob,
+                    new: nb,
+                });
             }
         }
         Ok(())
     }
 
     /// Adds work-tree changes as events of the "uncommitted" pseudo-commit.
-    pub fn worktree(&mut self, head: Option<&Tree>, workdir: &Path, files: &[String], now: DateTime<FixedOffset>) -> Result<(), git2::Error> {
+    pub fn worktree(
+        &mut self,
+        head: Option<&Tree>,
+        workdir: &Path,
+        files: &[String],
+        now: DateTime<FixedOffset>,
+    ) -> Result<(), git2::Error> {
         let info = Arc::new(CommitInfo {
             id: UNCOMMITTED.into(),
             short: UNCOMMITTED.into(),
@@ -334,7 +424,9 @@ impl<'r> Walker<'r> {
         for path in files {
             seen.insert(path.clone());
             let old = head.and_then(|t| blob_at(t, path));
-            let Ok(bytes) = std::fs::read(workdir.join(path)) else { continue };
+            let Ok(bytes) = std::fs::read(workdir.join(path)) else {
+                continue;
+            };
             let new = Oid::hash_object(ObjectType::Blob, &bytes)?;
             if old != Some(new) {
                 if self.repo.find_blob(new).is_err() {
@@ -342,14 +434,25 @@ impl<'r> Walker<'r> {
                     let version = Rc::new(parse_blob(path, &bytes));
                     self.cache.insert(new, version);
                 }
-                changes.push(Change { path: path.clone(), old, new: Some(new) });
+                changes.push(Change {
+                    path: path.clone(),
+                    old,
+                    new: Some(new),
+                });
             }
         }
         if let Some(head) = head {
             let mut all = Vec::new();
             self.compare(None, Some(head), "", &mut all)?;
-            for c in all.into_iter().filter(|c| !seen.contains(&c.path) && !workdir.join(&c.path).exists()) {
-                changes.push(Change { path: c.path, old: c.new, new: None });
+            for c in all
+                .into_iter()
+                .filter(|c| !seen.contains(&c.path) && !workdir.join(&c.path).exists())
+            {
+                changes.push(Change {
+                    path: c.path,
+                    old: c.new,
+                    new: None,
+                });
             }
         }
         self.record(&info, changes, None)
@@ -374,12 +477,18 @@ impl<'r> Walker<'r> {
 
 /// The blob id at `path` in `tree`.
 fn blob_at(tree: &Tree, path: &str) -> Option<Oid> {
-    tree.get_path(Path::new(path)).ok().filter(|e| e.kind() == Some(ObjectType::Blob)).map(|e| e.id())
+    tree.get_path(Path::new(path))
+        .ok()
+        .filter(|e| e.kind() == Some(ObjectType::Blob))
+        .map(|e| e.id())
 }
 
 fn parse_blob(path: &str, bytes: &[u8]) -> Result<Plan, String> {
     if bytes.len() as u64 > source::MAX_FILE_BYTES {
-        return Err(format!("over the size limit of {} bytes", source::MAX_FILE_BYTES));
+        return Err(format!(
+            "over the size limit of {} bytes",
+            source::MAX_FILE_BYTES
+        ));
     }
     let text = source::decode_text(bytes.to_vec()).map_err(|e| e.to_string())?;
     let parsed = plan::parse_str(path, text);
@@ -391,7 +500,10 @@ fn parse_blob(path: &str, bytes: &[u8]) -> Result<Plan, String> {
         (None, Some(plan)) => Ok(plan),
         (Some(p), _) => {
             let at = parsed.file.position(p.span.start);
-            Err(format!("{} at line {}, column {}", p.message, at.line, at.column))
+            Err(format!(
+                "{} at line {}, column {}",
+                p.message, at.line, at.column
+            ))
         }
         (None, None) => Err("unreadable".into()),
     }
@@ -404,14 +516,19 @@ fn similar(old: &Plan, new: &Plan) -> bool {
     if owner(old) != owner(new) || old.goals.is_empty() {
         return false;
     }
-    let shared = old.goals.iter().filter(|g| new.goals.iter().any(|n| n.id.value == g.id.value)).count();
+    let shared = old
+        .goals
+        .iter()
+        .filter(|g| new.goals.iter().any(|n| n.id.value == g.id.value))
+        .count();
     shared * 2 >= old.goals.len().max(new.goals.len())
 }
 
 fn commit_info(commit: &git2::Commit) -> CommitInfo {
     let author = commit.author();
     let when = author.when();
-    let offset = FixedOffset::east_opt(when.offset_minutes() * 60).unwrap_or_else(|| FixedOffset::east_opt(0).expect("zero offset"));
+    let offset = FixedOffset::east_opt(when.offset_minutes() * 60)
+        .unwrap_or_else(|| FixedOffset::east_opt(0).expect("zero offset"));
     let time = DateTime::from_timestamp(when.seconds(), 0)
         .unwrap_or_default()
         .with_timezone(&offset);

@@ -469,3 +469,62 @@ fn a_plan_first_committed_unparsable_is_still_added() {
         ],
     );
 }
+
+/// After an unparsable version, the next good one is compared with the last good version in
+/// its own line of history, not with whatever the walk saw last on another branch.
+#[test]
+fn a_fix_after_an_unparsable_version_compares_within_its_own_branch() {
+    let repo = Repo::new();
+    repo.write(PLAN, JANE);
+    repo.commit("plan", "2026-02-01");
+    repo.edit(PLAN, "due: 2026-05-31", "due: [2026-05-31");
+    repo.commit("break", "2026-02-02");
+    repo.git(&["branch", "side"]);
+    repo.git(&["checkout", "-q", "side"]);
+    repo.edit(PLAN, "due: [2026-05-31", "due: 2026-05-31");
+    repo.edit(
+        PLAN,
+        "- 2026-01-20 [5%] solved 1 of 20\n",
+        "- 2026-01-20 [5%] solved 1 of 20\n- 2026-02-03 [6%] solved 2 of 30\n",
+    );
+    repo.commit_as("raj", "fix and check in", "2026-02-03");
+    repo.git(&["checkout", "-q", "main"]);
+    repo.edit(PLAN, "due: [2026-05-31", "due: 2026-05-31");
+    repo.edit(PLAN, "- [ ] Take four", "- [x] Take four");
+    repo.commit("fix and tick", "2026-02-04");
+    merge(&repo, "2026-02-05", &["--no-ff", "side"]);
+    let doc = repo.history(&[]);
+    let lines = lines(&doc);
+    assert!(lines.iter().any(|l| l == "2026-02-03 raj plans/jane.md prod checkin-added date=2026-02-03 note=solved 2 of 30 value=6%"), "{lines:#?}");
+    assert!(
+        lines.iter().any(|l| l
+            == "2026-02-04 jane plans/jane.md prod action-checked text=Take four shadow shifts"),
+        "{lines:#?}"
+    );
+    assert!(
+        !lines
+            .iter()
+            .any(|l| l.contains("action-removed") || l.starts_with("2026-02-05")),
+        "{lines:#?}"
+    );
+}
+
+/// Two check-ins on one day with one value are two check-ins.
+#[test]
+fn a_second_check_in_with_the_same_date_and_value_is_an_event() {
+    let repo = Repo::new();
+    repo.write(PLAN, JANE);
+    repo.commit("plan", "2026-02-01");
+    repo.edit(
+        PLAN,
+        "- 2026-01-20 [5%] solved 1 of 20\n",
+        "- 2026-01-20 [5%] solved 1 of 20\n- 2026-01-20 [5%] the pilot team joined\n",
+    );
+    repo.commit("second check-in", "2026-02-02");
+    assert_events(
+        &repo.history(&[]),
+        &with_jane_added(&[
+            "2026-02-02 jane plans/jane.md prod checkin-added date=2026-01-20 note=the pilot team joined value=5%",
+        ]),
+    );
+}
