@@ -6,6 +6,7 @@
 
 use std::fmt;
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 
 use serde::Serialize;
 
@@ -88,11 +89,20 @@ impl fmt::Display for Position {
 }
 
 /// One file's text with its path and a line index.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 pub struct SourceFile {
     path: PathBuf,
     text: String,
     line_starts: Vec<usize>,
+    /// The last position computed (offset, column): findings come in order along a line, so
+    /// counting on from the last one keeps many findings on one long line linear.
+    last: Mutex<(usize, usize)>,
+}
+
+impl Clone for SourceFile {
+    fn clone(&self) -> Self {
+        SourceFile::new(self.path.clone(), self.text.clone())
+    }
 }
 
 impl SourceFile {
@@ -105,6 +115,7 @@ impl SourceFile {
             path: path.into(),
             text,
             line_starts,
+            last: Mutex::new((0, 1)),
         }
     }
 
@@ -136,13 +147,27 @@ impl SourceFile {
         let offset = offset.min(self.text.len());
         let line = self.line_starts.partition_point(|&s| s <= offset) - 1;
         let start = self.line_starts[line];
+        // Round down to a character boundary: an offset inside a character is that character.
+        let mut offset = offset;
+        while !self.text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        let mut last = self
+            .last
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        let (last_offset, last_column) = *last;
+        let (from, base) = if last_offset >= start && last_offset <= offset {
+            (last_offset, last_column)
+        } else {
+            (start, 1)
+        };
+        let mut column = base + self.text[from..offset].chars().count();
         // A byte order mark is invisible in editors; it is not a column.
-        let column = self.text[start..]
-            .char_indices()
-            .take_while(|(i, _)| start + i < offset)
-            .filter(|(i, c)| !(start + i == 0 && *c == '\u{feff}'))
-            .count()
-            + 1;
+        if from == 0 && offset > 0 && self.text.starts_with('\u{feff}') {
+            column -= 1;
+        }
+        *last = (offset, column);
         Position {
             line: line + 1,
             column,
@@ -246,7 +271,9 @@ pub fn check_text(bytes: &[u8]) -> Result<(), ReadError> {
             offset: nul,
         });
     }
-    std::str::from_utf8(bytes).map(|_| ()).map_err(|e| not_utf8(bytes, e.valid_up_to()))
+    std::str::from_utf8(bytes)
+        .map(|_| ())
+        .map_err(|e| not_utf8(bytes, e.valid_up_to()))
 }
 
 fn not_utf8(bytes: &[u8], valid: usize) -> ReadError {
@@ -300,6 +327,8 @@ mod tests {
         let err = decode_text(b"ok\nab\xffc".to_vec()).unwrap_err();
         assert_eq!(err.position(), Some(Position { line: 2, column: 3 }));
         let err = decode_text(b"a\0".to_vec()).unwrap_err();
-        assert!(matches!(err, ReadError::Binary { at, offset: 1 } if at == Position { line: 1, column: 2 }));
+        assert!(
+            matches!(err, ReadError::Binary { at, offset: 1 } if at == Position { line: 1, column: 2 })
+        );
     }
 }

@@ -135,7 +135,11 @@ impl SyntaxError {
         match self.first {
             Some(first) => {
                 let at = (base + first).min(file_text.len());
-                let line = file_text.as_bytes()[..at].iter().filter(|&&b| b == b'\n').count() + 1;
+                let line = file_text.as_bytes()[..at]
+                    .iter()
+                    .filter(|&&b| b == b'\n')
+                    .count()
+                    + 1;
                 format!("{} (first on line {line})", self.message)
             }
             None => self.message.clone(),
@@ -212,6 +216,8 @@ enum Frame {
         start: usize,
         anchor: usize,
         flow: bool,
+        /// Key name → where it first appears, once the mapping is too big to scan.
+        seen: HashMap<String, usize>,
     },
 }
 
@@ -267,6 +273,7 @@ impl Builder<'_> {
                     start: span.start,
                     anchor,
                     flow: style == StructureStyle::Flow,
+                    seen: HashMap::new(),
                 };
                 self.open(frame, span)?;
             }
@@ -344,7 +351,13 @@ impl Builder<'_> {
         match self.stack.last_mut() {
             None => self.root = Some(node),
             Some(Frame::Seq { items, .. }) => items.push(node),
-            Some(Frame::Map { entries, key, flow, .. }) => match key.take() {
+            Some(Frame::Map {
+                entries,
+                key,
+                flow,
+                seen,
+                ..
+            }) => match key.take() {
                 Some(k) => entries.push((k, node)),
                 None => {
                     let name = match node.value {
@@ -360,13 +373,30 @@ impl Builder<'_> {
                             ))
                         }
                     };
-                    if let Some((first, _)) = entries.iter().find(|(k, _)| k.name == name) {
+                    // Small mappings (all of a plan's) are scanned; big ones use a map, so a
+                    // file of thirty thousand keys stays linear.
+                    const SCAN: usize = 16;
+                    if entries.len() == SCAN {
+                        seen.extend(entries.iter().map(|(k, _)| (k.name.clone(), k.span.start)));
+                    }
+                    let first = if entries.len() < SCAN {
+                        entries
+                            .iter()
+                            .find(|(k, _)| k.name == name)
+                            .map(|(k, _)| k.span.start)
+                    } else {
+                        seen.get(&name).copied()
+                    };
+                    if let Some(first) = first {
                         let mut err = SyntaxError::new(
                             format!("the key `{name}` appears twice in one mapping"),
                             node.span.start,
                         );
-                        err.first = Some(first.span.start);
+                        err.first = Some(first);
                         return Err(err);
+                    }
+                    if entries.len() >= SCAN {
+                        seen.insert(name.clone(), node.span.start);
                     }
                     *key = Some(Key {
                         name,
@@ -493,7 +523,10 @@ mod tests {
     fn duplicate_keys_and_extra_documents_are_errors() {
         let err = parse("a: 1\nb: 2\na: 3\n").unwrap_err();
         assert_eq!(err.offset, 10);
-        assert_eq!(err.describe("x\ny\n", 4), "the key `a` appears twice in one mapping (first on line 3)");
+        assert_eq!(
+            err.describe("x\ny\n", 4),
+            "the key `a` appears twice in one mapping (first on line 3)"
+        );
         assert!(parse("a: 1\n---\nb: 2\n").is_err());
     }
 

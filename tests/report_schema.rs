@@ -7,7 +7,10 @@ use serde_json::Value;
 fn schema() -> jsonschema::Validator {
     let text = std::fs::read_to_string("schema/report.schema.json").unwrap();
     let schema: Value = serde_json::from_str(&text).unwrap();
-    jsonschema::draft7::options().should_validate_formats(true).build(&schema).unwrap()
+    jsonschema::draft7::options()
+        .should_validate_formats(true)
+        .build(&schema)
+        .unwrap()
 }
 
 fn report(args: &[&str], dir: &std::path::Path) -> Value {
@@ -19,7 +22,11 @@ fn report(args: &[&str], dir: &std::path::Path) -> Value {
         .args(args)
         .output()
         .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     serde_json::from_slice(&out.stdout).unwrap()
 }
 
@@ -50,7 +57,10 @@ fn a_report_without_git_validates_and_says_so() {
     std::fs::copy("tests/fixtures/plans/canonical.md", plans.join("jane.md")).unwrap();
     let report = report(&[], dir.path());
     assert_eq!(report["history"], false);
-    assert!(report["notes"][0].as_str().unwrap().contains("history is unavailable"));
+    assert!(report["notes"][0]
+        .as_str()
+        .unwrap()
+        .contains("history is unavailable"));
     assert_valid(&report);
 }
 

@@ -45,10 +45,6 @@ fn history(code: &str, bad: bool) -> Option<PlanFacts> {
     Some(facts)
 }
 
-fn codes(linter: &Linter, text: &str) -> Vec<String> {
-    codes_with(linter, text, None)
-}
-
 fn codes_with(linter: &Linter, text: &str, facts: Option<&PlanFacts>) -> Vec<String> {
     let parsed = plan::parse_str("plans/example.md", text);
     linter

@@ -22,7 +22,12 @@ struct Document<'a> {
 
 pub fn run(args: HistoryArgs) -> anyhow::Result<u8> {
     let config = super::lint::load_config(args.common.config.as_deref(), &args.paths)?;
-    let history = load(&config, args.common.today, args.since.as_deref(), args.until.as_deref())?;
+    let history = load(
+        &config,
+        args.common.today,
+        args.since.as_deref(),
+        args.until.as_deref(),
+    )?;
     let events: Vec<&Event> = history
         .events
         .iter()
@@ -45,7 +50,11 @@ pub fn run(args: HistoryArgs) -> anyhow::Result<u8> {
                 eprintln!("growth: note: {note}");
             }
             for e in events {
-                let goal = e.goal.as_deref().map(|g| format!(" {g}:")).unwrap_or_default();
+                let goal = e
+                    .goal
+                    .as_deref()
+                    .map(|g| format!(" {g}:"))
+                    .unwrap_or_default();
                 writeln!(
                     out,
                     "{} {} {:<16} {}{} {}",
@@ -64,7 +73,12 @@ pub fn run(args: HistoryArgs) -> anyhow::Result<u8> {
 }
 
 /// Walks the history of the repository around the config's plans.
-pub fn load(config: &Config, today: Option<NaiveDate>, since: Option<&str>, until: Option<&str>) -> anyhow::Result<History> {
+pub fn load(
+    config: &Config,
+    today: Option<NaiveDate>,
+    since: Option<&str>,
+    until: Option<&str>,
+) -> anyhow::Result<History> {
     let globs = discover::compile(&config.plans)?;
     let options = Options {
         start: &config.root,

@@ -10,9 +10,9 @@ use chrono::NaiveDate;
 use crate::discover;
 use crate::history::{self, facts, EventKind, History, HistoryError};
 use crate::plan::{self, ParsedPlan};
+use crate::report as render;
 use crate::report::build::{self, PlanInput};
 use crate::report::model::{Range, Report};
-use crate::report as render;
 
 use super::lint::{group_by_config, load_ladder};
 use super::{today, ColorChoice, ReportArgs, EXIT_CLEAN};
@@ -48,7 +48,11 @@ pub fn run(args: ReportArgs) -> anyhow::Result<u8> {
         for path in files {
             let parsed = plan::load(&path);
             let Some(plan) = &parsed.plan else {
-                notes.push(format!("{}: {}", path.display(), parsed.problems.first().map_or("unreadable", |p| &p.message)));
+                notes.push(format!(
+                    "{}: {}",
+                    path.display(),
+                    parsed.problems.first().map_or("unreadable", |p| &p.message)
+                ));
                 continue;
             };
             if let Some(owner) = &args.owner {
@@ -57,12 +61,31 @@ pub fn run(args: ReportArgs) -> anyhow::Result<u8> {
                     continue;
                 }
             }
-            let events: Vec<&history::Event> = history.as_ref().map(|h| h.of_plan(&path).collect()).unwrap_or_default();
-            let facts = history.as_ref().map(|_| facts::plan_facts(events.iter().copied(), plan, config.options.backdate_days));
+            let events: Vec<&history::Event> = history
+                .as_ref()
+                .map(|h| h.of_plan(&path).collect())
+                .unwrap_or_default();
+            let facts = history.as_ref().map(|_| {
+                facts::plan_facts(events.iter().copied(), plan, config.options.backdate_days)
+            });
             let diagnostics = linter.lint_with_history(&parsed, facts.as_ref());
             let range = Range {
-                since: bound(args.since.as_deref(), plan, history.as_ref(), &events, &config.root, today)?,
-                until: bound(args.until.as_deref(), plan, history.as_ref(), &events, &config.root, today)?,
+                since: bound(
+                    args.since.as_deref(),
+                    plan,
+                    history.as_ref(),
+                    &events,
+                    &config.root,
+                    today,
+                )?,
+                until: bound(
+                    args.until.as_deref(),
+                    plan,
+                    history.as_ref(),
+                    &events,
+                    &config.root,
+                    today,
+                )?,
             };
             let input = PlanInput {
                 path: path.clone(),
@@ -79,27 +102,49 @@ pub fn run(args: ReportArgs) -> anyhow::Result<u8> {
         ladder_for_team = ladder_for_team.or_else(|| linter.ladder().cloned());
     }
     if plans.is_empty() {
-        anyhow::bail!("no plans to report on{}", args.owner.as_ref().map(|o| format!(" for owner `{o}`")).unwrap_or_default());
+        anyhow::bail!(
+            "no plans to report on{}",
+            args.owner
+                .as_ref()
+                .map(|o| format!(" for owner `{o}`"))
+                .unwrap_or_default()
+        );
     }
-    let parsed_refs: Vec<&plan::Plan> = parsed_plans.iter().filter_map(|p| p.plan.as_ref()).collect();
-    let team = (plans.len() > 1).then(|| build::team(&plans, &parsed_refs, ladder_for_team.as_ref()));
+    let parsed_refs: Vec<&plan::Plan> = parsed_plans
+        .iter()
+        .filter_map(|p| p.plan.as_ref())
+        .collect();
+    let team =
+        (plans.len() > 1).then(|| build::team(&plans, &parsed_refs, ladder_for_team.as_ref()));
     let range = match plans.first() {
         Some(first) if plans.iter().all(|p| p.range_eq(first)) => first.range,
         _ => Range::default(),
     };
-    let report = Report { version: 1, today, range, history: has_history, notes, team, plans };
+    let report = Report {
+        version: 1,
+        today,
+        range,
+        history: has_history,
+        notes,
+        team,
+        plans,
+    };
 
     let to_terminal = args.output.is_none() && std::io::stdout().is_terminal();
     let color = match args.color {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
-        ColorChoice::Auto => to_terminal && anstream::AutoStream::choice(&std::io::stdout()) != anstream::ColorChoice::Never,
+        ColorChoice::Auto => {
+            to_terminal
+                && anstream::AutoStream::choice(&std::io::stdout()) != anstream::ColorChoice::Never
+        }
     };
     match &args.output {
         Some(path) => {
             let mut out = Vec::new();
             render::write(args.format, &report, color, &mut out)?;
-            std::fs::write(path, out).with_context(|| format!("cannot write {}", path.display()))?;
+            std::fs::write(path, out)
+                .with_context(|| format!("cannot write {}", path.display()))?;
         }
         None => {
             let mut out = std::io::stdout().lock();
@@ -128,7 +173,14 @@ fn bound(
                 reviews.extend(from.iter().chain(to.iter()).copied());
             }
         }
-        return Ok(reviews.into_iter().filter(|d| *d <= today).max());
+        let last = reviews.into_iter().filter(|d| *d <= today).max();
+        if last.is_none() {
+            let owner = plan.owner.as_ref().map_or("a plan", |o| o.value.as_str());
+            eprintln!(
+                "growth: note: no review date on or before {today} for {owner}; showing all dates"
+            );
+        }
+        return Ok(last);
     }
     if let Ok(date) = crate::decode::parse_date(value) {
         return Ok(Some(date));

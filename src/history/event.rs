@@ -217,11 +217,5 @@ impl EventKind {
 }
 
 fn status(s: GoalStatus) -> &'static str {
-    match s {
-        GoalStatus::Planned => "planned",
-        GoalStatus::Active => "active",
-        GoalStatus::Done => "done",
-        GoalStatus::Dropped => "dropped",
-        GoalStatus::Blocked => "blocked",
-    }
+    s.as_str()
 }

@@ -137,9 +137,16 @@ pub fn lowered(from: &str, to: &str) -> bool {
     matches!((leading_number(from), leading_number(to)), (Some(f), Some(t)) if t < f)
 }
 
-/// The first number in a text: "25%" → 25, "at most 5" → 5, "1,200 users" → 1200.
+/// The first number in a text: "25%" → 25, "at most 5" → 5, "1,200 users" → 1200. Digits
+/// glued to a letter are a name, not a quantity: "p95 below 400 ms" → 400, "H2" → none.
 pub fn leading_number(text: &str) -> Option<f64> {
-    let start = text.find(|c: char| c.is_ascii_digit())?;
+    let start = text.char_indices().find_map(|(i, c)| {
+        let glued = text[..i]
+            .chars()
+            .next_back()
+            .is_some_and(|p| p.is_alphabetic() || p.is_ascii_digit() || p == '.');
+        (c.is_ascii_digit() && !glued).then_some(i)
+    })?;
     let digits: String = text[start..]
         .chars()
         .take_while(|c| c.is_ascii_digit() || *c == '.' || *c == ',')
@@ -156,7 +163,9 @@ mod tests {
     fn numbers_in_targets() {
         assert_eq!(leading_number("25%"), Some(25.0));
         assert_eq!(leading_number("1,200 users"), Some(1200.0));
-        assert_eq!(leading_number("p95 below 400 ms"), Some(95.0));
+        assert_eq!(leading_number("p95 below 400 ms"), Some(400.0));
+        assert_eq!(leading_number("ship in H2"), None);
+        assert_eq!(leading_number("12.5 hours"), Some(12.5));
         assert!(lowered("25%", "15%"));
         assert!(!lowered("15%", "25%"));
         assert!(!lowered("most issues", "some issues"));

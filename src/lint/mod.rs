@@ -129,7 +129,11 @@ impl Linter {
     }
 
     /// Lints one parsed plan with what git history says about it (for GR501–GR503).
-    pub fn lint_with_history(&self, parsed: &ParsedPlan, history: Option<&PlanFacts>) -> Vec<Diagnostic> {
+    pub fn lint_with_history(
+        &self,
+        parsed: &ParsedPlan,
+        history: Option<&PlanFacts>,
+    ) -> Vec<Diagnostic> {
         let file = &parsed.file;
         let (suppressions, unknown) = suppress::scan(file);
         // A file that does not parse as a whole gets only its reading problems: rules on a

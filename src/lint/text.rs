@@ -307,9 +307,14 @@ fn kind(t: &[Tok], i: usize) -> Kind {
     let next = word(t, Some(i + 1));
     let dotted = w.matches('.').count() > 1 || w.split('.').nth(1).is_some_and(|d| d.len() > 1);
     let measured = BOUNDARIES.has(next) || has("or out per points percent above below", next);
+    // Only a bare number looks at the word before it, so the recursion is one step deep.
     let version = || {
-        let proper = i > 0 && t[i - 1].cap && before != "i" && kind(t, i - 1) == Kind::Word;
-        bare && !plural_follows && proper && (dotted || !measured)
+        bare && !plural_follows
+            && (dotted || !measured)
+            && i > 0
+            && t[i - 1].cap
+            && before != "i"
+            && kind(t, i - 1) == Kind::Word
     };
     let iso = b.len() == 10 && b[4] == b'-' && b[7] == b'-' && b[0].is_ascii_digit();
     let digits = w.bytes().all(|c| c.is_ascii_digit());

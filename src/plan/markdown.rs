@@ -45,7 +45,12 @@ pub fn parse(file: &SourceFile) -> (Plan, Vec<Problem>) {
 /// Finds the front matter (a `---` line at byte 0 up to the next `---` line), reads it, and
 /// returns the plan header and where the body starts.
 fn read_front_matter(dec: &mut Decoder, text: &str, bom: usize) -> (Plan, usize) {
-    let top = Span::new(bom, bom + text[bom..bom + first_line_len(&text[bom..])].trim_end().len());
+    let top = Span::new(
+        bom,
+        bom + text[bom..bom + first_line_len(&text[bom..])]
+            .trim_end()
+            .len(),
+    );
     if !is_fence_line(&text[bom..], 0) {
         dec.missing(
             top,
@@ -71,7 +76,10 @@ fn read_front_matter(dec: &mut Decoder, text: &str, bom: usize) -> (Plan, usize)
                 Err(err) => dec.report(Problem::new(
                     ProblemKind::Syntax,
                     Span::at(yaml_start + err.offset),
-                    format!("the front matter is not valid YAML: {}", err.describe(text, yaml_start)),
+                    format!(
+                        "the front matter is not valid YAML: {}",
+                        err.describe(text, yaml_start)
+                    ),
                 )),
             }
             return (plan, body.min(text.len()));
@@ -247,7 +255,10 @@ impl Walker<'_> {
             Err(err) => self.dec.report(Problem::new(
                 ProblemKind::Syntax,
                 Span::at(content.start + err.offset),
-                format!("the goal's yaml block is not valid YAML: {}", err.describe(self.text, content.start)),
+                format!(
+                    "the goal's yaml block is not valid YAML: {}",
+                    err.describe(self.text, content.start)
+                ),
             )),
         }
     }

@@ -101,6 +101,16 @@ pub enum GoalType {
     Business,
 }
 
+impl GoalType {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            GoalType::Development => "development",
+            GoalType::Career => "career",
+            GoalType::Business => "business",
+        }
+    }
+}
+
 /// Where a goal stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -110,6 +120,18 @@ pub enum GoalStatus {
     Done,
     Dropped,
     Blocked,
+}
+
+impl GoalStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            GoalStatus::Planned => "planned",
+            GoalStatus::Active => "active",
+            GoalStatus::Done => "done",
+            GoalStatus::Dropped => "dropped",
+            GoalStatus::Blocked => "blocked",
+        }
+    }
 }
 
 /// A goal with its metadata, actions and check-ins.
@@ -217,7 +239,8 @@ pub fn load(path: &Path) -> ParsedPlan {
     };
     match source::check_text(&bytes) {
         Ok(()) => {
-            let text = String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
+            let text = String::from_utf8(bytes)
+                .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
             parse(SourceFile::new(path, text))
         }
         Err(err) => {
@@ -225,7 +248,9 @@ pub fn load(path: &Path) -> ParsedPlan {
             // replacement characters are longer than the bytes they replace, so the offset is
             // measured in the lossy text too.
             let text = String::from_utf8_lossy(&bytes).replace('\0', "\u{fffd}");
-            let at = err.offset().map_or(0, |o| String::from_utf8_lossy(&bytes[..o.min(bytes.len())]).len());
+            let at = err.offset().map_or(0, |o| {
+                String::from_utf8_lossy(&bytes[..o.min(bytes.len())]).len()
+            });
             unreadable(SourceFile::new(path, text), &err, at)
         }
     }

@@ -24,7 +24,10 @@ pub fn parse(file: &SourceFile) -> (Plan, Vec<Problem>) {
             dec.report(Problem::new(
                 ProblemKind::Syntax,
                 Span::at(bom + err.offset),
-                format!("the plan is not valid YAML: {}", err.describe(file.text(), bom)),
+                format!(
+                    "the plan is not valid YAML: {}",
+                    err.describe(file.text(), bom)
+                ),
             ));
             return (plan, dec.problems);
         }

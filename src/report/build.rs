@@ -44,14 +44,22 @@ pub fn plan_report(input: &PlanInput, lexicon: &Lexicon) -> PlanReport {
         .enumerate()
         .map(|(i, goal)| {
             let end = plan.goals.get(i + 1).map_or(usize::MAX, |g| g.span.start);
-            let findings: Vec<&Diagnostic> =
-                input.diagnostics.iter().filter(|d| d.span.start >= goal.span.start && d.span.start < end).collect();
+            let findings: Vec<&Diagnostic> = input
+                .diagnostics
+                .iter()
+                .filter(|d| d.span.start >= goal.span.start && d.span.start < end)
+                .collect();
             goal_report(input, goal, &findings, lexicon)
         })
         .collect();
     let stated = goals
         .iter()
-        .flat_map(|g| g.checkins.iter().map(|c| c.date).chain(g.actions.iter().filter_map(|a| a.done_on)))
+        .flat_map(|g| {
+            g.checkins
+                .iter()
+                .map(|c| c.date)
+                .chain(g.actions.iter().filter_map(|a| a.done_on))
+        })
         .max();
     let last_activity = match input.facts {
         Some(facts) => facts.last_activity.values().copied().max(),
@@ -60,7 +68,10 @@ pub fn plan_report(input: &PlanInput, lexicon: &Lexicon) -> PlanReport {
     PlanReport {
         path: input.path.clone(),
         range: input.range,
-        owner: plan.owner.as_ref().map_or_else(|| "(no owner)".to_string(), |o| o.value.clone()),
+        owner: plan
+            .owner
+            .as_ref()
+            .map_or_else(|| "(no owner)".to_string(), |o| o.value.clone()),
         title: plan.title.as_ref().map(|t| t.value.clone()),
         role: plan.role.as_ref().map(|r| r.value.clone()),
         target_role: plan.target_role.as_ref().map(|r| r.value.clone()),
@@ -73,15 +84,26 @@ pub fn plan_report(input: &PlanInput, lexicon: &Lexicon) -> PlanReport {
     }
 }
 
-fn goal_report(input: &PlanInput, goal: &Goal, findings: &[&Diagnostic], lexicon: &Lexicon) -> GoalReport {
+fn goal_report(
+    input: &PlanInput,
+    goal: &Goal,
+    findings: &[&Diagnostic],
+    lexicon: &Lexicon,
+) -> GoalReport {
     let id = &goal.id.value;
-    let events: Vec<&&Event> = input.events.iter().filter(|e| e.goal.as_deref() == Some(id.as_str())).collect();
+    let events: Vec<&&Event> = input
+        .events
+        .iter()
+        .filter(|e| e.goal.as_deref() == Some(id.as_str()))
+        .collect();
     let actions: Vec<ActionReport> = goal
         .actions
         .iter()
         .map(|a| {
             let checked_by = events.iter().rev().find_map(|e| match &e.kind {
-                EventKind::ActionChecked { text, .. } if *text == a.text.value => Some(e.commit.date()),
+                EventKind::ActionChecked { text, .. } if *text == a.text.value => {
+                    Some(e.commit.date())
+                }
                 _ => None,
             });
             let (done_on, done_source) = match (&a.done_on, checked_by) {
@@ -89,7 +111,13 @@ fn goal_report(input: &PlanInput, goal: &Goal, findings: &[&Diagnostic], lexicon
                 (None, Some(d)) if a.done => (Some(d), Some("git")),
                 _ => (None, None),
             };
-            ActionReport { text: a.text.value.clone(), done: a.done, done_on, done_source, due: a.due.as_ref().map(|d| d.value) }
+            ActionReport {
+                text: a.text.value.clone(),
+                done: a.done,
+                done_on,
+                done_source,
+                due: a.due.as_ref().map(|d| d.value),
+            }
         })
         .collect();
     let range = input.range;
@@ -137,10 +165,13 @@ fn goal_report(input: &PlanInput, goal: &Goal, findings: &[&Diagnostic], lexicon
         due: goal.due.as_ref().map(|d| d.value),
         smart: smart(goal, input.plan, lexicon),
         actions_done: actions.iter().filter(|a| a.done).count(),
-        actions_done_in_range: actions.iter().filter(|a| a.done_on.is_some_and(|d| range.contains(d))).count(),
+        actions_done_in_range: actions
+            .iter()
+            .filter(|a| a.done_on.is_some_and(|d| range.contains(d)))
+            .count(),
         actions,
         checkins,
-        progress: progress(goal),
+        progress: progress(goal, range),
         timeline,
         flags,
     }
@@ -155,7 +186,8 @@ fn smart(goal: &Goal, plan: &Plan, lexicon: &Lexicon) -> Smart {
         (None, _) => false,
     };
     Smart {
-        specific: lexicon.vague(&goal.title.value).is_none() && measure.is_none_or(|m| lexicon.vague(m).is_none()),
+        specific: lexicon.vague(&goal.title.value).is_none()
+            && measure.is_none_or(|m| lexicon.vague(m).is_none()),
         measurable: measure.is_some_and(|m| lexicon.quantified(m)),
         achievable: goal.why.is_some() || goal.obstacles.is_some() || goal.resources.is_some(),
         relevant: goal.relevance.is_some() || goal.competency.is_some(),
@@ -163,23 +195,47 @@ fn smart(goal: &Goal, plan: &Plan, lexicon: &Lexicon) -> Smart {
     }
 }
 
-fn progress(goal: &Goal) -> Progress {
+/// Progress as of the end of the range: the latest check-in value up to `range.until`,
+/// against the baseline and the target.
+fn progress(goal: &Goal, range: Range) -> Progress {
     let text = |v: &Option<crate::source::Spanned<String>>| v.as_ref().map(|s| s.value.clone());
     let mut series: Vec<(NaiveDate, f64)> = goal
         .checkins
         .iter()
         .filter_map(|c| Some((c.date.value, leading_number(&c.value.as_ref()?.value)?)))
         .collect();
-    series.sort_by(|a, b| a.0.cmp(&b.0));
-    let latest = goal.checkins.iter().filter(|c| c.value.is_some()).max_by_key(|c| c.date.value).and_then(|c| text(&c.value));
+    series.sort_by_key(|point| point.0);
+    let latest = goal
+        .checkins
+        .iter()
+        .filter(|c| c.value.is_some() && range.until.is_none_or(|u| c.date.value <= u))
+        .max_by_key(|c| c.date.value)
+        .and_then(|c| text(&c.value));
     let number = |v: &Option<String>| v.as_deref().and_then(leading_number);
     let baseline = text(&goal.baseline);
     let target = text(&goal.target);
-    let percent = match (number(&baseline).or(Some(0.0)), number(&latest), number(&target)) {
-        (Some(b), Some(l), Some(t)) if (t - b).abs() > f64::EPSILON => Some(((l - b) / (t - b) * 100.0).clamp(0.0, 100.0)),
+    let (latest_n, target_n) = (number(&latest), number(&target));
+    // Without a baseline, counting up from zero is the natural reading ("25% of issues");
+    // for a target below the latest value (latency 1200 → 400 ms) there is no such reading.
+    let zero = match (latest_n, target_n) {
+        (Some(l), Some(t)) if t >= l => Some(0.0),
         _ => None,
     };
-    Progress { baseline, target, latest, percent, series }
+    let baseline_n = number(&baseline).or(zero);
+    let percent = match (baseline_n, latest_n, target_n) {
+        (Some(b), Some(l), Some(t)) if (t - b).abs() > f64::EPSILON => {
+            let p = ((l - b) / (t - b) * 100.0).clamp(0.0, 100.0);
+            Some(if p == 0.0 { 0.0 } else { p }) // never -0
+        }
+        _ => None,
+    };
+    Progress {
+        baseline,
+        target,
+        latest,
+        percent,
+        series,
+    }
 }
 
 /// The team view over several plans.
@@ -187,7 +243,11 @@ pub fn team(plans: &[PlanReport], parsed: &[&Plan], ladder: Option<&Ladder>) -> 
     let people = plans
         .iter()
         .map(|p| {
-            let mut flags: Vec<Flag> = p.goals.iter().flat_map(|g| g.flags.iter().copied()).collect();
+            let mut flags: Vec<Flag> = p
+                .goals
+                .iter()
+                .flat_map(|g| g.flags.iter().copied())
+                .collect();
             flags.sort();
             flags.dedup();
             PersonRow {
@@ -213,7 +273,11 @@ pub fn team(plans: &[PlanReport], parsed: &[&Plan], ladder: Option<&Ladder>) -> 
         let area = goal
             .focus
             .clone()
-            .or_else(|| goal.competency.as_ref().and_then(|c| ladder?.competency(c)?.area.clone()))
+            .or_else(|| {
+                goal.competency
+                    .as_ref()
+                    .and_then(|c| ladder?.competency(c)?.area.clone())
+            })
             .or_else(|| goal.competency.clone());
         if let Some(area) = area {
             *focus.entry(area.to_lowercase()).or_default() += 1;
@@ -226,15 +290,21 @@ pub fn team(plans: &[PlanReport], parsed: &[&Plan], ladder: Option<&Ladder>) -> 
             .iter()
             .filter_map(|plan| {
                 let (role, target) = (plan.role.as_ref()?, plan.target_role.as_ref()?);
-                let addressed: Vec<&str> =
-                    plan.open_goals().filter_map(|g| g.competency.as_ref()).map(|c| c.value.as_str()).collect();
+                let addressed: Vec<&str> = plan
+                    .open_goals()
+                    .filter_map(|g| g.competency.as_ref())
+                    .map(|c| c.value.as_str())
+                    .collect();
                 let (covered, missing): (Vec<String>, Vec<String>) = ladder
                     .rising(&role.value, &target.value)
                     .into_iter()
                     .map(|c| c.id.value.clone())
                     .partition(|id| addressed.contains(&id.as_str()));
                 Some(LadderCoverage {
-                    owner: plan.owner.as_ref().map_or_else(String::new, |o| o.value.clone()),
+                    owner: plan
+                        .owner
+                        .as_ref()
+                        .map_or_else(String::new, |o| o.value.clone()),
                     role: role.value.clone(),
                     target_role: target.value.clone(),
                     covered,
@@ -243,11 +313,31 @@ pub fn team(plans: &[PlanReport], parsed: &[&Plan], ladder: Option<&Ladder>) -> 
             })
             .collect()
     });
-    let not_checked_in = people.iter().filter(|p| p.checkins_in_range == 0).map(|p| p.owner.clone()).collect();
-    Team { people, focus_areas, ladder: coverage, not_checked_in }
+    // One person may have several plans (last half-year's and this one's): they have checked
+    // in if any of their plans has a check-in in the range.
+    let mut not_checked_in: Vec<String> = people
+        .iter()
+        .map(|p| p.owner.clone())
+        .filter(|owner| {
+            people
+                .iter()
+                .filter(|p| &p.owner == owner)
+                .all(|p| p.checkins_in_range == 0)
+        })
+        .collect();
+    not_checked_in.sort();
+    not_checked_in.dedup();
+    Team {
+        people,
+        focus_areas,
+        ladder: coverage,
+        not_checked_in,
+    }
 }
 
 fn is_open(goal: &GoalReport) -> bool {
-    !matches!(goal.status, crate::plan::GoalStatus::Done | crate::plan::GoalStatus::Dropped)
+    !matches!(
+        goal.status,
+        crate::plan::GoalStatus::Done | crate::plan::GoalStatus::Dropped
+    )
 }
-

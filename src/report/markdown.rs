@@ -145,7 +145,8 @@ fn plan_section(out: &mut dyn io::Write, report: &Report, plan: &PlanReport) -> 
         "- **North star:** {}",
         maybe(plan.north_star.as_deref().map(text))
     )?;
-    if plan.range != report.range {
+    // When ranges differ, every plan says its own, an open one too.
+    if report.plans.iter().any(|p| p.range != report.range) {
         writeln!(out, "- **Range:** {}", range_text(plan.range))?;
     }
     let (e, w, i) = (plan.lint.errors, plan.lint.warnings, plan.lint.infos);
@@ -275,7 +276,8 @@ fn progress_text(goal: &GoalReport) -> Option<String> {
     let bar = |percent: f64| {
         let filled = ((percent.clamp(0.0, 100.0) / 10.0).round() as usize).min(10);
         let (full, empty) = ("#".repeat(filled), ".".repeat(10 - filled));
-        format!("`[{full}{empty}]` {percent:.0}%: ")
+        // Adding zero turns -0 into 0, which would otherwise print as "-0%".
+        format!("`[{full}{empty}]` {:.0}%: ", percent + 0.0)
     };
     let mut line = p.percent.map(bar).unwrap_or_default();
     let latest = p.latest.as_deref().map(text);

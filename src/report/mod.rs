@@ -27,7 +27,12 @@ pub enum ReportFormat {
 }
 
 /// Writes the report in a format. `color` applies to the terminal format only.
-pub fn write(format: ReportFormat, report: &Report, color: bool, out: &mut dyn io::Write) -> io::Result<()> {
+pub fn write(
+    format: ReportFormat,
+    report: &Report,
+    color: bool,
+    out: &mut dyn io::Write,
+) -> io::Result<()> {
     match format {
         ReportFormat::Json => {
             serde_json::to_writer_pretty(&mut *out, report)?;

@@ -1,8 +1,7 @@
 //! The terminal format of the report: plain text in 80 columns, coloured only when asked to be.
-//!
-//! A header (date, range, notes, legend), a team summary for several plans, then every plan and
-//! its goals. Text from plans is word-wrapped and cleaned of control and bidi characters, so a
-//! plan can neither break the layout nor send escape sequences to the terminal. Table cells and
+//! A header (date, range, notes, legend), a team summary for several plans, then each plan and
+//! its goals. Plan text is word-wrapped and cleaned of control and bidi characters, so a plan
+//! can neither break the layout nor send escape sequences to the terminal. Table cells and
 //! paths, which cannot wrap, are cut with `…`.
 
 use std::fmt::Display;
@@ -29,11 +28,11 @@ const NO_HISTORY: &str = "history is unavailable: dates come from the plans alon
 const SMART_LEGEND: &str = "S specific, M measurable, A achievable, R relevant, T time-bound";
 const DONE_LEGEND: &str = "\"stated\" is the date written in the plan, \"git\" the date of \
     the commit that ticked the box";
-const TEAM_HEAD: &str = "Person            Goals  Done  Check-ins  Last active  Lint      Flags";
+const TEAM_HEAD: &str = "Person           Goals  Done  Check-ins  Last active  Lint      Flags";
 const TEAM_LEGEND: &str =
     "Goals: open goals. Done: actions done in the range. Check-ins: in the range.";
 /// The team table's fixed columns (the flags column takes the rest), as in `TEAM_HEAD`.
-const COLUMNS: [usize; 6] = [16, 5, 4, 9, 11, 8];
+const COLUMNS: [usize; 6] = [15, 5, 4, 9, 11, 8];
 
 /// A run of text in one style.
 type Seg = (String, Style);
@@ -73,11 +72,9 @@ fn team_summary(t: &mut Term, team: &Team) -> io::Result<()> {
     t.text(0, "TEAM SUMMARY", BOLD)?;
     t.raw(&[seg(TEAM_HEAD, BOLD)])?;
     for row in &team.people {
-        let lint = match row.lint {
-            "errors" => RED,
-            "warnings" => YELLOW,
-            _ => GREEN,
-        };
+        let styles = [("errors", RED), ("warnings", YELLOW)];
+        let lint = styles.iter().find(|s| s.0 == row.lint);
+        let lint = lint.map_or(GREEN, |s| s.1);
         let last = row.last_activity.map_or("-".into(), |d| d.to_string());
         let (done, checkins) = (row.actions_done_in_range, row.checkins_in_range);
         let texts = [row.owner.clone(), row.goals.to_string(), done.to_string()];
@@ -87,14 +84,15 @@ fn team_summary(t: &mut Term, team: &Team) -> io::Result<()> {
             cells.push(seg(cell(&text, width, (1..=3).contains(&i)) + "  ", PLAIN));
         }
         cells.push(seg(cell(row.lint, COLUMNS[5], false) + "  ", lint));
-        let flags: Vec<&str> = row.flags.iter().map(|f| f.label()).collect();
+        // No-break spaces keep "moved goalposts" on one line of the narrow column.
+        let flags: Vec<String> = row.flags.iter().map(|f| unbroken(f.label())).collect();
         let flags_at = COLUMNS.iter().map(|w| w + 2).sum();
         t.para(&cells, flags_at, &flags.join(", "), YELLOW)?;
     }
     t.text(0, TEAM_LEGEND, DIM)?;
     if !team.focus_areas.is_empty() {
-        let areas = team.focus_areas.iter().map(|(a, n)| format!("{a} {n}"));
-        let areas: Vec<String> = areas.collect();
+        let areas = team.focus_areas.iter();
+        let areas: Vec<String> = areas.map(|(a, n)| unbroken(&format!("{a} {n}"))).collect();
         t.field(0, "Focus areas", &areas.join(" · "), PLAIN)?;
     }
     let late = &team.not_checked_in;
@@ -131,18 +129,16 @@ fn plan_section(t: &mut Term, report: &Report, plan: &PlanReport) -> io::Result<
     t.maybe(2, "Period", period)?;
     t.maybe(2, "Review", plan.review)?;
     t.maybe(2, "North star", plan.north_star.as_ref())?;
-    if plan.range != report.range {
+    // When ranges differ, every plan says its own, an open one too.
+    if report.plans.iter().any(|p| p.range != report.range) {
         t.field(2, "Range", &range_text(plan.range), PLAIN)?;
     }
     let (e, w, i) = (plan.lint.errors, plan.lint.warnings, plan.lint.infos);
     let counts = [(e, "error"), (w, "warning"), (i, "info")];
     let counts = counts.iter().filter(|c| c.0 > 0);
     let lint: Vec<String> = counts.map(|c| plural(c.0, c.1)).collect();
-    let style = match (e, w) {
-        (0, 0) => GREEN,
-        (0, _) => YELLOW,
-        _ => RED,
-    };
+    let style = [(e, RED), (w, YELLOW)].into_iter().find(|s| s.0 > 0);
+    let style = style.map_or(GREEN, |s| s.1);
     t.field(2, "Lint", &list(&lint, "clean"), style)?;
     t.maybe(2, "Last active", plan.last_activity)?;
     if plan.goals.is_empty() {
@@ -166,19 +162,19 @@ fn goal_section(t: &mut Term, report: &Report, goal: &GoalReport) -> io::Result<
     let (kind, status) = (format!("{:?}", goal.kind), format!("{:?}", goal.status));
     let kind = seg(format!(" · {} goal{due}", kind.to_lowercase()), PLAIN);
     t.raw(&[label(4, "Status"), seg(status.to_lowercase(), style), kind])?;
-    let letters = goal.smart.letters();
     let mut smart = vec![label(4, "SMART")];
     let colour = |c: char| if c == '-' { RED } else { GREEN };
-    smart.extend(letters.chars().map(|c| seg(c, colour(c))));
+    smart.extend(goal.smart.letters().chars().map(|c| seg(c, colour(c))));
     t.raw(&smart)?;
     if !goal.flags.is_empty() {
         let flags: Vec<&str> = goal.flags.iter().map(|f| f.label()).collect();
         t.field(4, "Flags", &flags.join(", "), YELLOW)?;
     }
-    let competency = opt("(competency ", goal.competency.as_ref(), ")");
-    let focus = opt("", goal.focus.as_ref(), " ") + &competency;
+    let competency = opt("competency ", goal.competency.as_ref(), "");
+    let focus = opt("", goal.focus.as_ref(), ", ") + &competency;
+    let focus = focus.trim_end_matches([',', ' ']);
     if !focus.is_empty() {
-        t.field(4, "Focus", &focus, PLAIN)?;
+        t.field(4, "Focus", focus, PLAIN)?;
     }
     t.maybe(4, "Measure", goal.measure.as_ref())?;
     if let Some(progress) = progress_text(goal) {
@@ -238,7 +234,8 @@ fn progress_text(goal: &GoalReport) -> Option<String> {
     let bar = |percent: f64| {
         let filled = ((percent.clamp(0.0, 100.0) / 10.0).round() as usize).min(10);
         let (full, empty) = ("#".repeat(filled), ".".repeat(10 - filled));
-        format!("[{full}{empty}] {percent:.0}%: ")
+        // Adding zero turns -0 into 0, which would otherwise print as "-0%".
+        format!("[{full}{empty}] {:.0}%: ", percent + 0.0)
     };
     let mut text = p.percent.map(bar).unwrap_or_default();
     let latest = p.latest.as_ref();
@@ -261,10 +258,9 @@ fn range_text(range: Range) -> String {
 /// Items joined by commas, or `none` when there are none.
 fn list<S: std::borrow::Borrow<str>>(items: &[S], none: &str) -> String {
     let text = items.join(", ");
-    if text.is_empty() {
-        none.into()
-    } else {
-        text
+    match text.is_empty() {
+        true => none.into(),
+        false => text,
     }
 }
 
@@ -286,15 +282,19 @@ fn label(indent: usize, label: &str) -> Seg {
     seg(format!("{}{label:<LABEL$}", " ".repeat(indent)), BOLD)
 }
 
+/// Text the word-wrapper keeps on one line: its spaces become no-break spaces.
+fn unbroken(text: &str) -> String {
+    text.replace(' ', "\u{a0}")
+}
+
 /// What may be printed of a character from a plan: control and bidi-override characters would
 /// act on the terminal instead of showing, so they become `�`.
 fn printable(c: char) -> char {
     let bidi = matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}');
     let bidi = bidi || ('\u{2066}'..='\u{2069}').contains(&c);
-    if c.is_control() || bidi {
-        '\u{fffd}'
-    } else {
-        c
+    match c.is_control() || bidi {
+        true => '\u{fffd}',
+        false => c,
     }
 }
 
@@ -307,10 +307,9 @@ fn cell(text: &str, width: usize, right: bool) -> String {
         cut.push('…');
     }
     let pad = " ".repeat(width - cut.chars().count());
-    if right {
-        pad + &cut
-    } else {
-        cut + &pad
+    match right {
+        true => pad + &cut,
+        false => cut + &pad,
     }
 }
 
@@ -368,7 +367,8 @@ impl Term<'_> {
         let mut line: Vec<Seg> = first.to_vec();
         let mut used: usize = first.iter().map(|(s, _)| s.chars().count()).sum();
         let (mut text, mut printed) = (String::new(), false);
-        for word in body.split_whitespace() {
+        let breaks = |c: char| c.is_whitespace() && c != '\u{a0}';
+        for word in body.split(breaks).filter(|w| !w.is_empty()) {
             let mut word: Vec<char> = word.chars().map(printable).collect();
             loop {
                 let (gap, len) = (usize::from(!text.is_empty()), word.len());

@@ -56,12 +56,12 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(cx: &Context, out: &mut Vec<Finding>) {
-    let goals = &cx.plan.goals;
-    for (i, goal) in goals.iter().enumerate() {
+    let mut first_by_id: std::collections::HashMap<&str, &Goal> = std::collections::HashMap::new();
+    for goal in &cx.plan.goals {
         if goal.id.value.is_empty() {
             continue;
         }
-        if let Some(first) = goals[..i].iter().find(|g| g.id.value == goal.id.value) {
+        if let Some(first) = first_by_id.get(goal.id.value.as_str()).copied() {
             let line = cx.file.position(first.span.start).line;
             let span = if goal.id_explicit {
                 goal.id.span
@@ -78,6 +78,8 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
                 )
                 .help("give each goal its own `id:`"),
             );
+        } else {
+            first_by_id.insert(&goal.id.value, goal);
         }
     }
 }

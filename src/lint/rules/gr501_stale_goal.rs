@@ -57,7 +57,10 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
     }
     for goal in cx.plan.active_goals() {
         let (last, source) = match cx.history {
-            Some(facts) => (facts.last_activity.get(&goal.id.value).copied(), "in git history"),
+            Some(facts) => (
+                facts.last_activity.get(&goal.id.value).copied(),
+                "in git history",
+            ),
             None => (stated_activity(goal), "by its dates"),
         };
         let since = match last.or(period_start) {
@@ -67,12 +70,19 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
         let days = (cx.today - since).num_days();
         if days > stale_days {
             let message = match last {
-                Some(d) => format!("no progress on `{}` for {days} days ({source}, last on {d})", goal.id.value),
-                None => format!("no progress on `{}` since the period started {days} days ago", goal.id.value),
+                Some(d) => format!(
+                    "no progress on `{}` for {days} days ({source}, last on {d})",
+                    goal.id.value
+                ),
+                None => format!(
+                    "no progress on `{}` since the period started {days} days ago",
+                    goal.id.value
+                ),
             };
             out.push(
-                Finding::new(goal.title.span, message)
-                    .help("add a check-in, take a small next step, or mark it `blocked` or `dropped`"),
+                Finding::new(goal.title.span, message).help(
+                    "add a check-in, take a small next step, or mark it `blocked` or `dropped`",
+                ),
             );
         }
     }
@@ -81,6 +91,9 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
 /// The latest check-in or done date written in the goal.
 fn stated_activity(goal: &Goal) -> Option<NaiveDate> {
     let checkins = goal.checkins.iter().map(|c| c.date.value);
-    let done = goal.actions.iter().filter_map(|a| a.done_on.as_ref().map(|d| d.value));
+    let done = goal
+        .actions
+        .iter()
+        .filter_map(|a| a.done_on.as_ref().map(|d| d.value));
     checkins.chain(done).max()
 }

@@ -49,9 +49,14 @@ pub static RULE: Rule = Rule {
 fn check(cx: &Context, out: &mut Vec<Finding>) {
     let Some(facts) = cx.history else { return };
     for b in &facts.backdated {
-        let Some(goal) = cx.plan.goals.iter().find(|g| g.id.value == b.goal) else { continue };
+        let Some(goal) = cx.plan.goals.iter().find(|g| g.id.value == b.goal) else {
+            continue;
+        };
         let span = if b.checkin {
-            goal.checkins.iter().find(|c| c.date.value == b.stated).map(|c| c.date.span)
+            goal.checkins
+                .iter()
+                .find(|c| c.date.value == b.stated)
+                .map(|c| c.date.span)
         } else {
             goal.actions
                 .iter()
@@ -64,9 +69,14 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
         out.push(
             Finding::new(
                 span,
-                format!("{what} {} was committed {days} days later, on {} ({})", b.stated, b.committed, b.commit),
+                format!(
+                    "{what} {} was committed {days} days later, on {} ({})",
+                    b.stated, b.committed, b.commit
+                ),
             )
-            .help("date entries the day you write them; if you are catching up, say so in the note"),
+            .help(
+                "date entries the day you write them; if you are catching up, say so in the note",
+            ),
         );
     }
 }

@@ -40,7 +40,8 @@ pub static RULE: Rule = Rule {
     code: "GR503",
     name: "moved-goalposts",
     default: Severity::Info,
-    summary: "since the period started, a due date was pushed out or a target lowered (names the commit)",
+    summary:
+        "since the period started, a due date was pushed out or a target lowered (names the commit)",
     source: include_str!("gr503_moved_goalposts.rs"),
     check,
 };
@@ -48,11 +49,20 @@ pub static RULE: Rule = Rule {
 fn check(cx: &Context, out: &mut Vec<Finding>) {
     let Some(facts) = cx.history else { return };
     for m in &facts.moved {
-        let Some(goal) = cx.plan.goals.iter().find(|g| g.id.value == m.goal) else { continue };
-        let span = if m.due { goal.due.as_ref().map(|d| d.span) } else { goal.target.as_ref().map(|t| t.span) };
+        let Some(goal) = cx.plan.goals.iter().find(|g| g.id.value == m.goal) else {
+            continue;
+        };
+        let span = if m.due {
+            goal.due.as_ref().map(|d| d.span)
+        } else {
+            goal.target.as_ref().map(|t| t.span)
+        };
         out.push(
-            Finding::new(span.unwrap_or(goal.title.span), format!("{} in {} on {}", m.change, m.commit, m.date))
-                .help("fine if agreed; say why at the review"),
+            Finding::new(
+                span.unwrap_or(goal.title.span),
+                format!("{} in {} on {}", m.change, m.commit, m.date),
+            )
+            .help("fine if agreed; say why at the review"),
         );
     }
 }

@@ -258,7 +258,7 @@ pub struct Activity<'a> {
 
 /// The team's activity: two horizontal bars per person, so names have room to be read.
 pub fn team(label: &str, people: &[Activity]) -> Result<String, fmt::Error> {
-    let (row, top, name_width) = (34.0, 30.0, 150.0);
+    let (row, top, name_width) = (34.0, 30.0, 180.0);
     let height = top + row * people.len() as f64 + 8.0;
     let max = people
         .iter()
@@ -290,8 +290,8 @@ pub fn team(label: &str, people: &[Activity]) -> Result<String, fmt::Error> {
     }
     for (i, p) in people.iter().enumerate() {
         let y = top + row * i as f64;
-        let name: String = if p.owner.chars().count() > 22 {
-            p.owner.chars().take(21).chain(['…']).collect()
+        let name: String = if p.owner.chars().count() > 26 {
+            p.owner.chars().take(25).chain(['…']).collect()
         } else {
             p.owner.to_string()
         };
@@ -350,7 +350,7 @@ fn value_axis(values: impl IntoIterator<Item = f64>, integers: bool) -> (f64, f6
     if low > high {
         (low, high) = (0.0, 1.0);
     }
-    if high - low < f64::EPSILON {
+    if (high - low).abs() < f64::EPSILON {
         // A flat line sits in the middle rather than on the frame.
         (low, high) = (low - 1.0, high + 1.0);
     }

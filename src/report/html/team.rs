@@ -1,0 +1,140 @@
+//! The team summary of the HTML report: one row per person, their activity as a chart, the
+//! focus areas, ladder coverage and who has not checked in.
+
+use std::fmt;
+
+use chrono::NaiveDate;
+
+use super::{badge, escape, flags, plural, svg, table};
+use crate::report::model::{PersonRow, PlanReport, Team};
+
+/// The team section, for a report of two or more plans.
+pub(super) fn section(team: &Team, plans: &[PlanReport]) -> Result<String, fmt::Error> {
+    let names: Vec<String> = team.people.iter().map(|p| name(p, &team.people)).collect();
+    let people: String = (team.people.iter().zip(&names))
+        .map(|(p, name)| {
+            // Link the row to the person's plan; paths identify plans where owners may repeat.
+            let name = match plans.iter().position(|plan| plan.path == p.path) {
+                Some(i) => format!("<a href=\"#plan-{}\">{}</a>", i + 1, escape(name)),
+                None => escape(name),
+            };
+            let lint = match p.lint {
+                "errors" => badge("bad", "errors"),
+                "warnings" => badge("warn", "warnings"),
+                _ => badge("good", "ok"),
+            };
+            let (goals, done, checkins) = (p.goals, p.actions_done_in_range, p.checkins_in_range);
+            let (last, flags) = (date_or_dash(p.last_activity), flags(&p.flags, NONE));
+            format!(
+                r#"<tr><th scope="row">{name}</th><td class="num">{goals}</td><td class="num">{done}</td><td class="num">{checkins}</td><td class="date">{last}</td><td>{flags}</td><td>{lint}</td></tr>
+"#
+            )
+        })
+        .collect();
+    let people = table(
+        "people",
+        "Person|#Open goals|#Actions done|#Check-ins|Last activity|Flags|Lint",
+        &people,
+    );
+    let activity: Vec<svg::Activity> = (team.people.iter().zip(&names))
+        .map(|(p, name)| svg::Activity {
+            owner: name,
+            actions: p.actions_done_in_range,
+            checkins: p.checkins_in_range,
+        })
+        .collect();
+    let chart = svg::team(
+        "Actions done and check-ins per person in the range",
+        &activity,
+    )?;
+    let max = team
+        .focus_areas
+        .iter()
+        .map(|f| f.1)
+        .max()
+        .unwrap_or(1)
+        .max(1) as f64;
+    let focus: String = (team.focus_areas.iter())
+        .map(|(area, n)| {
+            let (area, s, width) = (escape(area), plural(*n), *n as f64 / max * 100.0);
+            format!(
+                r#"<li><span class="area">{area}</span><span class="meter" aria-hidden="true"><span style="width:{width:.1}%"></span></span><span class="n">{n} open goal{s}</span></li>
+"#
+            )
+        })
+        .collect();
+    let focus = match focus.is_empty() {
+        true => "<p class=\"empty\">No open goal names a focus area.</p>".to_string(),
+        false => format!("<ul class=\"focus\">\n{focus}</ul>"),
+    };
+    let ladder: String = (team.ladder.iter())
+        .map(|l| {
+            let (owner, role, target) = (escape(&l.owner), escape(&l.role), escape(&l.target_role));
+            let (covered, missing) = (chips(&l.covered, "good"), chips(&l.missing, "bad"));
+            format!(
+                r#"<tr><th scope="row">{owner}</th><td><span class="nw">{role}</span> → <span class="nw">{target}</span></td><td>{covered}</td><td>{missing}</td></tr>
+"#
+            )
+        })
+        .collect();
+    let ladder = match ladder.is_empty() {
+        true => String::new(),
+        false => format!(
+            "<h3>Ladder coverage</h3>\n<p class=\"hint\">Competencies that rise at the next level, and whether an open goal works on them.</p>\n{}",
+            table("ladder", "Person|Level|Covered|Missing", &ladder)
+        ),
+    };
+    let absent: Vec<String> = team.not_checked_in.iter().map(|n| escape(n)).collect();
+    let absent = match absent.is_empty() {
+        true => "<p>Everyone has checked in within the range.</p>".to_string(),
+        false => format!(
+            "<p class=\"attention\">No check-in in the range: {}.</p>",
+            absent.join(", ")
+        ),
+    };
+    Ok(format!(
+        r#"<section class="card team">
+<h2>Team summary</h2>
+{people}<div class="cols">
+<section>
+<h3>Activity in the range</h3>
+{chart}</section>
+<section>
+<h3>Focus areas</h3>
+{focus}
+</section>
+</div>
+{ladder}<h3>Not checked in</h3>
+{absent}
+</section>
+"#
+    ))
+}
+
+/// An empty cell, so a blank is not mistaken for missing data.
+const NONE: &str = "<span class=\"none\">—</span>";
+
+fn chips(ids: &[String], class: &str) -> String {
+    if ids.is_empty() {
+        return NONE.to_string();
+    }
+    let chips: Vec<String> = ids
+        .iter()
+        .map(|id| format!("<span class=\"chip {class}\">{}</span>", escape(id)))
+        .collect();
+    chips.join(" ")
+}
+
+fn date_or_dash(date: Option<NaiveDate>) -> String {
+    date.map_or_else(|| NONE.to_string(), |d| d.to_string())
+}
+
+/// The person's name, with the plan's file name when they have more than one plan in the
+/// report (this half's and last half's, say), so the rows can be told apart.
+fn name(person: &PersonRow, people: &[PersonRow]) -> String {
+    let plans = people.iter().filter(|p| p.owner == person.owner).count();
+    match person.path.file_stem() {
+        Some(stem) if plans > 1 => format!("{} ({})", person.owner, stem.to_string_lossy()),
+        _ => person.owner.clone(),
+    }
+}

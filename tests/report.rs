@@ -1,0 +1,395 @@
+//! `growth report` in the terminal and Markdown formats (spec §5), on a team repository built
+//! with the `git` command line, fixed names and dates, so commit ids and snapshots are stable.
+//!
+//! The history: Ana, Ben and Cara's plans are added; boxes are ticked with and without a
+//! stated date; in June Ana moves a due date out and lowers a target; in July she adds a
+//! check-in dated in February (backdated); Ben stops in March (stale, an action overdue).
+
+use std::path::Path;
+use std::process::Command as Git;
+
+use assert_cmd::Command;
+use growth::report::model::{LintCounts, PlanReport, Range, Report};
+use tempfile::TempDir;
+
+const TODAY: &str = "2026-10-01";
+
+const CONFIG: &str = "ladder: ladder.yaml\n";
+
+const LADDER: &str = "levels: [{ id: engineer, name: Engineer },
+  { id: senior-engineer, name: Senior Engineer }, { id: staff-engineer, name: Staff Engineer }]
+competencies:
+  - { id: incident-response, area: operations, expectations: { engineer: Runbooks, senior-engineer: Leads } }
+  - { id: system-design, area: technical, expectations: { engineer: Parts, senior-engineer: Services, staff-engineer: Teams } }
+  - { id: delivery, area: execution, expectations: { engineer: Tasks, staff-engineer: Cross-team projects } }
+";
+
+const ANA: &str = "---
+owner: Ana Lima
+role: engineer
+target_role: senior-engineer
+period: { start: 2026-01-01, end: 2026-12-31 }
+review: 2026-06-15
+north_star: Be the person the team calls when production is on fire, and stay calm.
+---
+
+# Ana's plan for 2026
+## Goal: Lead four production incidents as incident commander
+
+```yaml
+competency: incident-response
+measure: I lead 4 incidents as incident commander, with a postmortem for each
+baseline: 0
+target: 4
+due: 2026-06-30
+why: I have shadowed six incidents and know the runbooks
+status: active
+```
+### Actions
+- [ ] Complete the incident commander training
+- [ ] Shadow Raj on two incidents (due 2026-04-30)
+- [ ] Write the postmortem for my first incident
+### Check-ins
+- 2026-01-15 [0] signed up for the training
+
+## Goal: Write design docs others can build from
+
+```yaml
+competency: system-design
+measure: 2 design docs approved in review without a second round
+target: 2
+due: 2026-11-30
+status: active
+```
+### Actions
+- [ ] Write the design doc for the webhook retries
+";
+
+const BEN: &str = "---
+owner: Ben Okafor
+role: senior-engineer
+target_role: staff-engineer
+period: { start: 2026-01-01, end: 2026-12-31 }
+review: 2026-04-01
+---
+
+# Ben's plan
+## Goal: Cut the deploy time of the billing service to under 10 minutes
+
+```yaml
+focus: delivery
+measure: median deploy time of billing over 2 weeks, in minutes
+baseline: 25 min
+target: 10 min
+due: 2026-09-30
+why: slow deploys make every incident longer
+relevance: the team ships billing changes daily
+status: active
+```
+### Actions
+- [ ] Profile the deploy pipeline (due 2026-02-28)
+- [ ] Cache the dependency layer (due 2026-05-31)
+### Check-ins
+- 2026-01-20 [25 min] measured the baseline
+";
+
+const CARA: &str = "owner: Cara Diaz
+title: Cara's first year
+period: { start: 2026-04-01, end: 2027-03-31 }
+goals:
+  - title: Run the weekly ops review on my own
+    type: career
+    focus: operations
+    measure: I run 8 ops reviews without help
+    baseline: 0
+    target: 8
+    due: 2026-12-31
+    relevance: the on-call lead role needs it
+    status: active
+    actions:
+      - { text: Co-run two reviews with Ana, due: 2026-05-31 }
+    checkins: []
+";
+
+/// A directory with these files.
+fn repo(files: &[(&str, &str)]) -> TempDir {
+    let dir = TempDir::new().expect("a temporary directory");
+    for (path, text) in files {
+        write(dir.path(), path, text);
+    }
+    dir
+}
+
+fn write(dir: &Path, path: &str, text: &str) {
+    let path = dir.join(path);
+    std::fs::create_dir_all(path.parent().expect("a parent")).expect("mkdir");
+    std::fs::write(path, text).expect("write");
+}
+
+/// Runs git as `author` on `date` (author and committer), with no user or system config.
+fn run_git(dir: &Path, author: &str, date: &str, args: &[&str]) {
+    let stamp = format!("{date}T10:00:00+00:00");
+    let config = "-c init.defaultBranch=main -c commit.gpgsign=false -c user.email=dev@example.com";
+    let out = Git::new("git")
+        .current_dir(dir)
+        .args(config.split(' '))
+        .args(args)
+        .env("HOME", dir)
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .envs([("GIT_AUTHOR_NAME", author), ("GIT_COMMITTER_NAME", author)])
+        .envs([("GIT_AUTHOR_DATE", &stamp), ("GIT_COMMITTER_DATE", &stamp)])
+        .env_remove("GIT_DIR")
+        .output()
+        .expect("git runs");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "git {args:?} failed: {err}");
+}
+
+fn commit(dir: &Path, author: &str, date: &str) {
+    run_git(dir, author, date, &["add", "-A"]);
+    run_git(dir, author, date, &["commit", "-q", "-m", date]);
+}
+
+/// `growth report ARGS` in `dir`; asserts success and returns standard output.
+fn report(dir: &TempDir, args: &[&str]) -> String {
+    let out = Command::cargo_bin("growth")
+        .expect("the growth binary")
+        .current_dir(dir.path())
+        .env("GROWTH_TODAY", TODAY)
+        .env("HOME", dir.path())
+        .env_remove("NO_COLOR")
+        .arg("report")
+        .args(args)
+        .output()
+        .expect("growth runs");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "growth report {args:?} failed: {err}");
+    String::from_utf8(out.stdout).expect("UTF-8")
+}
+
+/// The history after the first commit. `@ author, date` commits the edits above it; an edit
+/// is `file: text => replacement` (`\n` is a line break); `+cara` writes Cara's plan.
+const HISTORY: &str = r#"
+ana: - [ ] Complete the => - [x] Complete the
+ana: the training\n => the training\n- 2026-02-02 [0] training done, shadow shift booked\n
+@ Ana Lima, 2026-02-03
+ana: shift booked\n => shift booked\n- 2026-03-10 [1] led the queue outage; postmortem written\n
+@ Ana Lima, 2026-03-11
+ben: - [ ] Profile the deploy pipeline (due 2026-02-28) => - [x] Profile the deploy pipeline (done 2026-03-01)
+ben: the baseline\n => the baseline\n- 2026-03-05 [18 min] tests run in parallel\n
+@ Ben Okafor, 2026-03-12
++cara
+@ Cara Diaz, 2026-04-20
+ana: - [ ] Shadow Raj on two incidents (due 2026-04-30) => - [x] Shadow Raj on two incidents (done 2026-05-01)
+ana: postmortem written\n => postmortem written\n- 2026-05-02 [2] led the cache incident\n
+@ Ana Lima, 2026-05-04
+ana: due: 2026-06-30 => due: 2026-09-30
+ana: target: 4 => target: 3
+@ Ana Lima, 2026-06-20
+ana: shift booked\n => shift booked\n- 2026-02-20 [0] helped on the DNS incident\n
+ana: - [ ] Write the design doc => - [x] Write the design doc
+@ Ana Lima, 2026-07-01
+cara: Ana, due: 2026-05-31 } => Ana, due: 2026-05-31, done: true }
+cara: checkins: [] => checkins:\n      - { date: 2026-09-14, value: "3", note: ran three on my own }
+@ Cara Diaz, 2026-09-15
+"#;
+
+/// The team repository and its history (see the top of this file).
+fn team() -> TempDir {
+    let path = |who: &str| format!("plans/{who}.{}", if who == "cara" { "yaml" } else { "md" });
+    let repo = repo(&[("growth.yaml", CONFIG), ("ladder.yaml", LADDER)]);
+    let dir = repo.path();
+    run_git(dir, "Ana Lima", "2026-01-01", &["init", "-q"]);
+    write(dir, &path("ana"), ANA);
+    write(dir, &path("ben"), BEN);
+    commit(dir, "Ana Lima", "2026-01-05");
+    for line in HISTORY.lines().filter(|l| !l.is_empty()) {
+        let line = line.replace("\\n", "\n");
+        if let Some((author, date)) = line.strip_prefix("@ ").and_then(|c| c.split_once(", ")) {
+            commit(dir, author, date);
+        } else if line == "+cara" {
+            write(dir, &path("cara"), CARA);
+        } else {
+            let (who, edit) = line.split_once(": ").expect("file: edit");
+            let (from, to) = edit.split_once(" => ").expect("text => replacement");
+            let text = std::fs::read_to_string(dir.join(path(who))).expect("read");
+            assert!(text.contains(from), "{who} has no {from:?}");
+            write(dir, &path(who), &text.replacen(from, to, 1));
+        }
+    }
+    repo
+}
+
+/// Every line fits 80 columns (counted in characters) and, without colour, has no escape.
+fn assert_terminal_shape(out: &str) {
+    let wide = out.lines().find(|line| line.chars().count() > 80);
+    assert!(wide.is_none(), "wider than 80 columns: {wide:?}");
+    assert!(!out.contains('\x1b'), "an escape sequence without colour");
+}
+
+#[test]
+fn terminal_report_of_the_team() {
+    let repo = team();
+    let out = report(&repo, &["--format", "terminal", "--color", "never"]);
+    assert_terminal_shape(&out);
+    assert!(out.contains("TEAM SUMMARY") && out.contains("LADDER COVERAGE"));
+    insta::assert_snapshot!("terminal_team", out);
+    // January's check-ins are before the range, May's in it.
+    let since = report(&repo, &["--color", "never", "--since", "2026-03-01"]);
+    assert_terminal_shape(&since);
+    assert!(since.contains("Range        from 2026-03-01"), "{since}");
+    assert!(!since.contains("signed up for the training"), "{since}");
+    assert!(
+        since.contains("2026-05-02 [2] led the cache incident"),
+        "{since}"
+    );
+    // Ana's last review was on 2026-06-15, Ben's on 2026-04-01: each plan says its range.
+    let review = report(&repo, &["--since", "last-review", "--color", "never"]);
+    assert_terminal_shape(&review);
+    assert!(review.contains("Range        differs per plan"), "{review}");
+    assert!(
+        review.contains("  Range        from 2026-06-15"),
+        "{review}"
+    );
+    insta::assert_snapshot!("terminal_since_last_review", review);
+    let coloured = report(&repo, &["--color", "always"]);
+    assert!(coloured.contains("\x1b["), "no colour with --color always");
+    assert_eq!(coloured.lines().count(), out.lines().count());
+    // One plan: no team summary.
+    let ben = report(&repo, &["--owner", "BEN", "--color", "never"]);
+    assert!(
+        !ben.contains("TEAM SUMMARY") && ben.contains("Ben Okafor"),
+        "{ben}"
+    );
+    assert_terminal_shape(&ben);
+}
+
+#[test]
+fn markdown_and_json_reports_of_the_team() {
+    let repo = team();
+    let out = report(&repo, &["--format", "markdown"]);
+    assert!(out.starts_with("# Growth report\n") && out.contains("## Team summary"));
+    assert_markdown_is_inert(&out);
+    insta::assert_snapshot!("markdown_team", out);
+    let ana = report(&repo, &["--format", "markdown", "--owner", "ana"]);
+    assert!(
+        !ana.contains("Team summary") && !ana.contains("Ben Okafor"),
+        "{ana}"
+    );
+    insta::assert_snapshot!("markdown_single_plan", ana);
+    let file = repo.path().join("report.md");
+    let args = ["--format", "markdown", "-o", file.to_str().expect("UTF-8")];
+    assert_eq!(
+        report(&repo, &args),
+        "",
+        "-o writes nothing to standard output"
+    );
+    assert_eq!(
+        std::fs::read_to_string(&file).expect("the report file"),
+        out
+    );
+    let json = report(&repo, &["--format", "json"]);
+    let json: serde_json::Value = serde_json::from_str(&json).expect("JSON");
+    assert_eq!(json["plans"].as_array().map(Vec::len), Some(3));
+    assert_eq!(json["team"]["people"].as_array().map(Vec::len), Some(3));
+}
+
+/// A plan written to break the output: HTML, a pipe in a table cell, a `javascript:` link,
+/// escape sequences and long words.
+const HOSTILE: &str = r#"owner: "Mallory | <b>bold</b>"
+title: "<script>alert(1)</script> | pipe"
+period: { start: 2026-01-01, end: 2026-12-31 }
+north_star: "[x](javascript:alert(1)) <img src=x onerror=alert(1)> \e[31mred"
+goals:
+  - title: "<script>alert(1)</script> | pipe"
+    measure: "3 talks, see [x](javascript:alert(1)) & *bold* `code`"
+    target: 3 talks
+    due: 2026-06-30
+    actions:
+      - { text: "Split | the | table <br> and [x](javascript:alert(1))" }
+      - { text: Averyveryveryveryveryveryveryveryveryveryveryveryveryveryveryveryveryverylongword, done: true }
+    checkins:
+      - { date: 2026-03-01, value: "1", note: "see [x](javascript:alert(1)) | <script>x</script>" }
+"#;
+
+/// Without git: the plans as they are, and a note. With a hostile plan among them.
+#[test]
+fn without_git_and_with_a_hostile_plan() {
+    let files = [
+        ("plans/ben.md", BEN),
+        ("plans/ana.md", ANA),
+        ("plans/x.yaml", HOSTILE),
+    ];
+    let repo = repo(&files);
+    let out = report(&repo, &["--color", "never"]);
+    assert_terminal_shape(&out);
+    assert!(
+        out.contains("history is unavailable") && !out.contains("Timeline"),
+        "{out}"
+    );
+    assert!(out.contains("Split | the | table"), "{out}");
+    insta::assert_snapshot!("terminal_without_git", out);
+    let md = report(&repo, &["--format", "markdown"]);
+    assert!(md.contains("history is unavailable"), "{md}");
+    for bad in ["<script", "<img", "<b>", "[x](javascript"] {
+        assert!(!md.contains(bad), "{bad} in:\n{md}");
+    }
+    assert_markdown_is_inert(&md);
+}
+
+/// Parses the Markdown as GitHub would: no HTML, no links, and every table row has as many
+/// cells as its header.
+fn assert_markdown_is_inert(md: &str) {
+    use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+    let (mut header, mut cells) = (0, 0);
+    for event in Parser::new_ext(md, Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH) {
+        match event {
+            Event::Html(h) | Event::InlineHtml(h) => panic!("raw HTML {h:?} in:\n{md}"),
+            Event::Start(Tag::Link { dest_url, .. }) => panic!("a link to {dest_url} in:\n{md}"),
+            Event::Start(Tag::TableRow | Tag::TableHead) => cells = 0,
+            Event::Start(Tag::TableCell) => cells += 1,
+            Event::End(TagEnd::TableHead) => header = cells,
+            Event::End(TagEnd::TableRow) => assert_eq!(cells, header, "a broken row in:\n{md}"),
+            _ => {}
+        }
+    }
+}
+
+/// The library alone: a plan with no goals, in Markdown.
+#[test]
+fn markdown_of_a_plan_without_goals() {
+    let date = |s: &str| s.parse().expect("a date");
+    let plan = PlanReport {
+        path: "plans/new.md".into(),
+        range: Range::default(),
+        owner: "Dee".into(),
+        title: None,
+        role: None,
+        target_role: None,
+        period: Some((date("2026-01-01"), date("2026-06-30"))),
+        review: None,
+        north_star: None,
+        lint: LintCounts::default(),
+        last_activity: None,
+        goals: Vec::new(),
+    };
+    let report = Report {
+        version: 1,
+        today: date(TODAY),
+        range: Range::default(),
+        history: false,
+        notes: Vec::new(),
+        team: None,
+        plans: vec![plan],
+    };
+    let mut out = Vec::new();
+    growth::report::markdown::write(&report, &mut out).expect("written");
+    let md = String::from_utf8(out).expect("UTF-8");
+    assert!(
+        md.contains("## Dee\n") && md.contains("- **Lint:** clean\n"),
+        "{md}"
+    );
+    assert!(md.contains("*This plan has no goals yet.*"), "{md}");
+    assert!(md.contains("history is unavailable"), "{md}");
+    assert_markdown_is_inert(&md);
+}
