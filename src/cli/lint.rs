@@ -1,6 +1,6 @@
 //! `growth lint`: find the plans, read each once, run the rules, render, set the exit status.
 
-use std::io::{IsTerminal, Write};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use anyhow::Context as _;
@@ -14,7 +14,7 @@ use crate::lint::Linter;
 use crate::plan;
 use crate::render::{self, Format, LintReport};
 
-use super::{today, ColorChoice, LintArgs, EXIT_CLEAN, EXIT_FINDINGS};
+use super::{today, LintArgs, EXIT_CLEAN, EXIT_FINDINGS};
 
 pub fn run(args: LintArgs) -> anyhow::Result<u8> {
     let today = today(args.common.today);
@@ -75,15 +75,7 @@ pub fn run(args: LintArgs) -> anyhow::Result<u8> {
     diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     sources.sort_by(|a, b| a.path().cmp(b.path()));
 
-    let to_terminal = args.output.is_none() && std::io::stdout().is_terminal();
-    let color = match args.color {
-        ColorChoice::Always => true,
-        ColorChoice::Never => false,
-        ColorChoice::Auto => {
-            to_terminal
-                && anstream::AutoStream::choice(&std::io::stdout()) != anstream::ColorChoice::Never
-        }
-    };
+    let color = args.color.enabled(args.output.is_some());
     let report = LintReport {
         diagnostics: &diagnostics,
         files: &sources,

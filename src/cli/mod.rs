@@ -93,6 +93,23 @@ pub enum ColorChoice {
     Never,
 }
 
+impl ColorChoice {
+    /// Whether to colour the output: `auto` means standard output is a terminal (not a file
+    /// given with `-o`) and `NO_COLOR` / `CLICOLOR` do not say otherwise.
+    pub fn enabled(self, to_file: bool) -> bool {
+        match self {
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+            ColorChoice::Auto => {
+                !to_file
+                    && std::io::IsTerminal::is_terminal(&std::io::stdout())
+                    && anstream::AutoStream::choice(&std::io::stdout())
+                        != anstream::ColorChoice::Never
+            }
+        }
+    }
+}
+
 /// Options shared by commands that read plans.
 #[derive(Debug, Args)]
 pub struct Common {

@@ -1,7 +1,7 @@
 //! `growth report`: read the plans, their lint findings and their history, and render the
 //! progress report.
 
-use std::io::{IsTerminal, Write};
+use std::io::Write;
 use std::path::Path;
 
 use anyhow::Context as _;
@@ -15,7 +15,7 @@ use crate::report::build::{self, PlanInput};
 use crate::report::model::{Range, Report};
 
 use super::lint::{group_by_config, load_ladder};
-use super::{today, ColorChoice, ReportArgs, EXIT_CLEAN};
+use super::{today, ReportArgs, EXIT_CLEAN};
 use crate::lint::Linter;
 
 pub fn run(args: ReportArgs) -> anyhow::Result<u8> {
@@ -130,15 +130,7 @@ pub fn run(args: ReportArgs) -> anyhow::Result<u8> {
         plans,
     };
 
-    let to_terminal = args.output.is_none() && std::io::stdout().is_terminal();
-    let color = match args.color {
-        ColorChoice::Always => true,
-        ColorChoice::Never => false,
-        ColorChoice::Auto => {
-            to_terminal
-                && anstream::AutoStream::choice(&std::io::stdout()) != anstream::ColorChoice::Never
-        }
-    };
+    let color = args.color.enabled(args.output.is_some());
     match &args.output {
         Some(path) => {
             let mut out = Vec::new();

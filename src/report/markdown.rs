@@ -274,10 +274,9 @@ fn progress_text(goal: &GoalReport) -> Option<String> {
         return None;
     }
     let bar = |percent: f64| {
-        let filled = ((percent.clamp(0.0, 100.0) / 10.0).round() as usize).min(10);
-        let (full, empty) = ("#".repeat(filled), ".".repeat(10 - filled));
-        // Adding zero turns -0 into 0, which would otherwise print as "-0%".
-        format!("`[{full}{empty}]` {:.0}%: ", percent + 0.0)
+        let bar = super::bar(percent);
+        let (cells, number) = bar.split_once(' ').unwrap_or((&bar, ""));
+        format!("`{cells}` {number}: ")
     };
     let mut line = p.percent.map(bar).unwrap_or_default();
     let latest = p.latest.as_deref().map(text);

@@ -26,6 +26,17 @@ pub enum ReportFormat {
     Json,
 }
 
+/// A ten-step text bar and the percentage: `[#####.....] 50%`.
+pub fn bar(percent: f64) -> String {
+    let filled = ((percent.clamp(0.0, 100.0) / 10.0).round() as usize).min(10);
+    format!(
+        "[{}{}] {:.0}%",
+        "#".repeat(filled),
+        ".".repeat(10 - filled),
+        percent
+    )
+}
+
 /// Writes the report in a format. `color` applies to the terminal format only.
 pub fn write(
     format: ReportFormat,

@@ -231,12 +231,7 @@ fn progress_text(goal: &GoalReport) -> Option<String> {
     if p.baseline.is_none() && p.target.is_none() && p.latest.is_none() {
         return None;
     }
-    let bar = |percent: f64| {
-        let filled = ((percent.clamp(0.0, 100.0) / 10.0).round() as usize).min(10);
-        let (full, empty) = ("#".repeat(filled), ".".repeat(10 - filled));
-        // Adding zero turns -0 into 0, which would otherwise print as "-0%".
-        format!("[{full}{empty}] {:.0}%: ", percent + 0.0)
-    };
+    let bar = |percent: f64| format!("{}: ", super::bar(percent));
     let mut text = p.percent.map(bar).unwrap_or_default();
     let latest = p.latest.as_ref();
     text += &latest.map_or("no value checked in yet".into(), |l| format!("latest {l}"));
