@@ -10,7 +10,7 @@ pub mod event;
 pub mod facts;
 mod walk;
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
@@ -73,16 +73,20 @@ pub struct History {
     pub workdir: Option<PathBuf>,
     /// The directory of the plan paths in events, as seen from the current directory.
     pub base: PathBuf,
+    /// Each plan's events (indices into `events`), by the plan's absolute path now: looking
+    /// up the events of hundreds of plans must not scan every event for each.
+    by_plan: HashMap<PathBuf, Vec<usize>>,
 }
 
 impl History {
     /// The events of one plan, by its path now as the user or the linter names it (relative
     /// to the current directory, or absolute).
     pub fn of_plan<'h>(&'h self, path: &'h Path) -> impl Iterator<Item = &'h Event> + 'h {
-        let wanted = absolute(path);
-        self.events
-            .iter()
-            .filter(move |e| self.absolute_plan(e) == wanted)
+        let indices = self
+            .by_plan
+            .get(&absolute(path))
+            .map_or(&[][..], Vec::as_slice);
+        indices.iter().map(|&i| &self.events[i])
     }
 
     /// Whether an event's plan is `path` or lies under the directory `path` (by its path now
@@ -109,6 +113,10 @@ pub fn load(options: &Options) -> Result<History, HistoryError> {
     // Objects are read once each for a diff; checking every object's hash on read (which git
     // itself does not do) costs a sixth of a long walk.
     git2::opts::strict_hash_verification(false);
+    // libgit2's object cache keeps every tree and commit the walk has read (up to 256 MB) and
+    // buys nothing here: each object is read about twice, in consecutive commits. Measured
+    // on the 10,000-commit bench repo: the same time, 80 MB instead of 135 MB peak.
+    git2::opts::enable_caching(false);
     let repo = Repository::discover(options.start).map_err(|e| match e.code() {
         git2::ErrorCode::NotFound => HistoryError::NotARepository,
         _ => HistoryError::Git(e),
@@ -172,6 +180,10 @@ pub fn load(options: &Options) -> Result<History, HistoryError> {
         );
     }
     history.events = filter(&repo, walker.events, options)?;
+    for (i, event) in history.events.iter().enumerate() {
+        let plan = history.absolute_plan(event);
+        history.by_plan.entry(plan).or_default().push(i);
+    }
     Ok(history)
 }
 

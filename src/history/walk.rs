@@ -22,7 +22,7 @@ use super::event::{CommitInfo, Event, EventKind, UNCOMMITTED};
 
 /// How many parsed plan versions are kept; enough for the versions a walk revisits soon,
 /// small enough to keep memory bounded on long histories.
-const CACHE_SIZE: usize = 4096;
+const CACHE_SIZE: usize = 1024;
 
 /// A plan file that differs between two trees.
 #[derive(Debug, Clone)]
