@@ -314,6 +314,7 @@ fn the_library_and_the_command_give_the_same_events() {
     let options = Options {
         start: &repo.dir,
         root: &repo.dir,
+        dirs: &[],
         globs: &globs,
         now: DateTime::parse_from_rfc3339("2026-06-01T00:00:00+00:00").expect("a time"),
         since: None,

@@ -24,6 +24,7 @@ pub fn run(args: HistoryArgs) -> anyhow::Result<u8> {
     let config = super::lint::load_config(args.common.config.as_deref(), &args.paths)?;
     let history = load(
         &config,
+        &args.paths,
         args.common.today,
         args.since.as_deref(),
         args.until.as_deref(),
@@ -75,6 +76,7 @@ pub fn run(args: HistoryArgs) -> anyhow::Result<u8> {
 /// Walks the history of the repository around the config's plans.
 pub fn load(
     config: &Config,
+    paths: &[std::path::PathBuf],
     today: Option<NaiveDate>,
     since: Option<&str>,
     until: Option<&str>,
@@ -83,6 +85,7 @@ pub fn load(
     let options = Options {
         start: &config.root,
         root: &config.root,
+        dirs: paths,
         globs: &globs,
         now: now(today),
         since: since.map(Bound::parse),

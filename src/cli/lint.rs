@@ -28,7 +28,7 @@ pub fn run(args: LintArgs) -> anyhow::Result<u8> {
             linter = linter.without_history_rules();
             None
         } else {
-            match super::history::load(&config, Some(today), None, None) {
+            match super::history::load(&config, &paths, Some(today), None, None) {
                 Ok(history) => Some(history),
                 Err(err) => {
                     match err.downcast_ref::<HistoryError>() {
@@ -60,9 +60,19 @@ pub fn run(args: LintArgs) -> anyhow::Result<u8> {
         for path in &files {
             let parsed = plan::load(path);
             summary.goals += parsed.plan.as_ref().map_or(0, |p| p.goals.len());
-            let facts = history.as_ref().zip(parsed.plan.as_ref()).map(|(h, plan)| {
-                facts::plan_facts(h.of_plan(path), plan, config.options.backdate_days)
-            });
+            // A plan git knows nothing about (not committed, outside the plan globs) is judged
+            // by its own dates, like a plan outside git.
+            let facts = history
+                .as_ref()
+                .zip(parsed.plan.as_ref())
+                .and_then(|(h, plan)| {
+                    h.of_plan(path).next()?;
+                    Some(facts::plan_facts(
+                        h.of_plan(path),
+                        plan,
+                        config.options.backdate_days,
+                    ))
+                });
             let found = linter.lint_with_history(&parsed, facts.as_ref());
             failed |= found.iter().any(|d| d.severity >= fail_on);
             diagnostics.extend(found);

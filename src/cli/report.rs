@@ -28,7 +28,7 @@ pub fn run(args: ReportArgs) -> anyhow::Result<u8> {
     for (config, paths) in group_by_config(args.common.config.as_deref(), &args.paths)? {
         let ladder = load_ladder(&config)?;
         let linter = Linter::new(&config, ladder, today)?;
-        let history = match super::history::load(&config, Some(today), None, None) {
+        let history = match super::history::load(&config, &paths, Some(today), None, None) {
             Ok(h) => Some(h),
             Err(err) => {
                 has_history = false;
@@ -65,7 +65,8 @@ pub fn run(args: ReportArgs) -> anyhow::Result<u8> {
                 .as_ref()
                 .map(|h| h.of_plan(&path).collect())
                 .unwrap_or_default();
-            let facts = history.as_ref().map(|_| {
+            // A plan git knows nothing about is reported from its own dates.
+            let facts = (!events.is_empty()).then(|| {
                 facts::plan_facts(events.iter().copied(), plan, config.options.backdate_days)
             });
             let diagnostics = linter.lint_with_history(&parsed, facts.as_ref());

@@ -53,6 +53,9 @@ pub struct Options<'a> {
     pub start: &'a Path,
     /// The directory the plan globs are relative to.
     pub root: &'a Path,
+    /// Directories named on the command line: as in plan discovery, the globs are also tried
+    /// relative to each of them and to its parent.
+    pub dirs: &'a [PathBuf],
     pub globs: &'a GlobSet,
     /// "Now", for the uncommitted pseudo-commit.
     pub now: DateTime<FixedOffset>,
@@ -123,13 +126,24 @@ pub fn load(options: &Options) -> Result<History, HistoryError> {
     })?;
     let workdir = repo.workdir().map(Path::to_path_buf);
     let top = workdir.clone().unwrap_or_else(|| repo.path().to_path_buf());
-    // Globs are relative to the config's directory; tree paths to the repository's top.
-    let prefix = relative(options.root, &top).unwrap_or_default();
+    // Globs are relative to the config's directory (and the directories named, as discovery
+    // does); tree paths are relative to the repository's top.
+    let mut prefixes: Vec<PathBuf> = relative(options.root, &top).into_iter().collect();
+    for dir in options.dirs.iter().filter(|d| d.is_dir()) {
+        let parent = dir.join("..");
+        prefixes.extend(
+            [dir.as_path(), parent.as_path()]
+                .iter()
+                .filter_map(|d| relative(d, &top)),
+        );
+    }
     let globs = options.globs;
     let is_plan = move |path: &str| {
-        Path::new(path)
-            .strip_prefix(&prefix)
-            .is_ok_and(|rel| globs.is_match(rel) && !crate::discover::is_document(rel))
+        prefixes.iter().any(|prefix| {
+            Path::new(path)
+                .strip_prefix(prefix)
+                .is_ok_and(|rel| globs.is_match(rel) && !crate::discover::is_document(rel))
+        })
     };
     let mut history = History {
         workdir: workdir.clone(),

@@ -6,7 +6,7 @@ use std::path::Path;
 
 use serde_json::Value;
 
-use crate::support::Repo;
+use crate::support::{Repo, JANE};
 
 const PLAN: &str = "plans/jane.md";
 
@@ -341,4 +341,34 @@ fn history_and_lint_never_write_to_the_repository() {
         changed.is_empty(),
         "growth changed files under .git: {changed:?}"
     );
+}
+
+/// A plan that git history does not know (here: outside the plan globs, named on the
+/// command line) is judged by its own dates, not as "no progress since the period started".
+#[test]
+fn a_plan_unknown_to_history_is_judged_by_its_own_dates() {
+    let repo = Repo::new();
+    repo.write("notes/jane.md", JANE);
+    repo.commit("notes", "2026-02-01");
+    let out = repo
+        .growth()
+        .args([
+            "lint",
+            "--format",
+            "json",
+            "--today",
+            "2026-02-10",
+            "notes/jane.md",
+        ])
+        .output()
+        .unwrap();
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let stale: Vec<&serde_json::Value> = doc["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["code"] == "GR501")
+        .collect();
+    // The last check-in is 2026-01-20: 21 days before, under the 30-day limit.
+    assert!(stale.is_empty(), "{stale:#?}");
 }
