@@ -14,6 +14,7 @@ pub mod history;
 pub mod invalid;
 pub mod ladder;
 pub mod lint;
+pub mod parallel;
 pub mod plan;
 pub mod problem;
 pub mod render;

@@ -11,6 +11,7 @@ use crate::discover;
 use crate::history::{facts, HistoryError};
 use crate::ladder::Ladder;
 use crate::lint::Linter;
+use crate::parallel;
 use crate::plan;
 use crate::render::{self, Format, LintReport};
 
@@ -57,9 +58,9 @@ pub fn run(args: LintArgs) -> anyhow::Result<u8> {
         }
         let fail_on = args.fail_on.unwrap_or(config.fail_on);
         summary.files += files.len();
-        for path in &files {
+        // Each file is read, parsed and linted on its own: spread them over the cores.
+        let results = parallel::map(&files, |path| {
             let parsed = plan::load(path);
-            summary.goals += parsed.plan.as_ref().map_or(0, |p| p.goals.len());
             // A plan git knows nothing about (not committed, outside the plan globs) is judged
             // by its own dates, like a plan outside git.
             let facts = history
@@ -74,6 +75,10 @@ pub fn run(args: LintArgs) -> anyhow::Result<u8> {
                     ))
                 });
             let found = linter.lint_with_history(&parsed, facts.as_ref());
+            (parsed, found)
+        });
+        for (parsed, found) in results {
+            summary.goals += parsed.plan.as_ref().map_or(0, |p| p.goals.len());
             failed |= found.iter().any(|d| d.severity >= fail_on);
             diagnostics.extend(found);
             sources.push(parsed.file);
@@ -164,8 +169,9 @@ pub fn load_ladder(config: &Config) -> anyhow::Result<Option<Ladder>> {
 pub fn parse(paths: &[PathBuf], quiet: bool) -> anyhow::Result<u8> {
     let mut out = std::io::stdout().lock();
     for (config, paths) in group_by_config(None, paths)? {
-        for path in discover::plan_files(&config, &paths)? {
-            let parsed = plan::load(&path);
+        let files = discover::plan_files(&config, &paths)?;
+        let all = parallel::map(&files, |path| plan::load(path));
+        for (path, parsed) in files.iter().zip(all) {
             if quiet {
                 continue;
             }
