@@ -35,7 +35,7 @@ pub fn run(args: LintArgs) -> anyhow::Result<u8> {
                     match err.downcast_ref::<HistoryError>() {
                         Some(HistoryError::NotARepository) => eprintln!(
                             "growth: note: {} is not in a git repository; GR502 and GR503 need history and are skipped, GR501 uses the plans' own dates",
-                            config.root.display()
+                            shown_dir(&config.root)
                         ),
                         _ => eprintln!("growth: note: history unavailable ({err:#}); history rules use the plans' own dates"),
                     }
@@ -189,4 +189,13 @@ pub fn parse(paths: &[PathBuf], quiet: bool) -> anyhow::Result<u8> {
         }
     }
     Ok(EXIT_CLEAN)
+}
+
+/// A directory as a person would say it: "the current directory" for `.`.
+fn shown_dir(dir: &Path) -> String {
+    if dir.as_os_str().is_empty() || dir == Path::new(".") {
+        "the current directory".to_string()
+    } else {
+        dir.display().to_string()
+    }
 }

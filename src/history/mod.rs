@@ -22,7 +22,7 @@ pub use event::{CommitInfo, Event, EventKind, UNCOMMITTED};
 /// Why there is no history.
 #[derive(Debug, thiserror::Error)]
 pub enum HistoryError {
-    #[error("not in a git repository")]
+    #[error("not in a git repository: history needs the plans' git repository (run it inside one, or use `growth lint`, which works without)")]
     NotARepository,
     #[error("git: {0}")]
     Git(#[from] git2::Error),

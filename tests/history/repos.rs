@@ -100,7 +100,7 @@ fn outside_a_repository_history_fails_and_lint_falls_back() {
         .assert()
         .code(2)
         .stdout("")
-        .stderr("growth: error: not in a git repository\n");
+        .stderr("growth: error: not in a git repository: history needs the plans' git repository (run it inside one, or use `growth lint`, which works without)\n");
     let out = repo
         .growth()
         .args(["lint", "--format", "json"])
