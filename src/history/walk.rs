@@ -13,6 +13,7 @@ use std::sync::Arc;
 use chrono::{DateTime, FixedOffset};
 use git2::{ObjectType, Oid, Repository, Sort, Tree};
 
+use crate::parallel;
 use crate::plan::{self, Plan};
 use crate::problem::ProblemKind;
 use crate::source;
@@ -22,7 +23,19 @@ use super::event::{CommitInfo, Event, EventKind, UNCOMMITTED};
 
 /// How many parsed plan versions are kept; enough for the versions a walk revisits soon,
 /// small enough to keep memory bounded on long histories.
-const CACHE_SIZE: usize = 1024;
+const CACHE_SIZE: usize = 2048;
+
+/// Commits handled together: their new plan versions are parsed in parallel.
+const CHUNK: usize = 128;
+
+/// What one commit did to the plans, found before the chunk's versions are parsed.
+enum Step<'r> {
+    /// A root or single-parent commit's changes; the kind of the first event for a shallow
+    /// boundary.
+    Changes(Vec<Change>, Option<EventKind>),
+    /// A merge, handled against all its parents.
+    Merge(Tree<'r>, Vec<Tree<'r>>),
+}
 
 /// A plan file that differs between two trees.
 #[derive(Debug, Clone)]
@@ -74,32 +87,68 @@ impl<'r> Walker<'r> {
         let mut revwalk = self.repo.revwalk()?;
         revwalk.set_sorting(Sort::TOPOLOGICAL | Sort::TIME | Sort::REVERSE)?;
         revwalk.push_head()?;
-        for oid in revwalk {
-            let commit = self.repo.find_commit(oid?)?;
-            self.commits_seen += 1;
-            tick(self.commits_seen);
-            let tree = commit.tree()?;
-            let parents: Vec<Tree> = commit
-                .parents()
-                .map(|p| p.tree())
-                .collect::<Result<_, _>>()?;
-            let info = Arc::new(commit_info(&commit));
-            match parents.as_slice() {
-                [] => {
-                    let changes = self.changes(None, Some(&tree))?;
-                    let kind = boundary
-                        .contains(&commit.id())
-                        .then_some(EventKind::PlanSnapshot);
-                    self.record(&info, changes, kind)?;
-                }
-                [parent] => {
-                    if parent.id() != tree.id() {
-                        let changes = self.changes(Some(parent), Some(&tree))?;
-                        self.record(&info, changes, None)?;
+        let oids: Vec<Oid> = revwalk.collect::<Result<_, _>>()?;
+        // In chunks: find what each commit changed, parse the new plan versions of the whole
+        // chunk on all cores, then turn the changes into events in order.
+        for chunk in oids.chunks(CHUNK) {
+            let mut steps = Vec::with_capacity(chunk.len());
+            for &oid in chunk {
+                let commit = self.repo.find_commit(oid)?;
+                self.commits_seen += 1;
+                tick(self.commits_seen);
+                let tree = commit.tree()?;
+                let parents: Vec<Tree> = commit
+                    .parents()
+                    .map(|p| p.tree())
+                    .collect::<Result<_, _>>()?;
+                let info = Arc::new(commit_info(&commit));
+                let step = match parents.as_slice() {
+                    [] => Step::Changes(
+                        self.changes(None, Some(&tree))?,
+                        boundary.contains(&oid).then_some(EventKind::PlanSnapshot),
+                    ),
+                    [parent] if parent.id() == tree.id() => continue,
+                    [parent] => Step::Changes(self.changes(Some(parent), Some(&tree))?, None),
+                    _ => Step::Merge(tree, parents),
+                };
+                steps.push((info, step));
+            }
+            self.prefetch(&steps)?;
+            for (info, step) in steps {
+                match step {
+                    Step::Changes(changes, first) => self.record(&info, changes, first)?,
+                    Step::Merge(tree, parents) => {
+                        self.merge(&info, &tree, &parents[0], &parents[1..])?
                     }
                 }
-                [first, rest @ ..] => self.merge(&info, &tree, first, rest)?,
             }
+        }
+        Ok(())
+    }
+
+    /// Parses, on all cores, the plan versions a chunk of commits brings that are not cached.
+    fn prefetch(&mut self, steps: &[(Arc<CommitInfo>, Step)]) -> Result<(), git2::Error> {
+        let mut wanted: Vec<(Oid, &str)> = Vec::new();
+        let mut seen = HashSet::new();
+        for (_, step) in steps {
+            let Step::Changes(changes, _) = step else {
+                continue;
+            };
+            for change in changes {
+                for oid in [change.old, change.new].into_iter().flatten() {
+                    if !self.cache.contains_key(&oid) && seen.insert(oid) {
+                        wanted.push((oid, &change.path));
+                    }
+                }
+            }
+        }
+        let mut blobs = Vec::with_capacity(wanted.len());
+        for (oid, path) in wanted {
+            blobs.push((oid, path, self.repo.find_blob(oid)?.content().to_vec()));
+        }
+        let versions = parallel::map(&blobs, |(_, path, bytes)| parse_blob(path, bytes));
+        for ((oid, _, _), version) in blobs.into_iter().zip(versions) {
+            self.remember(oid, Rc::new(version));
         }
         Ok(())
     }
@@ -314,14 +363,19 @@ impl<'r> Walker<'r> {
         }
         let blob = self.repo.find_blob(oid)?;
         let version = Rc::new(parse_blob(path, blob.content()));
+        self.remember(oid, Rc::clone(&version));
+        Ok(version)
+    }
+
+    /// Caches a parsed version, forgetting the oldest when full.
+    fn remember(&mut self, oid: Oid, version: Version) {
         if self.order.len() >= CACHE_SIZE {
             if let Some(old) = self.order.pop_front() {
                 self.cache.remove(&old);
             }
         }
         self.order.push_back(oid);
-        self.cache.insert(oid, Rc::clone(&version));
-        Ok(version)
+        self.cache.insert(oid, version);
     }
 
     /// Plan files that differ between two trees, descending only into changed subtrees.
