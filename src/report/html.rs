@@ -18,7 +18,7 @@ use std::io;
 
 use chrono::NaiveDate;
 
-use super::model::{Flag, GoalReport, PlanReport, Range, Report};
+use super::model::{Flag, GoalReport, PlanReport, Report};
 use crate::plan::GoalStatus;
 
 const CSS: &str = include_str!("html/style.css");
@@ -76,7 +76,7 @@ fn page(report: &Report) -> Result<String, fmt::Error> {
         [plan] => ("Growth report", escape(&plan.owner)),
         _ => ("Team growth report", "Team".to_string()),
     };
-    let (today, mut range) = (report.today, range_text(&report.range));
+    let (today, mut range) = (report.today, report.range.to_string());
     // Plans with ranges of their own (`--since last-review`) leave the report's range open.
     if report.plans.iter().any(|p| p.range != report.range) {
         range = "per plan".to_string();
@@ -152,7 +152,7 @@ fn plan_section(n: usize, plan: &PlanReport, report: &Report) -> Result<String, 
     };
     let path = escape(&plan.path.display().to_string());
     // Plans can have ranges of their own (`--since last-review`); say so when they differ.
-    let own_range = (plan.range != report.range).then(|| range_text(&plan.range));
+    let own_range = (plan.range != report.range).then(|| plan.range.to_string());
     let facts = definitions(
         "facts",
         &[
@@ -253,15 +253,6 @@ fn flags(flags: &[Flag], none: &str) -> String {
         .map(|f| badge(class(f), f.label()))
         .collect::<Vec<_>>()
         .join(" ")
-}
-
-fn range_text(range: &Range) -> String {
-    match (range.since, range.until) {
-        (None, None) => "all dates".to_string(),
-        (Some(s), None) => format!("since {s}"),
-        (None, Some(u)) => format!("until {u}"),
-        (Some(s), Some(u)) => format!("{s} – {u}"),
-    }
 }
 
 fn plural(n: usize) -> &'static str {

@@ -9,7 +9,7 @@
 use std::fmt::Display;
 use std::io;
 
-use super::model::{GoalReport, PlanReport, Range, Report, Team};
+use super::model::{GoalReport, PlanReport, Report, Team};
 
 const SMART: [&str; 5] = [
     "Specific",
@@ -24,7 +24,7 @@ pub fn write(report: &Report, out: &mut dyn io::Write) -> io::Result<()> {
     let plans = plural(report.plans.len(), "plan");
     let varies = report.plans.iter().any(|p| p.range != report.range);
     let range = varies.then(|| "differs per plan".to_string());
-    let range = range.unwrap_or_else(|| range_text(report.range));
+    let range = range.unwrap_or_else(|| report.range.to_string());
     writeln!(
         out,
         "As of **{}** · range: {range} · {plans}\n",
@@ -147,7 +147,7 @@ fn plan_section(out: &mut dyn io::Write, report: &Report, plan: &PlanReport) -> 
     )?;
     // When ranges differ, every plan says its own, an open one too.
     if report.plans.iter().any(|p| p.range != report.range) {
-        writeln!(out, "- **Range:** {}", range_text(plan.range))?;
+        writeln!(out, "- **Range:** {}", plan.range)?;
     }
     let (e, w, i) = (plan.lint.errors, plan.lint.warnings, plan.lint.infos);
     let counts = [(e, "error"), (w, "warning"), (i, "info")];
@@ -287,15 +287,6 @@ fn progress_text(goal: &GoalReport) -> Option<String> {
     let target = p.target.as_deref().map(text);
     line += &target.map_or(", no target set".into(), |t| format!(", target {t}"));
     Some(line)
-}
-
-fn range_text(range: Range) -> String {
-    match (range.since, range.until) {
-        (None, None) => "all dates".to_string(),
-        (Some(s), None) => format!("from {s}"),
-        (None, Some(u)) => format!("up to {u}"),
-        (Some(s), Some(u)) => format!("{s} to {u}"),
-    }
 }
 
 fn plural(n: usize, what: &str) -> String {

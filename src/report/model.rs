@@ -30,6 +30,18 @@ pub struct Range {
     pub until: Option<NaiveDate>,
 }
 
+/// "all dates", "from 2026-03-01", "up to …", "2026-03-01 to 2026-06-30".
+impl std::fmt::Display for Range {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match (self.since, self.until) {
+            (None, None) => f.write_str("all dates"),
+            (Some(s), None) => write!(f, "from {s}"),
+            (None, Some(u)) => write!(f, "up to {u}"),
+            (Some(s), Some(u)) => write!(f, "{s} to {u}"),
+        }
+    }
+}
+
 impl Range {
     pub fn contains(&self, date: NaiveDate) -> bool {
         self.since.is_none_or(|s| date >= s) && self.until.is_none_or(|u| date <= u)

@@ -9,7 +9,7 @@ use std::io;
 
 use anstyle::{AnsiColor, Style};
 
-use super::model::{GoalReport, PlanReport, Range, Report, Team};
+use super::model::{GoalReport, PlanReport, Report, Team};
 use crate::plan::GoalStatus;
 
 const WIDTH: usize = 80;
@@ -44,7 +44,7 @@ pub fn write(report: &Report, color: bool, out: &mut dyn io::Write) -> io::Resul
     t.text(0, &title, BOLD)?;
     let varies = report.plans.iter().any(|p| p.range != report.range);
     let range = varies.then(|| "differs per plan (see each plan)".to_string());
-    let range = range.unwrap_or_else(|| range_text(report.range));
+    let range = range.unwrap_or_else(|| report.range.to_string());
     t.field(0, "Range", &range, PLAIN)?;
     for note in &report.notes {
         t.field(0, "Note", note, YELLOW)?;
@@ -131,7 +131,7 @@ fn plan_section(t: &mut Term, report: &Report, plan: &PlanReport) -> io::Result<
     t.maybe(2, "North star", plan.north_star.as_ref())?;
     // When ranges differ, every plan says its own, an open one too.
     if report.plans.iter().any(|p| p.range != report.range) {
-        t.field(2, "Range", &range_text(plan.range), PLAIN)?;
+        t.field(2, "Range", &plan.range.to_string(), PLAIN)?;
     }
     let (e, w, i) = (plan.lint.errors, plan.lint.warnings, plan.lint.infos);
     let counts = [(e, "error"), (w, "warning"), (i, "info")];
@@ -239,15 +239,6 @@ fn progress_text(goal: &GoalReport) -> Option<String> {
     let target = p.target.as_ref();
     text += &target.map_or(", no target set".into(), |t| format!(", target {t}"));
     Some(text)
-}
-
-fn range_text(range: Range) -> String {
-    match (range.since, range.until) {
-        (None, None) => "all dates".to_string(),
-        (Some(s), None) => format!("from {s}"),
-        (None, Some(u)) => format!("up to {u}"),
-        (Some(s), Some(u)) => format!("{s} to {u}"),
-    }
 }
 
 /// Items joined by commas, or `none` when there are none.
