@@ -10,7 +10,7 @@ use crate::decode::Decoder;
 use crate::invalid::{read_yaml, InvalidFile};
 use crate::problem::{Problem, ProblemKind};
 use crate::severity::{Level, Severity};
-use crate::source::{SourceFile, Spanned};
+use crate::source::{SourceFile, Span, Spanned};
 
 /// The config file names, in the order they are looked for.
 pub const CONFIG_NAMES: &[&str] = &["growth.yaml", ".growth.yaml"];
@@ -82,6 +82,8 @@ pub struct Config {
     /// Plan globs; the defaults unless `plans:` is set.
     pub plans: Vec<String>,
     pub ladder: Option<PathBuf>,
+    /// Where `ladder:` is written, to point at when the file is missing.
+    pub ladder_span: Option<Span>,
     pub fail_on: Severity,
     /// Rule levels by code or name, as written; checked against the rules by the lint engine.
     pub rules: Vec<(Spanned<String>, Spanned<Level>)>,
@@ -98,6 +100,7 @@ impl Config {
             root: root.into(),
             plans: DEFAULT_PLAN_GLOBS.iter().map(|s| s.to_string()).collect(),
             ladder: None,
+            ladder_span: None,
             fail_on: Severity::Error,
             rules: Vec::new(),
             options: RuleOptions::default(),
@@ -132,7 +135,7 @@ impl Config {
         for (depth, dir) in absolute.ancestors().enumerate() {
             for name in CONFIG_NAMES {
                 if dir.join(name).is_file() {
-                    return Config::load(&shown(depth).join(name));
+                    return Config::load(&tidy_join(&shown(depth), Path::new(name)));
                 }
             }
             if dir.join(".git").exists() {
@@ -169,7 +172,8 @@ impl Config {
                 config.plans = globs.into_iter().map(|g| g.value).collect();
             }
             if let Some(ladder) = fields.get("ladder").and_then(|n| dec.text(n)) {
-                config.ladder = Some(config.root.join(ladder.value));
+                config.ladder = Some(tidy_join(&config.root, Path::new(&ladder.value)));
+                config.ladder_span = Some(ladder.span);
             }
             if let Some(level) = fields
                 .get("fail_on")
@@ -257,6 +261,15 @@ fn read_options(dec: &mut Decoder, node: &crate::yaml::Node, options: &mut RuleO
     };
     options.vague_phrases = phrases(dec, "vague_phrases");
     options.outcome_phrases = phrases(dec, "outcome_phrases");
+}
+
+/// `dir/rel`, without a leading `./` when `dir` is the current directory.
+fn tidy_join(dir: &Path, rel: &Path) -> PathBuf {
+    if dir == Path::new(".") {
+        rel.to_path_buf()
+    } else {
+        dir.join(rel)
+    }
 }
 
 /// Removes `a/..` pairs so that shown paths stay short (`plans/../growth.yaml` → `growth.yaml`).

@@ -1610,6 +1610,13 @@ fn cli_config_with_an_unknown_rule() {
 #[test]
 fn cli_config_naming_a_missing_ladder() {
     let stderr = config_error("config-missing-ladder");
-    assert!(stderr.contains("no-such-ladder.yaml"), "{stderr}");
-    assert!(stderr.contains("cannot read"), "{stderr}");
+    // The message points at the `ladder:` line of the config, where the mistake is.
+    assert!(
+        stderr.contains("config-missing-ladder/growth.yaml:2:9: the ladder file"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("no-such-ladder.yaml does not exist"),
+        "{stderr}"
+    );
 }

@@ -9,10 +9,12 @@ use crate::config::Config;
 use crate::diagnostic::Summary;
 use crate::discover;
 use crate::history::{facts, HistoryError};
+use crate::invalid::InvalidFile;
 use crate::ladder::Ladder;
 use crate::lint::Linter;
 use crate::parallel;
 use crate::plan;
+use crate::problem::{Problem, ProblemKind};
 use crate::render::{self, Format, LintReport};
 
 use super::{today, LintArgs, EXIT_CLEAN, EXIT_FINDINGS};
@@ -159,10 +161,24 @@ pub fn load_config(named: Option<&Path>, paths: &[PathBuf]) -> anyhow::Result<Co
 
 /// The ladder named in the config, if any.
 pub fn load_ladder(config: &Config) -> anyhow::Result<Option<Ladder>> {
-    match &config.ladder {
-        Some(path) => Ok(Some(Ladder::load(path)?)),
-        None => Ok(None),
+    let Some(path) = &config.ladder else {
+        return Ok(None);
+    };
+    // A ladder that is not there is a mistake in the config: point at its `ladder:` line.
+    if let (false, Some(file), Some(span)) = (path.exists(), &config.source, config.ladder_span) {
+        let problem = Problem::new(
+            ProblemKind::Unreadable,
+            span,
+            format!("the ladder file {} does not exist", path.display()),
+        )
+        .with_help("fix the `ladder:` path (relative to this file) or create the ladder");
+        return Err(InvalidFile {
+            file: file.clone(),
+            problems: vec![problem],
+        }
+        .into());
     }
+    Ok(Some(Ladder::load(path)?))
 }
 
 /// `growth parse`: read and parse the plans, printing the model and problems as JSON.
