@@ -107,7 +107,7 @@ impl Clone for SourceFile {
 
 impl SourceFile {
     pub fn new(path: impl Into<PathBuf>, text: impl Into<String>) -> Self {
-        let text = text.into();
+        let text = lone_cr_to_lf(text.into());
         let line_starts = std::iter::once(0)
             .chain(text.match_indices('\n').map(|(i, _)| i + 1))
             .collect();
@@ -192,6 +192,22 @@ impl SourceFile {
             .unwrap_or(self.text.len());
         self.text[start..end].trim_end_matches(['\n', '\r'])
     }
+}
+
+/// Old Mac line ends (a CR alone) become LF, byte for byte, so every offset stays valid and
+/// every reader sees lines; CRLF is left as it is.
+fn lone_cr_to_lf(text: String) -> String {
+    if !text.contains('\r') {
+        return text;
+    }
+    let mut bytes = text.into_bytes();
+    for i in 0..bytes.len() {
+        if bytes[i] == b'\r' && bytes.get(i + 1) != Some(&b'\n') {
+            bytes[i] = b'\n';
+        }
+    }
+    // Replacing one ASCII byte with another keeps the text valid UTF-8.
+    String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
 }
 
 /// Why a file could not be read as a plan. Each names the position when there is one.
@@ -318,6 +334,9 @@ mod tests {
         assert_eq!(f.position(8), Position { line: 3, column: 1 });
         assert_eq!(f.position(99), Position { line: 3, column: 2 });
         assert_eq!(f.line_text(2), "çd");
+        let mac = SourceFile::new("p.md", "a\rb\r\nc");
+        assert_eq!(mac.position(2), Position { line: 2, column: 1 });
+        assert_eq!(mac.line_text(2), "b");
         let bom = SourceFile::new("p.md", "\u{feff}ab");
         assert_eq!(bom.position(4), Position { line: 1, column: 2 });
     }

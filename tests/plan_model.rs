@@ -151,3 +151,15 @@ fn both_forms_agree_on_the_model() {
     };
     assert_eq!(json(&a), json(&b));
 }
+
+#[test]
+fn old_mac_line_ends_read_like_any_other() {
+    let text = std::fs::read_to_string("tests/fixtures/plans/canonical.md").unwrap();
+    let mac = plan::parse_str("mac.md", text.replace('\n', "\r"));
+    assert_eq!(mac.problems, vec![]);
+    let unix = plan::parse_str("unix.md", text);
+    assert_eq!(
+        serde_json::to_value(mac.plan.as_ref().unwrap()).unwrap(),
+        serde_json::to_value(unix.plan.as_ref().unwrap()).unwrap()
+    );
+}
