@@ -9,15 +9,7 @@
 use std::fmt::Display;
 use std::io;
 
-use super::model::{GoalReport, PlanReport, Report, Team};
-
-const SMART: [&str; 5] = [
-    "Specific",
-    "Measurable",
-    "Achievable",
-    "Relevant",
-    "Time-bound",
-];
+use super::model::{GoalReport, PlanReport, Report, Smart, Team};
 
 pub fn write(report: &Report, out: &mut dyn io::Write) -> io::Result<()> {
     writeln!(out, "# Growth report\n")?;
@@ -39,7 +31,7 @@ pub fn write(report: &Report, out: &mut dyn io::Write) -> io::Result<()> {
             "> **Note:** history is unavailable: dates come from the plans alone\n"
         )?;
     }
-    let smart: Vec<String> = SMART
+    let smart: Vec<String> = Smart::NAMES
         .iter()
         .map(|s| format!("**{}**{}", &s[..1], &s[1..]))
         .collect();
@@ -187,18 +179,11 @@ fn goal_section(out: &mut dyn io::Write, report: &Report, goal: &GoalReport) -> 
         opt(" · competency: ", goal.competency.as_deref().map(text), "")
     )?;
     let s = goal.smart;
-    let met = [
-        s.specific,
-        s.measurable,
-        s.achievable,
-        s.relevant,
-        s.time_bound,
-    ];
-    let checks = met
+    let checks: Vec<String> = s
+        .criteria()
         .iter()
-        .zip(SMART)
-        .map(|(m, name)| format!("{} {name}", tick(*m)));
-    let checks: Vec<String> = checks.collect();
+        .map(|(name, met)| format!("{} {name}", tick(*met)))
+        .collect();
     writeln!(out, "**SMART** `{}`: {}\n", s.letters(), checks.join(" · "))?;
     if !goal.flags.is_empty() {
         let flags: Vec<&str> = goal.flags.iter().map(|f| f.label()).collect();

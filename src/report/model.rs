@@ -114,18 +114,39 @@ pub struct Smart {
 }
 
 impl Smart {
+    /// The criteria's names, in SMART order.
+    pub const NAMES: [&'static str; 5] = [
+        "Specific",
+        "Measurable",
+        "Achievable",
+        "Relevant",
+        "Time-bound",
+    ];
+
+    /// Each criterion's name and whether it is met, in SMART order.
+    pub fn criteria(&self) -> [(&'static str, bool); 5] {
+        let met = [
+            self.specific,
+            self.measurable,
+            self.achievable,
+            self.relevant,
+            self.time_bound,
+        ];
+        std::array::from_fn(|i| (Self::NAMES[i], met[i]))
+    }
+
     /// "S M A T" style letters, a dash for each criterion not met: "SM-RT".
     pub fn letters(&self) -> String {
-        [
-            (self.specific, 'S'),
-            (self.measurable, 'M'),
-            (self.achievable, 'A'),
-            (self.relevant, 'R'),
-            (self.time_bound, 'T'),
-        ]
-        .iter()
-        .map(|(met, c)| if *met { *c } else { '-' })
-        .collect()
+        self.criteria()
+            .iter()
+            .map(|(name, met)| {
+                if *met {
+                    name.chars().next().unwrap_or('?')
+                } else {
+                    '-'
+                }
+            })
+            .collect()
     }
 }
 

@@ -10,15 +10,6 @@ use crate::history::facts::leading_number;
 use crate::plan::GoalStatus;
 use crate::report::model::{ActionReport, GoalReport, PlanReport};
 
-/// The SMART criteria, in the order of [`Smart::letters`](crate::report::model::Smart::letters).
-const SMART: [&str; 5] = [
-    "Specific",
-    "Measurable",
-    "Achievable",
-    "Relevant",
-    "Time-bound",
-];
-
 /// The goal's `<section>`; `id` is its anchor.
 pub(super) fn section(
     id: &str,
@@ -45,11 +36,11 @@ pub(super) fn section(
     );
     let letters = goal.smart.letters();
     let mut smart = String::new();
-    for (letter, name) in letters.chars().zip(SMART) {
+    for (name, met) in goal.smart.criteria() {
         // The mark is for the eye; screen readers hear "met" or "not met" instead.
-        let (class, mark, said) = match letter {
-            '-' => ("unmet", "✗", "not met"),
-            _ => ("met", "✓", "met"),
+        let (class, mark, said) = match met {
+            false => ("unmet", "✗", "not met"),
+            true => ("met", "✓", "met"),
         };
         write!(
             smart,
