@@ -70,23 +70,12 @@ pub fn run(args: ReportArgs) -> anyhow::Result<u8> {
                 facts::plan_facts(events.iter().copied(), plan, config.options.backdate_days)
             });
             let diagnostics = linter.lint_with_history(&parsed, facts.as_ref());
+            let bound = |value: Option<&str>| {
+                bound(value, plan, history.as_ref(), &events, &config.root, today)
+            };
             let range = Range {
-                since: bound(
-                    args.since.as_deref(),
-                    plan,
-                    history.as_ref(),
-                    &events,
-                    &config.root,
-                    today,
-                )?,
-                until: bound(
-                    args.until.as_deref(),
-                    plan,
-                    history.as_ref(),
-                    &events,
-                    &config.root,
-                    today,
-                )?,
+                since: bound(args.since.as_deref())?,
+                until: bound(args.until.as_deref())?,
             };
             let input = PlanInput {
                 path: path.clone(),
@@ -98,7 +87,7 @@ pub fn run(args: ReportArgs) -> anyhow::Result<u8> {
                 range,
             };
             plans.push(build::plan_report(&input, linter.lexicon()));
-            parsed_plans.push(parsed.clone());
+            parsed_plans.push(parsed);
         }
         ladder_for_team = ladder_for_team.or_else(|| linter.ladder().cloned());
     }
