@@ -30,13 +30,6 @@ impl<'n> Fields<'n> {
             .find(|(k, _)| k.name == name)
             .map(|(_, v)| v)
     }
-
-    pub fn key_span(&self, name: &str) -> Option<Span> {
-        self.entries
-            .iter()
-            .find(|(k, _)| k.name == name)
-            .map(|(k, _)| k.span)
-    }
 }
 
 impl Decoder {

@@ -36,14 +36,6 @@ impl Span {
     pub const fn offset(self, base: usize) -> Self {
         Span::new(self.start + base, self.end + base)
     }
-
-    pub const fn len(self) -> usize {
-        self.end - self.start
-    }
-
-    pub const fn is_empty(self) -> bool {
-        self.start == self.end
-    }
 }
 
 /// A value with the span it was read from. Serializes as the bare value.
@@ -62,10 +54,6 @@ impl<T: Serialize> Serialize for Spanned<T> {
 impl<T> Spanned<T> {
     pub const fn new(value: T, span: Span) -> Self {
         Spanned { value, span }
-    }
-
-    pub fn map<U>(self, f: impl FnOnce(T) -> U) -> Spanned<U> {
-        Spanned::new(f(self.value), self.span)
     }
 }
 
