@@ -118,31 +118,25 @@ impl Config {
         } else {
             start
         };
-        let start = if start.as_os_str().is_empty() {
+        let dir = crate::paths::canonical(if start.as_os_str().is_empty() {
             Path::new(".")
         } else {
             start
-        };
-        let absolute = std::path::absolute(start).unwrap_or_else(|_| start.to_path_buf());
-        // Keep paths relative when the user gave relative ones.
-        let shown = |depth: usize| {
-            let mut shown = start.to_path_buf();
-            for _ in 0..depth {
-                shown.push("..");
-            }
-            normalize(&shown)
-        };
-        for (depth, dir) in absolute.ancestors().enumerate() {
+        });
+        // Found from the absolute directory, shown from the current one: `growth lint ..`
+        // from `plans/alice/` reads `../../growth.yaml`, not a path that climbs past it.
+        for ancestor in dir.ancestors() {
             for name in CONFIG_NAMES {
-                if dir.join(name).is_file() {
-                    return Config::load(&tidy_join(&shown(depth), Path::new(name)));
+                let candidate = ancestor.join(name);
+                if candidate.is_file() {
+                    return Config::load(&crate::paths::shown(&candidate));
                 }
             }
-            if dir.join(".git").exists() {
-                return Ok(Config::defaults(shown(depth)));
+            if ancestor.join(".git").exists() {
+                return Ok(Config::defaults(crate::paths::shown(ancestor)));
             }
         }
-        Ok(Config::defaults(start))
+        Ok(Config::defaults(crate::paths::shown(&dir)))
     }
 
     /// Reads a config file.
@@ -269,28 +263,6 @@ fn tidy_join(dir: &Path, rel: &Path) -> PathBuf {
         rel.to_path_buf()
     } else {
         dir.join(rel)
-    }
-}
-
-/// Removes `a/..` pairs so that shown paths stay short (`plans/../growth.yaml` → `growth.yaml`).
-fn normalize(path: &Path) -> PathBuf {
-    let mut out: Vec<std::path::Component> = Vec::new();
-    for c in path.components() {
-        match c {
-            std::path::Component::CurDir if !out.is_empty() => {}
-            std::path::Component::ParentDir
-                if matches!(out.last(), Some(std::path::Component::Normal(_))) =>
-            {
-                out.pop();
-            }
-            _ => out.push(c),
-        }
-    }
-    let p: PathBuf = out.iter().collect();
-    if p.as_os_str().is_empty() {
-        PathBuf::from(".")
-    } else {
-        p
     }
 }
 

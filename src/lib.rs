@@ -2,23 +2,27 @@
 //!
 //! The crate is a library with a thin binary. Reading goes
 //! [`source`] (text and positions) → [`yaml`] (spanned YAML) → [`decode`] (typed values and
-//! problems) → [`plan`] (the model, from either plan form). [`config`], [`ladder`] and
-//! [`discover`] find and read everything around the plans.
+//! problems) → [`plan`] (the model, from either plan form). [`workspace`] stands every
+//! command on the same ground: the [`config`], the [`ladder`], which files are plans, and
+//! their [`history`]; [`paths`] has the one rule for showing paths and [`asof`] the one
+//! place that decides which day a run looks at.
 
+pub mod asof;
 pub mod cli;
 pub mod config;
 pub mod decode;
 pub mod diagnostic;
-pub mod discover;
 pub mod history;
 pub mod invalid;
 pub mod ladder;
 pub mod lint;
 pub mod parallel;
+pub mod paths;
 pub mod plan;
 pub mod problem;
 pub mod render;
 pub mod report;
 pub mod severity;
 pub mod source;
+pub mod workspace;
 pub mod yaml;

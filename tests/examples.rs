@@ -2,11 +2,9 @@
 //! plans are exactly the findings the linter reports.
 
 use chrono::NaiveDate;
-use growth::config::Config;
-use growth::discover;
-use growth::ladder::Ladder;
 use growth::lint::Linter;
 use growth::plan;
+use growth::workspace::Workspace;
 
 fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, 22).unwrap()
@@ -14,13 +12,13 @@ fn today() -> NaiveDate {
 
 /// `path:line:col CODE message` for every finding in an example repo.
 fn lint_repo(root: &str) -> Vec<String> {
-    let config = Config::discover(root.as_ref()).unwrap();
-    let ladder = config.ladder.as_ref().map(|p| Ladder::load(p).unwrap());
-    let linter = Linter::new(&config, ladder, today()).unwrap();
-    let files = discover::plan_files(&config, &[root.into()]).unwrap();
+    let ws = Workspace::open(None, &[root.into()]).unwrap().remove(0);
+    let linter = Linter::new(&ws.config, ws.ladder().unwrap(), today()).unwrap();
+    let files = ws.plan_files().unwrap();
     assert!(!files.is_empty());
     let mut out = Vec::new();
-    for path in files {
+    for file in files {
+        let path = file.shown;
         let parsed = plan::load(&path);
         assert_eq!(
             parsed.problems,

@@ -28,7 +28,7 @@ use std::path::Path;
 use std::sync::Arc;
 
 use chrono::{DateTime, NaiveDate};
-use growth::history::{self, CommitInfo, Event, EventKind, Options};
+use growth::history::{self, CommitInfo, Event, EventKind, FieldChange, Options};
 use growth::plan::GoalStatus;
 use serde_json::{json, Value};
 
@@ -45,7 +45,12 @@ fn every_kind() -> Vec<EventKind> {
         EventKind::PlanRenamed {
             from: "plans/old.md".into(),
         },
-        EventKind::PlanSnapshot,
+        EventKind::PlanSnapshot {
+            stated: Default::default(),
+        },
+        EventKind::PlanSnapshot {
+            stated: [("prod".to_string(), day(4))].into_iter().collect(),
+        },
         EventKind::ReviewMoved {
             from: Some(day(5)),
             to: Some(day(6)),
@@ -102,6 +107,43 @@ fn every_kind() -> Vec<EventKind> {
             value: None,
             note: None,
         },
+        EventKind::ActionChanged {
+            text: text("Do two things"),
+            changes: vec![
+                FieldChange {
+                    field: "text",
+                    from: Some(text("Do a thing")),
+                    to: Some(text("Do two things")),
+                },
+                FieldChange {
+                    field: "due",
+                    from: None,
+                    to: Some(text("2026-03-09")),
+                },
+            ],
+        },
+        EventKind::CheckinChanged {
+            date: day(3),
+            value: Some(text("14%")),
+            note: None,
+            changes: vec![
+                FieldChange {
+                    field: "date",
+                    from: Some(text("2026-03-02")),
+                    to: Some(text("2026-03-03")),
+                },
+                FieldChange {
+                    field: "note",
+                    from: Some(text("ok")),
+                    to: None,
+                },
+            ],
+        },
+        EventKind::CheckinRemoved {
+            date: day(2),
+            value: None,
+            note: Some(text("ok")),
+        },
         EventKind::DueMoved {
             from: Some(day(3)),
             to: Some(day(4)),
@@ -132,7 +174,7 @@ fn every_kind() -> Vec<EventKind> {
             EventKind::PlanAdded
             | EventKind::PlanRemoved
             | EventKind::PlanRenamed { .. }
-            | EventKind::PlanSnapshot
+            | EventKind::PlanSnapshot { .. }
             | EventKind::ReviewMoved { .. }
             | EventKind::Unparsable { .. }
             | EventKind::GoalAdded { .. }
@@ -143,7 +185,10 @@ fn every_kind() -> Vec<EventKind> {
             | EventKind::ActionChecked { .. }
             | EventKind::ActionUnchecked { .. }
             | EventKind::ActionRemoved { .. }
+            | EventKind::ActionChanged { .. }
             | EventKind::CheckinAdded { .. }
+            | EventKind::CheckinChanged { .. }
+            | EventKind::CheckinRemoved { .. }
             | EventKind::DueMoved { .. }
             | EventKind::TargetChanged { .. }
             | EventKind::MeasureChanged { .. } => {}
@@ -159,7 +204,7 @@ fn is_plan_level(kind: &EventKind) -> bool {
         EventKind::PlanAdded
             | EventKind::PlanRemoved
             | EventKind::PlanRenamed { .. }
-            | EventKind::PlanSnapshot
+            | EventKind::PlanSnapshot { .. }
             | EventKind::ReviewMoved { .. }
             | EventKind::Unparsable { .. }
     )
@@ -304,18 +349,21 @@ fn the_schema_follows_the_conventions_of_the_other_schemas() {
 #[test]
 fn the_library_and_the_command_give_the_same_events() {
     let repo = events::linear_repo();
-    let globs = growth::discover::compile(
+    let globs = growth::workspace::compile(
         &growth::config::DEFAULT_PLAN_GLOBS
             .iter()
             .map(|s| s.to_string())
             .collect::<Vec<_>>(),
     )
     .expect("globs");
+    let top = std::fs::canonicalize(&repo.dir).expect("the repository");
+    let is_plan = |path: &Path| {
+        path.strip_prefix(&top)
+            .is_ok_and(|rel| globs.is_match(rel) && !growth::workspace::is_document(rel))
+    };
     let options = Options {
         start: &repo.dir,
-        root: &repo.dir,
-        dirs: &[],
-        globs: &globs,
+        is_plan: &is_plan,
         now: DateTime::parse_from_rfc3339("2026-06-01T00:00:00+00:00").expect("a time"),
         since: None,
         until: None,
@@ -330,7 +378,6 @@ fn the_library_and_the_command_give_the_same_events() {
     let plain = Repo::without_git();
     let options = Options {
         start: &plain.dir,
-        root: &plain.dir,
         ..options
     };
     assert!(matches!(

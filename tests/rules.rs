@@ -8,6 +8,7 @@ use growth::ladder::Ladder;
 use growth::lint::registry::RULES;
 use growth::lint::Linter;
 use growth::plan;
+use growth::source::Span;
 
 fn linter() -> Linter {
     let ladder = Ladder::load("tests/fixtures/ladder.yaml".as_ref()).unwrap();
@@ -20,16 +21,19 @@ fn today() -> NaiveDate {
 
 /// The history rules' examples need git history; their facts are given here, as the
 /// history engine would derive them from the commits the examples describe.
-fn history(code: &str, bad: bool) -> Option<PlanFacts> {
+fn history(code: &str, bad: bool, text: &str) -> Option<PlanFacts> {
     let date = |m, d| NaiveDate::from_ymd_opt(2026, m, d).unwrap();
     let mut facts = PlanFacts::default();
     match (code, bad) {
         ("GR502", true) => facts.backdated.push(Backdated {
             goal: "solve-production-issues-on-my-own".into(),
             stated: date(1, 5),
+            span: {
+                let at = text.find("- 2026-01-05").expect("the backdated check-in") + 2;
+                Span::new(at, at + "2026-01-05".len())
+            },
             committed: date(3, 10),
             commit: "abc1234".into(),
-            what: "2026-01-05".into(),
             checkin: true,
         }),
         ("GR503", true) => facts.moved.push(MovedGoalpost {
@@ -95,14 +99,22 @@ fn bad_examples_fire_and_good_examples_do_not() {
     let mut failures = Vec::new();
     for rule in RULES {
         let doc = rule.doc();
-        let bad = codes_with(&linter, &doc.bad, history(rule.code, true).as_ref());
+        let bad = codes_with(
+            &linter,
+            &doc.bad,
+            history(rule.code, true, &doc.bad).as_ref(),
+        );
         if !bad.iter().any(|c| c.starts_with(rule.code)) {
             failures.push(format!(
                 "{}: bad example does not fire; got {bad:#?}",
                 rule.code
             ));
         }
-        let good = codes_with(&linter, &doc.good, history(rule.code, false).as_ref());
+        let good = codes_with(
+            &linter,
+            &doc.good,
+            history(rule.code, false, &doc.good).as_ref(),
+        );
         if good.iter().any(|c| c.starts_with(rule.code)) {
             failures.push(format!("{}: good example fires: {good:#?}", rule.code));
         }

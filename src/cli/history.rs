@@ -2,12 +2,11 @@
 
 use std::io::Write;
 
-use chrono::{DateTime, FixedOffset, NaiveDate, TimeZone};
 use serde::Serialize;
 
-use crate::config::Config;
-use crate::discover;
-use crate::history::{self, Bound, Event, History, Options};
+use crate::history::Event;
+use crate::paths;
+use crate::workspace::{Window, Workspace};
 
 use super::{HistoryArgs, ListFormat, EXIT_CLEAN};
 
@@ -21,36 +20,44 @@ struct Document<'a> {
 }
 
 pub fn run(args: HistoryArgs) -> anyhow::Result<u8> {
-    let config = super::lint::load_config(args.common.config.as_deref(), &args.paths)?;
-    let history = load(
-        &config,
-        &args.paths,
-        args.common.today,
-        args.since.as_deref(),
-        args.until.as_deref(),
-    )?;
-    let events: Vec<&Event> = history
-        .events
-        .iter()
-        .filter(|e| args.paths.is_empty() || args.paths.iter().any(|p| history.is_under(e, p)))
-        .collect();
+    super::check_range(args.since.as_deref(), args.until.as_deref())?;
+    let window = Window {
+        today: args.common.today,
+        since: args.since.as_deref(),
+        until: args.until.as_deref(),
+    };
+    let mut notes = Vec::new();
+    let mut commits = 0;
+    let mut events = Vec::new();
+    for ws in Workspace::open(args.common.config.as_deref(), &args.paths)? {
+        let history = ws.history(&window)?;
+        commits += history.commits;
+        notes.extend(history.notes.iter().cloned());
+        // One rule for paths in every output: relative to the current directory.
+        events.extend(history.events.iter().map(|e| Event {
+            path: paths::shown(&history.absolute(&e.path)),
+            plan: paths::shown(&history.absolute(&e.plan)),
+            ..e.clone()
+        }));
+    }
+    notes.dedup();
     let mut out = std::io::stdout().lock();
     match args.format {
         ListFormat::Json => {
             let doc = Document {
                 version: 1,
-                commits: history.commits,
-                notes: &history.notes,
-                events,
+                commits,
+                notes: &notes,
+                events: events.iter().collect(),
             };
             serde_json::to_writer_pretty(&mut out, &doc)?;
             writeln!(out)?;
         }
         ListFormat::Text => {
-            for note in &history.notes {
+            for note in &notes {
                 eprintln!("growth: note: {note}");
             }
-            for e in events {
+            for e in &events {
                 let goal = e
                     .goal
                     .as_deref()
@@ -62,7 +69,7 @@ pub fn run(args: HistoryArgs) -> anyhow::Result<u8> {
                     e.commit.date(),
                     e.commit.short,
                     truncate(&e.commit.author, 16),
-                    history.base.join(&e.path).display(),
+                    e.path.display(),
                     goal,
                     e.kind.describe()
                 )?;
@@ -71,38 +78,6 @@ pub fn run(args: HistoryArgs) -> anyhow::Result<u8> {
     }
     out.flush()?;
     Ok(EXIT_CLEAN)
-}
-
-/// Walks the history of the repository around the config's plans.
-pub fn load(
-    config: &Config,
-    paths: &[std::path::PathBuf],
-    today: Option<NaiveDate>,
-    since: Option<&str>,
-    until: Option<&str>,
-) -> anyhow::Result<History> {
-    let globs = discover::compile(&config.plans)?;
-    let options = Options {
-        start: &config.root,
-        root: &config.root,
-        dirs: paths,
-        globs: &globs,
-        now: now(today),
-        since: since.map(Bound::parse),
-        until: until.map(Bound::parse),
-        progress: std::io::IsTerminal::is_terminal(&std::io::stderr()),
-    };
-    Ok(history::load(&options)?)
-}
-
-/// "Now" for the uncommitted pseudo-commit: `--today` at midnight UTC when given, so output
-/// is repeatable.
-fn now(today: Option<NaiveDate>) -> DateTime<FixedOffset> {
-    let utc = FixedOffset::east_opt(0).expect("zero offset");
-    match today {
-        Some(day) => utc.from_utc_datetime(&day.and_hms_opt(0, 0, 0).expect("midnight")),
-        None => chrono::Local::now().fixed_offset(),
-    }
 }
 
 fn truncate(s: &str, max: usize) -> String {

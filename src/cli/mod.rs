@@ -235,6 +235,18 @@ pub fn run(cli: Cli) -> anyhow::Result<u8> {
     }
 }
 
+/// A `--since` after `--until` (both dates) asks for nothing: a usage error, not an empty
+/// answer.
+pub(crate) fn check_range(since: Option<&str>, until: Option<&str>) -> anyhow::Result<()> {
+    let date = |v: Option<&str>| v.and_then(|v| crate::decode::parse_date(v).ok());
+    if let (Some(s), Some(u)) = (date(since), date(until)) {
+        if s > u {
+            anyhow::bail!("--since {s} is after --until {u}: the range is empty (swap them?)");
+        }
+    }
+    Ok(())
+}
+
 /// The local date, unless one was given.
 pub fn today(given: Option<NaiveDate>) -> NaiveDate {
     given.unwrap_or_else(|| chrono::Local::now().date_naive())

@@ -7,36 +7,41 @@ use std::path::Path;
 use anyhow::Context as _;
 use chrono::NaiveDate;
 
-use crate::discover;
+use crate::asof::AsOf;
 use crate::history::{self, facts, EventKind, History, HistoryError};
+use crate::lint::Linter;
 use crate::plan::{self, ParsedPlan};
 use crate::report as render;
 use crate::report::build::{self, PlanInput};
 use crate::report::model::{Range, Report};
+use crate::workspace::{PlanFile, Window, Workspace};
 
-use super::lint::{group_by_config, load_ladder};
 use super::{today, ReportArgs, EXIT_CLEAN};
-use crate::lint::Linter;
 
 pub fn run(args: ReportArgs) -> anyhow::Result<u8> {
-    let today = today(args.common.today);
+    super::check_range(args.since.as_deref(), args.until.as_deref())?;
+    let real_today = today(None);
     let mut notes = Vec::new();
     let mut plans = Vec::new();
     let mut parsed_plans: Vec<ParsedPlan> = Vec::new();
     let mut has_history = true;
     let mut ladder_for_team = None;
-    for (config, paths) in group_by_config(args.common.config.as_deref(), &args.paths)? {
-        let ladder = load_ladder(&config)?;
-        let linter = Linter::new(&config, ladder, today)?;
-        let history = match super::history::load(&config, &paths, Some(today), None, None) {
+    let mut clock = today(args.common.today);
+    for ws in Workspace::open(args.common.config.as_deref(), &args.paths)? {
+        let config = &ws.config;
+        let window = Window {
+            today: Some(today(args.common.today)),
+            ..Window::default()
+        };
+        let history = match ws.history(&window) {
             Ok(h) => Some(h),
             Err(err) => {
                 has_history = false;
-                notes.push(match err.downcast_ref::<HistoryError>() {
-                    Some(HistoryError::NotARepository) => {
+                notes.push(match err {
+                    HistoryError::NotARepository => {
                         "history is unavailable (not a git repository): the report shows the plans as they are now".to_string()
                     }
-                    _ => format!("history is unavailable ({err:#}): the report shows the plans as they are now"),
+                    _ => format!("history is unavailable ({err}): the report shows the plans as they are now"),
                 });
                 None
             }
@@ -44,13 +49,23 @@ pub fn run(args: ReportArgs) -> anyhow::Result<u8> {
         if let Some(h) = &history {
             notes.extend(h.notes.iter().cloned());
         }
-        let files = discover::plan_files(&config, &paths)?;
-        for path in files {
-            let parsed = plan::load(&path);
+        let until = until_date(args.until.as_deref(), history.as_ref(), ws.plans.root())?;
+        let as_of = AsOf::at(args.common.today, until, real_today);
+        clock = as_of.today;
+        if let (Some(day), Some(_)) = (as_of.until, &history) {
+            notes.push(format!(
+                "as of {day}: each plan as last committed on or before that day, its history up to it"
+            ));
+        }
+        let linter = Linter::new(config, ws.ladder()?, as_of.today)?;
+        for file in ws.plan_files()? {
+            let Some(parsed) = as_of_version(&file, history.as_ref(), &as_of, &mut notes)? else {
+                continue;
+            };
             let Some(plan) = &parsed.plan else {
                 notes.push(format!(
                     "{}: {}",
-                    path.display(),
+                    file.shown.display(),
                     parsed.problems.first().map_or("unreadable", |p| &p.message)
                 ));
                 continue;
@@ -63,22 +78,39 @@ pub fn run(args: ReportArgs) -> anyhow::Result<u8> {
             }
             let events: Vec<&history::Event> = history
                 .as_ref()
-                .map(|h| h.of_plan(&path).collect())
+                .map(|h| {
+                    h.of_plan(&file.path)
+                        .filter(|e| {
+                            !(as_of.is_past() && e.commit.is_uncommitted())
+                                && as_of.has_happened(e.commit.date())
+                        })
+                        .collect()
+                })
                 .unwrap_or_default();
             // A plan git knows nothing about is reported from its own dates.
             let facts = (!events.is_empty()).then(|| {
-                facts::plan_facts(events.iter().copied(), plan, config.options.backdate_days)
+                facts::plan_facts(
+                    events.iter().copied(),
+                    plan,
+                    config.options.backdate_days,
+                    &as_of,
+                )
             });
             let diagnostics = linter.lint_with_history(&parsed, facts.as_ref());
-            let bound = |value: Option<&str>| {
-                bound(value, plan, history.as_ref(), &events, &config.root, today)
-            };
+            let since = bound(
+                args.since.as_deref(),
+                plan,
+                history.as_ref(),
+                &events,
+                ws.plans.root(),
+                as_of.today,
+            )?;
             let range = Range {
-                since: bound(args.since.as_deref())?,
-                until: bound(args.until.as_deref())?,
+                since,
+                until: as_of.until.or(until),
             };
             let input = PlanInput {
-                path: path.clone(),
+                path: file.shown.clone(),
                 file: &parsed.file,
                 plan,
                 diagnostics: &diagnostics,
@@ -112,7 +144,7 @@ pub fn run(args: ReportArgs) -> anyhow::Result<u8> {
     };
     let report = Report {
         version: 1,
-        today,
+        today: clock,
         range,
         history: has_history,
         notes,
@@ -135,6 +167,62 @@ pub fn run(args: ReportArgs) -> anyhow::Result<u8> {
         }
     }
     Ok(EXIT_CLEAN)
+}
+
+/// `--until` as a date: a date, or a revision's date.
+fn until_date(
+    value: Option<&str>,
+    history: Option<&History>,
+    root: &Path,
+) -> anyhow::Result<Option<NaiveDate>> {
+    let Some(value) = value else { return Ok(None) };
+    if let Ok(date) = crate::decode::parse_date(value) {
+        return Ok(Some(date));
+    }
+    if value == "last-review" {
+        anyhow::bail!(
+            "--until takes a date (YYYY-MM-DD) or a revision; `last-review` is for --since"
+        );
+    }
+    if history.is_none() {
+        anyhow::bail!("`{value}` is not a date (YYYY-MM-DD), and revisions need a git repository");
+    }
+    Ok(Some(history::revision_date(root, value)?))
+}
+
+/// The plan as the report should see it: the work tree now, or, as of an earlier day, the
+/// last version committed on or before it. `None` when the plan did not exist then.
+fn as_of_version(
+    file: &PlanFile,
+    history: Option<&History>,
+    as_of: &AsOf,
+    notes: &mut Vec<String>,
+) -> anyhow::Result<Option<ParsedPlan>> {
+    let (Some(day), Some(history)) = (as_of.until, history) else {
+        return Ok(Some(plan::load(&file.shown)));
+    };
+    if !history.knows(&file.path) {
+        notes.push(format!(
+            "{}: not in git history; shown as it is now",
+            file.shown.display()
+        ));
+        return Ok(Some(plan::load(&file.shown)));
+    }
+    let Some(version) = history.version_at(&file.path, day) else {
+        notes.push(format!(
+            "{}: no version committed on or before {day}",
+            file.shown.display()
+        ));
+        return Ok(None);
+    };
+    let Some(bytes) = history.read(version)? else {
+        notes.push(format!(
+            "{}: removed on or before {day}",
+            file.shown.display()
+        ));
+        return Ok(None);
+    };
+    Ok(Some(plan::parse_bytes(&file.shown, bytes)))
 }
 
 /// A `--since` / `--until` value as a date: a date, a revision's date, or `last-review` (the

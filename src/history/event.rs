@@ -1,5 +1,7 @@
 //! What happened to a plan in one commit: the semantic events of the audit trail.
 
+use std::collections::BTreeMap;
+use std::fmt;
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -61,7 +63,12 @@ pub enum EventKind {
         from: PathBuf,
     },
     /// The plan as found at a shallow clone's boundary: a starting point, not an addition.
-    PlanSnapshot,
+    /// `stated` holds, per goal, the latest check-in or done date the snapshot states: what
+    /// history cannot date, the plan's own dates do.
+    PlanSnapshot {
+        #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+        stated: BTreeMap<String, NaiveDate>,
+    },
     /// The plan's `review` date changed (the report's `last-review` reads these).
     ReviewMoved {
         #[serde(skip_serializing_if = "Option::is_none")]
@@ -103,7 +110,29 @@ pub enum EventKind {
     ActionRemoved {
         text: String,
     },
+    /// An action's text or stated dates edited (`changes` names each field, before → after).
+    ActionChanged {
+        text: String,
+        changes: Vec<FieldChange>,
+    },
     CheckinAdded {
+        date: NaiveDate,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        value: Option<String>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        note: Option<String>,
+    },
+    /// An existing check-in edited: its date, value or note, before → after. `date`, `value`
+    /// and `note` are the entry as it is now.
+    CheckinChanged {
+        date: NaiveDate,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        value: Option<String>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        note: Option<String>,
+        changes: Vec<FieldChange>,
+    },
+    CheckinRemoved {
         date: NaiveDate,
         #[serde(skip_serializing_if = "Option::is_none")]
         value: Option<String>,
@@ -128,6 +157,43 @@ pub enum EventKind {
         #[serde(skip_serializing_if = "Option::is_none")]
         to: Option<String>,
     },
+}
+
+/// One field of an edited entry, before → after (`None`: the field was absent).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct FieldChange {
+    /// `date`, `value` or `note` of a check-in; `text`, `due` or `done` of an action.
+    pub field: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub from: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub to: Option<String>,
+}
+
+impl FieldChange {
+    /// The change of `field`, if `from` and `to` differ.
+    pub fn of(field: &'static str, from: Option<String>, to: Option<String>) -> Option<Self> {
+        (from != to).then_some(FieldChange { field, from, to })
+    }
+}
+
+impl fmt::Display for FieldChange {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // Free text is quoted so the arrow cannot be mistaken for part of it.
+        let quoted = matches!(self.field, "note" | "text");
+        let side = |v: &Option<String>| match v {
+            Some(v) if quoted => format!("\"{v}\""),
+            Some(v) => v.clone(),
+            None => "(none)".into(),
+        };
+        write!(
+            f,
+            "{} {} → {}",
+            self.field,
+            side(&self.from),
+            side(&self.to)
+        )
+    }
 }
 
 impl EventKind {
@@ -159,8 +225,34 @@ impl EventKind {
                 from: String::new(),
                 to: to.clone(),
             },
+            EventKind::CheckinChanged {
+                date, value, note, ..
+            } => EventKind::CheckinChanged {
+                date: *date,
+                value: value.clone(),
+                note: note.clone(),
+                changes: Vec::new(),
+            },
+            EventKind::ActionChanged { text, .. } => EventKind::ActionChanged {
+                text: text.clone(),
+                changes: Vec::new(),
+            },
             other => other.clone(),
         }
+    }
+
+    /// Whether this event is progress on its goal: an action added, ticked or reopened, a
+    /// check-in added, the goal itself added. Edits and removals correct the record; they
+    /// are not progress.
+    pub fn is_activity(&self) -> bool {
+        matches!(
+            self,
+            EventKind::GoalAdded { .. }
+                | EventKind::ActionAdded { .. }
+                | EventKind::ActionChecked { .. }
+                | EventKind::ActionUnchecked { .. }
+                | EventKind::CheckinAdded { .. }
+        )
     }
 
     /// One line for people: "checked action \"Take four shadow shifts\" (states 2026-02-10)".
@@ -171,7 +263,7 @@ impl EventKind {
             EventKind::PlanAdded => "plan added".into(),
             EventKind::PlanRemoved => "plan removed".into(),
             EventKind::PlanRenamed { from } => format!("plan moved from {}", from.display()),
-            EventKind::PlanSnapshot => "history starts here (shallow clone)".into(),
+            EventKind::PlanSnapshot { .. } => "history starts here (shallow clone)".into(),
             EventKind::ReviewMoved { from, to } => {
                 format!("review date {} → {}", date(from), date(to))
             }
@@ -192,6 +284,9 @@ impl EventKind {
             },
             EventKind::ActionUnchecked { text } => format!("action reopened: \"{text}\""),
             EventKind::ActionRemoved { text } => format!("action removed: \"{text}\""),
+            EventKind::ActionChanged { text, changes } => {
+                format!("action changed: \"{text}\" ({})", list(changes))
+            }
             EventKind::CheckinAdded { date, value, note } => {
                 let value = value
                     .as_ref()
@@ -199,6 +294,17 @@ impl EventKind {
                     .unwrap_or_default();
                 let note = note.as_ref().map(|n| format!(" {n}")).unwrap_or_default();
                 format!("check-in {date}{value}{note}")
+            }
+            EventKind::CheckinChanged { date, changes, .. } => {
+                format!("check-in {date} changed: {}", list(changes))
+            }
+            EventKind::CheckinRemoved { date, value, note } => {
+                let value = value
+                    .as_ref()
+                    .map(|v| format!(" [{v}]"))
+                    .unwrap_or_default();
+                let note = note.as_ref().map(|n| format!(" {n}")).unwrap_or_default();
+                format!("check-in removed: {date}{value}{note}")
             }
             EventKind::DueMoved { from, to } => {
                 let way = match (from, to) {
@@ -214,6 +320,14 @@ impl EventKind {
             }
         }
     }
+}
+
+fn list(changes: &[FieldChange]) -> String {
+    changes
+        .iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 fn status(s: GoalStatus) -> &'static str {

@@ -12,12 +12,12 @@ mod walk;
 
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use git2::{Oid, Repository};
-use globset::GlobSet;
 
-pub use event::{CommitInfo, Event, EventKind, UNCOMMITTED};
+pub use event::{CommitInfo, Event, EventKind, FieldChange, UNCOMMITTED};
 
 /// Why there is no history.
 #[derive(Debug, thiserror::Error)]
@@ -28,6 +28,8 @@ pub enum HistoryError {
     Git(#[from] git2::Error),
     #[error("`{0}` is neither a date (YYYY-MM-DD) nor a revision of this repository")]
     BadBound(String),
+    #[error("{}: this version is over the size limit of {} bytes", .0.display(), crate::source::MAX_FILE_BYTES)]
+    TooLarge(PathBuf),
 }
 
 /// A bound of `--since` / `--until`.
@@ -51,18 +53,27 @@ impl Bound {
 pub struct Options<'a> {
     /// Where to look for the repository (a directory inside it).
     pub start: &'a Path,
-    /// The directory the plan globs are relative to.
-    pub root: &'a Path,
-    /// Directories named on the command line: as in plan discovery, the globs are also tried
-    /// relative to each of them and to its parent.
-    pub dirs: &'a [PathBuf],
-    pub globs: &'a GlobSet,
+    /// Whether the file at an absolute path is a plan: the workspace's one definition, so
+    /// history and discovery cannot disagree.
+    pub is_plan: &'a dyn Fn(&Path) -> bool,
     /// "Now", for the uncommitted pseudo-commit.
     pub now: DateTime<FixedOffset>,
     pub since: Option<Bound>,
     pub until: Option<Bound>,
     /// Show a progress bar on a terminal when the walk takes a while.
     pub progress: bool,
+}
+
+/// A plan's content at one commit: what `--until` shows.
+#[derive(Debug, Clone)]
+pub struct PlanVersion {
+    pub commit: Arc<CommitInfo>,
+    /// The plan's path then, relative to the repository's top.
+    pub path: PathBuf,
+    /// The plan's path now, after later renames.
+    pub plan: PathBuf,
+    /// The blob; `None` when the commit removed the plan.
+    pub blob: Option<Oid>,
 }
 
 /// The events of every plan, oldest first, and what the reader should know about them.
@@ -72,41 +83,74 @@ pub struct History {
     /// Notes for the reader: a shallow clone, no commits yet.
     pub notes: Vec<String>,
     pub commits: usize,
-    /// The repository's work tree, if it has one.
-    pub workdir: Option<PathBuf>,
-    /// The directory of the plan paths in events, as seen from the current directory.
-    pub base: PathBuf,
-    /// Each plan's events (indices into `events`), by the plan's absolute path now: looking
-    /// up the events of hundreds of plans must not scan every event for each.
-    by_plan: HashMap<PathBuf, Vec<usize>>,
+    /// The repository's top (its work tree, or the git directory of a bare repository),
+    /// canonical: event paths are relative to it.
+    pub top: PathBuf,
+    git_dir: PathBuf,
+    versions: Vec<PlanVersion>,
+    /// Each plan's events and versions (indices), by the plan's absolute path now: looking
+    /// up hundreds of plans must not scan every event for each.
+    by_plan: HashMap<PathBuf, (Vec<usize>, Vec<usize>)>,
 }
 
 impl History {
-    /// The events of one plan, by its path now as the user or the linter names it (relative
-    /// to the current directory, or absolute).
-    pub fn of_plan<'h>(&'h self, path: &'h Path) -> impl Iterator<Item = &'h Event> + 'h {
-        let indices = self
-            .by_plan
-            .get(&absolute(path))
-            .map_or(&[][..], Vec::as_slice);
+    /// The events of one plan, by its absolute path now.
+    pub fn of_plan<'h>(&'h self, path: &Path) -> impl Iterator<Item = &'h Event> + 'h {
+        let indices = self.by_plan.get(path).map_or(&[][..], |i| i.0.as_slice());
         indices.iter().map(|&i| &self.events[i])
     }
 
-    /// Whether an event's plan is `path` or lies under the directory `path` (by its path now
-    /// or at the time of the event).
-    pub fn is_under(&self, event: &Event, path: &Path) -> bool {
-        let wanted = absolute(path);
-        let then = match &self.workdir {
-            Some(top) => absolute(&top.join(&event.path)),
-            None => event.path.clone(),
-        };
-        self.absolute_plan(event).starts_with(&wanted) || then.starts_with(&wanted)
+    /// Whether history knows the plan at `path` (absolute) at all.
+    pub fn knows(&self, path: &Path) -> bool {
+        self.by_plan.contains_key(path)
     }
 
-    fn absolute_plan(&self, event: &Event) -> PathBuf {
-        match &self.workdir {
-            Some(top) => absolute(&top.join(&event.plan)),
-            None => event.plan.clone(),
+    /// The absolute path of a path in an event (relative to the repository's top).
+    pub fn absolute(&self, rel: &Path) -> PathBuf {
+        self.top.join(rel)
+    }
+
+    /// Keeps the events (and versions) whose plan, now or then, `keep` accepts.
+    pub fn retain(&mut self, keep: impl Fn(&Path) -> bool) {
+        let top = self.top.clone();
+        let wanted = |plan: &Path, then: &Path| keep(&top.join(plan)) || keep(&top.join(then));
+        self.events.retain(|e| wanted(&e.plan, &e.path));
+        self.versions.retain(|v| wanted(&v.plan, &v.path));
+        self.index();
+    }
+
+    /// The last committed version of the plan at `path` (absolute, its path now) dated on or
+    /// before `day`, in the order history was walked.
+    pub fn version_at(&self, path: &Path, day: NaiveDate) -> Option<&PlanVersion> {
+        let indices = self.by_plan.get(path).map_or(&[][..], |i| i.1.as_slice());
+        indices
+            .iter()
+            .map(|&i| &self.versions[i])
+            .rfind(|v| !v.commit.is_uncommitted() && v.commit.date() <= day)
+    }
+
+    /// The bytes of a version's blob (`None` for a removal).
+    pub fn read(&self, version: &PlanVersion) -> Result<Option<Vec<u8>>, HistoryError> {
+        let Some(oid) = version.blob else {
+            return Ok(None);
+        };
+        let repo = Repository::open(&self.git_dir)?;
+        let blob = repo.find_blob(oid)?;
+        if blob.size() as u64 > crate::source::MAX_FILE_BYTES {
+            return Err(HistoryError::TooLarge(version.path.clone()));
+        }
+        Ok(Some(blob.content().to_vec()))
+    }
+
+    fn index(&mut self) {
+        self.by_plan.clear();
+        for (i, event) in self.events.iter().enumerate() {
+            let plan = self.top.join(&event.plan);
+            self.by_plan.entry(plan).or_default().0.push(i);
+        }
+        for (i, version) in self.versions.iter().enumerate() {
+            let plan = self.top.join(&version.plan);
+            self.by_plan.entry(plan).or_default().1.push(i);
         }
     }
 }
@@ -124,30 +168,15 @@ pub fn load(options: &Options) -> Result<History, HistoryError> {
         git2::ErrorCode::NotFound => HistoryError::NotARepository,
         _ => HistoryError::Git(e),
     })?;
-    let workdir = repo.workdir().map(Path::to_path_buf);
-    let top = workdir.clone().unwrap_or_else(|| repo.path().to_path_buf());
-    // Globs are relative to the config's directory (and the directories named, as discovery
-    // does); tree paths are relative to the repository's top.
-    let mut prefixes: Vec<PathBuf> = relative(options.root, &top).into_iter().collect();
-    for dir in options.dirs.iter().filter(|d| d.is_dir()) {
-        let parent = dir.join("..");
-        prefixes.extend(
-            [dir.as_path(), parent.as_path()]
-                .iter()
-                .filter_map(|d| relative(d, &top)),
-        );
-    }
-    let globs = options.globs;
-    let is_plan = move |path: &str| {
-        prefixes.iter().any(|prefix| {
-            Path::new(path)
-                .strip_prefix(prefix)
-                .is_ok_and(|rel| globs.is_match(rel) && !crate::discover::is_document(rel))
-        })
-    };
+    let workdir = repo.workdir().map(crate::paths::canonical);
+    let top = workdir
+        .clone()
+        .unwrap_or_else(|| crate::paths::canonical(repo.path()));
+    // Tree paths are relative to the repository's top; the workspace judges absolute paths.
+    let is_plan = |rel: &str| (options.is_plan)(&top.join(rel));
     let mut history = History {
-        workdir: workdir.clone(),
-        base: relative_from_cwd(&top),
+        top: top.clone(),
+        git_dir: repo.path().to_path_buf(),
         ..History::default()
     };
     let head = match repo.head() {
@@ -187,17 +216,16 @@ pub fn load(options: &Options) -> Result<History, HistoryError> {
     }
     walker.resolve_renames();
     history.commits = walker.commits_seen;
-    if !boundary.is_empty() {
-        history.notes.push(
-            "this is a shallow clone: history starts at the clone's boundary; run `git fetch --unshallow` for all of it"
-                .into(),
-        );
+    if let Some(date) = walker.boundary_date {
+        history.notes.push(format!(
+            "this is a shallow clone: history starts at {date}; for what the plans held then, \
+             staleness (GR501) uses their own dates, backdating (GR502) is not judged and moved \
+             goalposts (GR503) cannot be seen; run `git fetch --unshallow` for all of it"
+        ));
     }
+    history.versions = std::mem::take(&mut walker.versions);
     history.events = filter(&repo, walker.events, options)?;
-    for (i, event) in history.events.iter().enumerate() {
-        let plan = history.absolute_plan(event);
-        history.by_plan.entry(plan).or_default().push(i);
-    }
+    history.index();
     Ok(history)
 }
 
@@ -290,47 +318,6 @@ fn progress_bar() -> indicatif::ProgressBar {
         .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner()),
     );
     bar
-}
-
-/// An absolute path with `.` and `..` resolved, without touching the file system (the file
-/// may no longer exist).
-fn absolute(path: &Path) -> PathBuf {
-    let path = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
-    let mut out = PathBuf::new();
-    for c in path.components() {
-        match c {
-            std::path::Component::CurDir => {}
-            std::path::Component::ParentDir => {
-                out.pop();
-            }
-            other => out.push(other),
-        }
-    }
-    out
-}
-
-/// `path` relative to `base`, when it is inside it.
-fn relative(path: &Path, base: &Path) -> Option<PathBuf> {
-    let path = std::fs::canonicalize(path).ok()?;
-    let base = std::fs::canonicalize(base).ok()?;
-    path.strip_prefix(base).ok().map(Path::to_path_buf)
-}
-
-/// How the current directory reaches `top`: `""` when it is the top, `../..` from inside.
-fn relative_from_cwd(top: &Path) -> PathBuf {
-    let Ok(cwd) = std::env::current_dir() else {
-        return top.to_path_buf();
-    };
-    let (Ok(cwd), Ok(top)) = (std::fs::canonicalize(cwd), std::fs::canonicalize(top)) else {
-        return top.to_path_buf();
-    };
-    if let Ok(down) = top.strip_prefix(&cwd) {
-        return down.to_path_buf();
-    }
-    match cwd.strip_prefix(&top) {
-        Ok(up) => up.components().map(|_| "..").collect(),
-        Err(_) => top,
-    }
 }
 
 /// The author date of a revision, for `--since REV` in reports.

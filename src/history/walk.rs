@@ -5,12 +5,12 @@
 //! never a full-tree diff. Each distinct plan blob is parsed once (cached by blob id).
 //! Nothing is written to the repository.
 
-use std::collections::{HashMap, HashSet, VecDeque};
+use std::collections::{BTreeMap, HashMap, HashSet, VecDeque};
 use std::path::{Path, PathBuf};
 use std::rc::Rc;
 use std::sync::Arc;
 
-use chrono::{DateTime, FixedOffset};
+use chrono::{DateTime, FixedOffset, NaiveDate};
 use git2::{ObjectType, Oid, Repository, Sort, Tree};
 
 use crate::parallel;
@@ -20,6 +20,7 @@ use crate::source;
 
 use super::diff;
 use super::event::{CommitInfo, Event, EventKind, UNCOMMITTED};
+use super::PlanVersion;
 
 /// How many parsed plan versions are kept; enough for the versions a walk revisits soon,
 /// small enough to keep memory bounded on long histories.
@@ -30,9 +31,9 @@ const CHUNK: usize = 128;
 
 /// What one commit did to the plans, found before the chunk's versions are parsed.
 enum Step<'r> {
-    /// A root or single-parent commit's changes; the kind of the first event for a shallow
-    /// boundary.
-    Changes(Vec<Change>, Option<EventKind>),
+    /// A root or single-parent commit's changes; `true` for a shallow clone's boundary,
+    /// whose plans are a starting snapshot.
+    Changes(Vec<Change>, bool),
     /// A merge, handled against all its parents.
     Merge(Tree<'r>, Vec<Tree<'r>>),
 }
@@ -59,6 +60,10 @@ pub struct Walker<'r> {
     /// Old path → new path, for every rename seen.
     renames: HashMap<String, String>,
     pub events: Vec<Event>,
+    /// Every plan version the walk met, in walk order.
+    pub versions: Vec<PlanVersion>,
+    /// The date of the earliest shallow boundary commit, in a shallow clone.
+    pub boundary_date: Option<NaiveDate>,
     pub commits_seen: usize,
 }
 
@@ -72,6 +77,8 @@ impl<'r> Walker<'r> {
             good_before: HashMap::new(),
             renames: HashMap::new(),
             events: Vec::new(),
+            versions: Vec::new(),
+            boundary_date: None,
             commits_seen: 0,
         }
     }
@@ -103,12 +110,17 @@ impl<'r> Walker<'r> {
                     .collect::<Result<_, _>>()?;
                 let info = Arc::new(commit_info(&commit));
                 let step = match parents.as_slice() {
-                    [] => Step::Changes(
-                        self.changes(None, Some(&tree))?,
-                        boundary.contains(&oid).then_some(EventKind::PlanSnapshot),
-                    ),
+                    [] => {
+                        let snapshot = boundary.contains(&oid);
+                        if snapshot {
+                            let day = info.date();
+                            self.boundary_date =
+                                Some(self.boundary_date.map_or(day, |d| d.min(day)));
+                        }
+                        Step::Changes(self.changes(None, Some(&tree))?, snapshot)
+                    }
                     [parent] if parent.id() == tree.id() => continue,
-                    [parent] => Step::Changes(self.changes(Some(parent), Some(&tree))?, None),
+                    [parent] => Step::Changes(self.changes(Some(parent), Some(&tree))?, false),
                     _ => Step::Merge(tree, parents),
                 };
                 steps.push((info, step));
@@ -116,7 +128,7 @@ impl<'r> Walker<'r> {
             self.prefetch(&steps)?;
             for (info, step) in steps {
                 match step {
-                    Step::Changes(changes, first) => self.record(&info, changes, first)?,
+                    Step::Changes(changes, snapshot) => self.record(&info, changes, snapshot)?,
                     Step::Merge(tree, parents) => {
                         self.merge(&info, &tree, &parents[0], &parents[1..])?
                     }
@@ -163,9 +175,27 @@ impl<'r> Walker<'r> {
         rest: &[Tree],
     ) -> Result<(), git2::Error> {
         if first.id() == tree.id() || rest.iter().any(|p| p.id() == tree.id()) {
+            // The merge's tree is one parent's: on the other line the plans changed to it.
+            let other = if first.id() == tree.id() {
+                &rest[0]
+            } else {
+                first
+            };
+            for change in self.changes(Some(other), Some(tree))? {
+                self.record_version(info, &change.path, change.new);
+            }
             return Ok(());
         }
         let changes = self.changes(Some(first), Some(tree))?;
+        // The version a plan has after the merge, whichever parent it differs from.
+        let mut versioned = HashSet::new();
+        for parent in std::iter::once(first).chain(rest) {
+            for change in self.changes(Some(parent), Some(tree))? {
+                if versioned.insert(change.path.clone()) {
+                    self.record_version(info, &change.path, change.new);
+                }
+            }
+        }
         let mut kept = Vec::new();
         for change in changes {
             let mut took_a_side = false;
@@ -209,8 +239,11 @@ impl<'r> Walker<'r> {
         &mut self,
         info: &Arc<CommitInfo>,
         changes: Vec<Change>,
-        first: Option<EventKind>,
+        snapshot: bool,
     ) -> Result<(), git2::Error> {
+        for change in &changes {
+            self.record_version(info, &change.path, change.new);
+        }
         let (mut added, mut rest): (Vec<Change>, Vec<Change>) =
             changes.into_iter().partition(|c| c.old.is_none());
         let deleted: Vec<Change> = rest.iter().filter(|c| c.new.is_none()).cloned().collect();
@@ -239,9 +272,10 @@ impl<'r> Walker<'r> {
             }
         }
         for change in added.into_iter().filter(|c| !c.path.is_empty()) {
-            let events = match &first {
-                Some(kind) => vec![(None, kind.clone())],
-                None => self.change_events(&change)?,
+            let events = if snapshot {
+                vec![(None, self.snapshot(&change)?)]
+            } else {
+                self.change_events(&change)?
             };
             self.push(info, &change.path, events);
         }
@@ -282,6 +316,35 @@ impl<'r> Walker<'r> {
             }
         }
         Ok(None)
+    }
+
+    /// A plan as found at a shallow boundary, with the latest date each goal states.
+    fn snapshot(&mut self, change: &Change) -> Result<EventKind, git2::Error> {
+        let mut stated = BTreeMap::new();
+        if let Some(oid) = change.new {
+            if let Ok(plan) = self.version(oid, &change.path)?.as_ref() {
+                for goal in &plan.goals {
+                    let dates = goal.checkins.iter().map(|c| c.date.value).chain(
+                        goal.actions
+                            .iter()
+                            .filter_map(|a| a.done_on.as_ref().map(|d| d.value)),
+                    );
+                    if let Some(last) = dates.max() {
+                        stated.insert(goal.id.value.clone(), last);
+                    }
+                }
+            }
+        }
+        Ok(EventKind::PlanSnapshot { stated })
+    }
+
+    fn record_version(&mut self, info: &Arc<CommitInfo>, path: &str, blob: Option<Oid>) {
+        self.versions.push(PlanVersion {
+            commit: Arc::clone(info),
+            path: PathBuf::from(path),
+            plan: PathBuf::from(path),
+            blob,
+        });
     }
 
     fn push(
@@ -509,22 +572,30 @@ impl<'r> Walker<'r> {
                 });
             }
         }
-        self.record(&info, changes, None)
+        self.record(&info, changes, false)
     }
 
-    /// Rewrites every event's `plan` to the plan's latest path, following renames.
+    /// Rewrites every event's and version's `plan` to the plan's latest path, following
+    /// renames.
     pub fn resolve_renames(&mut self) {
-        for event in &mut self.events {
-            let mut path = event.path.to_string_lossy().into_owned();
+        let renames = &self.renames;
+        let latest = |then: &Path| {
+            let mut path = then.to_string_lossy().into_owned();
             let mut hops = 0;
-            while let Some(next) = self.renames.get(&path) {
+            while let Some(next) = renames.get(&path) {
                 path = next.clone();
                 hops += 1;
-                if hops > self.renames.len() {
+                if hops > renames.len() {
                     break;
                 }
             }
-            event.plan = PathBuf::from(path);
+            PathBuf::from(path)
+        };
+        for event in &mut self.events {
+            event.plan = latest(&event.path);
+        }
+        for version in &mut self.versions {
+            version.plan = latest(&version.path);
         }
     }
 }

@@ -233,10 +233,15 @@ pub struct ParsedPlan {
 
 /// Reads and parses a plan file. Never fails: unreadable files come back with a problem.
 pub fn load(path: &Path) -> ParsedPlan {
-    let bytes = match source::read_limited(path) {
-        Ok(bytes) => bytes,
-        Err(err) => return unreadable(SourceFile::new(path, String::new()), &err, 0),
-    };
+    match source::read_limited(path) {
+        Ok(bytes) => parse_bytes(path, bytes),
+        Err(err) => unreadable(SourceFile::new(path, String::new()), &err, 0),
+    }
+}
+
+/// Parses a plan's bytes (a file's, or a git blob's shown under the file's path). Never
+/// fails: text that is not UTF-8 comes back with a problem at the bad byte.
+pub fn parse_bytes(path: &Path, bytes: Vec<u8>) -> ParsedPlan {
     match source::check_text(&bytes) {
         Ok(()) => {
             let text = String::from_utf8(bytes)

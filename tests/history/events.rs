@@ -153,6 +153,7 @@ pub const LINEAR: &[&str] = &[
     "2026-03-01 jane plans/jane.md prod action-removed text=Take four shadow shifts",
     "2026-03-02 jane plans/jane.md prod checkin-added date=2026-02-28 note=steady week",
     "2026-03-02 jane plans/jane.md prod checkin-added date=2026-03-02 note=solved 2 of 17 value=12%",
+    r#"2026-03-03 jane plans/jane.md prod checkin-changed changes=[{"field":"note","from":"solved 2 of 17","to":"solved 2 of 17 issues"}] date=2026-03-02 note=solved 2 of 17 issues value=12%"#,
     "2026-03-10 jane plans/jane.md prod due-moved from=2026-05-31 to=2026-06-30",
     "2026-03-15 jane plans/jane.md prod due-moved from=2026-06-30 to=2026-06-15",
     "2026-03-20 jane plans/jane.md prod target-changed from=25% to=20%",

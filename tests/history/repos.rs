@@ -158,7 +158,7 @@ fn a_shallow_clone_starts_with_a_snapshot_and_says_how_to_fetch_the_rest() {
     assert_events(
         &doc,
         &[
-            "2026-01-20 jane plans/jane.md - plan-snapshot",
+            r#"2026-01-20 jane plans/jane.md - plan-snapshot stated={"prod":"2026-01-20"}"#,
             "2026-01-25 jane plans/jane.md prod target-changed from=25% to=30%",
         ],
     );

@@ -3,9 +3,12 @@
 //! check-in saying what is in the way, or `status: blocked` / `dropped`.
 //!
 //! With git history, "changed" means a commit that added, ticked or reopened an action or
-//! added a check-in (the uncommitted work tree counts too). Without git (or with
-//! `--no-history`), the latest check-in or done date in the file is used; a goal with none of
-//! those is stale once the period has run for `stale_days`.
+//! added a check-in; editing or removing an entry corrects the record and is not progress.
+//! Work not yet committed counts at the date each entry states (capped at today), so a
+//! check-in dated in May and left uncommitted until July leaves the goal stale. In a shallow
+//! clone, what the boundary commit already holds counts at its own stated dates. Without git
+//! (or with `--no-history`), the latest check-in or done date in the file is used; a goal
+//! with none of those is stale once the period has run for `stale_days`.
 //!
 //! ## Bad
 //!
@@ -59,9 +62,13 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
         let (last, source) = match cx.history {
             Some(facts) => (
                 facts.last_activity.get(&goal.id.value).copied(),
-                "in git history",
+                if facts.shallow {
+                    "by git history and, before the shallow clone's boundary, its own dates"
+                } else {
+                    "in git history"
+                },
             ),
-            None => (stated_activity(goal), "by its dates"),
+            None => (stated_activity(goal, cx.today), "by its dates"),
         };
         let since = match last.or(period_start) {
             Some(d) => d,
@@ -88,12 +95,13 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
     }
 }
 
-/// The latest check-in or done date written in the goal.
-fn stated_activity(goal: &Goal) -> Option<NaiveDate> {
+/// The latest check-in or done date written in the goal, capped at today: an entry in the
+/// file was written by today whatever date it states.
+fn stated_activity(goal: &Goal, today: NaiveDate) -> Option<NaiveDate> {
     let checkins = goal.checkins.iter().map(|c| c.date.value);
     let done = goal
         .actions
         .iter()
         .filter_map(|a| a.done_on.as_ref().map(|d| d.value));
-    checkins.chain(done).max()
+    checkins.chain(done).max().map(|d| d.min(today))
 }

@@ -3,9 +3,12 @@
 //! like progress written up after the fact. Date entries the day you write them; if you really
 //! are catching up, say so in the note.
 //!
-//! Needs git history: the stated date is compared with the date of the commit that added the
-//! entry. What a plan holds when its file is first committed is its starting state (a plan
-//! written before it was put in git) and is not judged.
+//! Needs git history: the stated date is compared with the date of the commit where the entry
+//! first appeared (for a done date, the commit that ticked the box). Editing an entry later
+//! (its value, its note) does not make it new; changing its date is judged against when the
+//! entry first appeared. What a plan holds when its file is first committed is its starting
+//! state (a plan written before it was put in git) and is not judged, nor is what a shallow
+//! clone's boundary already holds, nor work not yet committed.
 //!
 //! ## Bad
 //!
@@ -49,26 +52,11 @@ pub static RULE: Rule = Rule {
 fn check(cx: &Context, out: &mut Vec<Finding>) {
     let Some(facts) = cx.history else { return };
     for b in &facts.backdated {
-        let Some(goal) = cx.plan.goals.iter().find(|g| g.id.value == b.goal) else {
-            continue;
-        };
-        let span = if b.checkin {
-            goal.checkins
-                .iter()
-                .find(|c| c.date.value == b.stated)
-                .map(|c| c.date.span)
-        } else {
-            goal.actions
-                .iter()
-                .find(|a| a.text.value == b.what)
-                .and_then(|a| a.done_on.as_ref().map(|d| d.span))
-        };
-        let Some(span) = span else { continue };
         let what = if b.checkin { "check-in" } else { "done date" };
         let days = (b.committed - b.stated).num_days();
         out.push(
             Finding::new(
-                span,
+                b.span,
                 format!(
                     "{what} {} was committed {days} days later, on {} ({})",
                     b.stated, b.committed, b.commit
