@@ -8,6 +8,8 @@
 //!   repository, a detached HEAD, odd dates and a name that is not UTF-8, `--since`/`--until`.
 //! - `history/rules.rs`: GR501–GR503 in `growth lint`, and that growth never writes to the
 //!   repository.
+//! - `history/trust.rs`: the field: shallow clones, edited entries, uncommitted work, `--until`,
+//!   and growth run from a subdirectory or outside git.
 //! - here: `schema/history.schema.json` against the code. Every JSON document the tests above
 //!   read is validated against it too.
 //!
@@ -22,6 +24,8 @@ mod repos;
 mod rules;
 #[path = "history/support.rs"]
 mod support;
+#[path = "history/trust.rs"]
+mod trust;
 
 use std::collections::BTreeSet;
 use std::path::Path;

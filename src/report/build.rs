@@ -106,14 +106,19 @@ fn goal_report(
                 }
                 _ => None,
             });
+            // Done as of the end of the range: a box ticked with a later date was not done yet.
+            let done = a.done
+                && a.done_on
+                    .as_ref()
+                    .is_none_or(|d| input.range.until.is_none_or(|u| d.value <= u));
             let (done_on, done_source) = match (&a.done_on, checked_by) {
-                (Some(d), _) if a.done => (Some(d.value), Some("stated")),
-                (None, Some(d)) if a.done => (Some(d), Some("git")),
+                (Some(d), _) if done => (Some(d.value), Some("stated")),
+                (None, Some(d)) if done => (Some(d), Some("git")),
                 _ => (None, None),
             };
             ActionReport {
                 text: a.text.value.clone(),
-                done: a.done,
+                done,
                 done_on,
                 done_source,
                 due: a.due.as_ref().map(|d| d.value),

@@ -305,3 +305,36 @@ pub fn assert_valid(doc: &Value) {
         failures.join("\n")
     );
 }
+
+/// The findings of `growth lint --format json --exit-zero ARGS` run in `dir` whose code
+/// starts with `prefix`, as `CODE line:column message`; the run must exit 0.
+pub fn findings_in(repo: &Repo, dir: &Path, prefix: &str, args: &[&str]) -> Vec<String> {
+    let out = repo
+        .growth_in(dir)
+        .args(["lint", "--format", "json", "--exit-zero"])
+        .args(args)
+        .output()
+        .expect("growth runs");
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let report: Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    report["diagnostics"]
+        .as_array()
+        .expect("diagnostics")
+        .iter()
+        .filter(|d| d["code"].as_str().is_some_and(|c| c.starts_with(prefix)))
+        .map(|d| {
+            format!(
+                "{} {}:{} {}",
+                d["code"].as_str().unwrap_or(""),
+                d["start"]["line"],
+                d["start"]["column"],
+                d["message"].as_str().unwrap_or("")
+            )
+        })
+        .collect()
+}
