@@ -3,7 +3,8 @@
 //! The crate is a library with a thin binary. Reading goes
 //! [`source`] (text and positions) → [`yaml`] (spanned YAML) → [`decode`] (typed values and
 //! problems) → [`plan`] (the model, from either plan form). [`config`], [`ladder`] and
-//! [`discover`] find and read everything around the plans.
+//! [`discover`] find and read everything around the plans. [`quantity`] reads targets and
+//! check-in values as a number and a unit, so progress compares like with like.
 
 pub mod cli;
 pub mod config;
@@ -17,6 +18,7 @@ pub mod lint;
 pub mod parallel;
 pub mod plan;
 pub mod problem;
+pub mod quantity;
 pub mod render;
 pub mod report;
 pub mod severity;
