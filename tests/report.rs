@@ -393,3 +393,118 @@ fn markdown_of_a_plan_without_goals() {
     assert!(md.contains("history is unavailable"), "{md}");
     assert_markdown_is_inert(&md);
 }
+
+/// Goals whose check-ins are in another unit than the target, in a convertible one, or dated
+/// after the report's clock (`TODAY`, 2026-10-01).
+const UNITS: &str = "---
+owner: Una Ito
+period: { start: 2026-01-01, end: 2026-12-31 }
+---
+
+## Goal: Send the stakeholders a written update every month
+
+```yaml
+measure: 4 written updates sent to the billing stakeholders
+target: 4 updates
+```
+### Check-ins
+- 2026-03-01 [1 update] the first one went out
+- 2026-05-01 [80%] most of the stakeholders read it
+
+## Goal: Bring the p95 latency of the search API below 400 ms
+
+```yaml
+measure: p95 latency of the search API over a week
+baseline: 1.4 s
+target: 400 ms
+```
+### Check-ins
+- 2026-04-01 [900 ms] the cache is in
+- 2026-06-01 [0.5 s] the index is rebuilt nightly
+
+## Goal: Give four talks at the engineering all-hands
+
+```yaml
+measure: 4 talks given at the all-hands
+target: 4 talks
+```
+### Check-ins
+- 2026-02-01 [1] the first one, on the billing model
+- 2027-02-01 [4] typed a year ahead
+
+## Goal: Mentor two new hires through their first quarter
+
+```yaml
+measure: 2 new hires mentored through their first quarter
+target: 2 new hires
+```
+### Check-ins
+- 2026-11-15 [2 hires] dated after today
+";
+
+#[test]
+fn progress_needs_matching_units_and_dates_up_to_today() {
+    let repo = repo(&[("plans/una.md", UNITS)]);
+    let json: serde_json::Value =
+        serde_json::from_str(&report(&repo, &["--format", "json"])).expect("JSON");
+    let goals = json["plans"][0]["goals"].as_array().expect("goals");
+    let progress = |i: usize| &goals[i]["progress"];
+    // 4 updates against 80%: no percentage, and why; the chart keeps the update only.
+    assert_eq!(progress(0)["latest"], "80%");
+    assert_eq!(progress(0)["percent"], serde_json::Value::Null);
+    assert_eq!(
+        progress(0)["no_percent"],
+        "the latest check-in is in %, the target in updates"
+    );
+    assert_eq!(
+        progress(0)["series"],
+        serde_json::json!([["2026-03-01", 1.0]])
+    );
+    // 0.5 s against 400 ms from 1.4 s: 500 ms is 90% of the way; the chart is in ms.
+    assert_eq!(progress(1)["latest"], "0.5 s");
+    let percent = progress(1)["percent"].as_f64().expect("a percentage");
+    assert!((percent - 90.0).abs() < 1e-9, "{percent}");
+    assert_eq!(progress(1)["no_percent"], serde_json::Value::Null);
+    assert_eq!(
+        progress(1)["series"],
+        serde_json::json!([["2026-04-01", 900.0], ["2026-06-01", 500.0]])
+    );
+    // A check-in dated next year does not make the goal 100%: 1 of 4 talks.
+    assert_eq!(progress(2)["latest"], "1");
+    assert_eq!(progress(2)["percent"], 25.0);
+    assert_eq!(
+        progress(2)["series"],
+        serde_json::json!([["2026-02-01", 1.0]])
+    );
+    // Only a future check-in: no value yet, and the report says why.
+    assert_eq!(progress(3)["latest"], serde_json::Value::Null);
+    assert_eq!(progress(3)["percent"], serde_json::Value::Null);
+    assert_eq!(
+        progress(3)["no_percent"],
+        "the check-in values are dated after today (2026-10-01) and do not count yet"
+    );
+    assert_eq!(progress(3)["series"], serde_json::json!([]));
+
+    // Every format says why there is no percentage.
+    let why = "no percentage: the latest check-in is in %, the target in updates";
+    let terminal = report(&repo, &["--color", "never"]);
+    assert_terminal_shape(&terminal);
+    let flat = terminal.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        flat.contains(&format!("target 4 updates; {why}")),
+        "{terminal}"
+    );
+    assert!(
+        flat.contains("[#########.] 90%: latest 0.5 s"),
+        "{terminal}"
+    );
+    assert!(flat.contains("[###.......] 25%: latest 1,"), "{terminal}");
+    let md = report(&repo, &["--format", "markdown"]);
+    assert!(md.contains(&format!("target 4 updates; {why}")), "{md}");
+    assert_markdown_is_inert(&md);
+    let html = report(&repo, &["--format", "html"]);
+    assert!(
+        html.contains(r#"<p class="no-percent">No percentage: the latest check-in is in %, the target in updates.</p>"#),
+        "{html}"
+    );
+}
