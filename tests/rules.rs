@@ -191,3 +191,32 @@ goals:
         ]
     );
 }
+
+/// Without history, staleness is judged by the plan's dates up to today: a check-in dated
+/// next year (GR209) does not make a goal that stopped in January look fresh.
+#[test]
+fn a_future_check_in_does_not_hide_a_stale_goal() {
+    let text = "---
+owner: Una Ito
+period: { start: 2026-01-01, end: 2026-06-30 }
+---
+
+## Goal: Solve production issues on my own
+
+### Check-ins
+- 2026-01-20 [8%] solved 1 of 12
+- 2027-01-20 [25%] a typo for 2026-03-20?
+";
+    let found: Vec<String> = codes_with(&linter(), text, None)
+        .into_iter()
+        .filter(|f| f.starts_with("GR501") || f.starts_with("GR209"))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            "GR501 6:10 no progress on `solve-production-issues-on-my-own` for 54 days \
+             (by its dates, last on 2026-01-20)",
+            "GR209 10:3 the check-in is dated 2027-01-20, after today (2026-03-15)",
+        ]
+    );
+}

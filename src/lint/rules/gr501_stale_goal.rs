@@ -4,8 +4,9 @@
 //!
 //! With git history, "changed" means a commit that added, ticked or reopened an action or
 //! added a check-in (the uncommitted work tree counts too). Without git (or with
-//! `--no-history`), the latest check-in or done date in the file is used; a goal with none of
-//! those is stale once the period has run for `stale_days`.
+//! `--no-history`), the latest check-in or done date in the file up to today is used (a date
+//! after today is GR209's finding, and would hide a stuck goal); a goal with none of those is
+//! stale once the period has run for `stale_days`.
 //!
 //! ## Bad
 //!
@@ -61,7 +62,7 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
                 facts.last_activity.get(&goal.id.value).copied(),
                 "in git history",
             ),
-            None => (stated_activity(goal), "by its dates"),
+            None => (stated_activity(goal, cx.today), "by its dates"),
         };
         let since = match last.or(period_start) {
             Some(d) => d,
@@ -88,12 +89,12 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
     }
 }
 
-/// The latest check-in or done date written in the goal.
-fn stated_activity(goal: &Goal) -> Option<NaiveDate> {
+/// The latest check-in or done date written in the goal, up to today.
+fn stated_activity(goal: &Goal, today: NaiveDate) -> Option<NaiveDate> {
     let checkins = goal.checkins.iter().map(|c| c.date.value);
     let done = goal
         .actions
         .iter()
         .filter_map(|a| a.done_on.as_ref().map(|d| d.value));
-    checkins.chain(done).max()
+    checkins.chain(done).filter(|d| *d <= today).max()
 }
