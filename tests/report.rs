@@ -508,3 +508,61 @@ fn progress_needs_matching_units_and_dates_up_to_today() {
         "{html}"
     );
 }
+
+/// Each reason there is no percentage, as the JSON report gives it.
+#[test]
+fn why_there_is_no_percentage() {
+    let goal = |title: &str, yaml: &str, value: &str| {
+        format!("## Goal: {title}\n\n```yaml\nmeasure: {title}\n{yaml}\n```\n### Check-ins\n- 2026-03-01 [{value}] measured\n\n")
+    };
+    let plan = [
+        "---\nowner: Una Ito\nperiod: { start: 2026-01-01, end: 2026-12-31 }\n---\n\n".to_string(),
+        goal(
+            "Cut the p95 to 400 ms",
+            "baseline: 25%\ntarget: 400 ms",
+            "0.9 s",
+        ),
+        goal(
+            "Be the go-to person for billing",
+            "target: the go-to person",
+            "3",
+        ),
+        goal("Review 12 PRs a month", "target: 12 PRs", "first draft"),
+        goal("Cut the build to 10 minutes", "target: 10 min", "18 min"),
+        goal(
+            "Hold 3 design reviews",
+            "baseline: 3\ntarget: 3 reviews",
+            "2",
+        ),
+        goal(
+            "Reply within 2 days",
+            "baseline: 4 days\ntarget: 2 days",
+            "30 h",
+        ),
+        goal("Write 2 design docs", "target: 2 design docs", "1 doc"),
+    ]
+    .concat();
+    let repo = repo(&[("plans/una.md", &plan)]);
+    let json: serde_json::Value =
+        serde_json::from_str(&report(&repo, &["--format", "json"])).expect("JSON");
+    let reasons: Vec<serde_json::Value> = json["plans"][0]["goals"]
+        .as_array()
+        .expect("goals")
+        .iter()
+        .map(|g| g["progress"]["no_percent"].clone())
+        .collect();
+    assert_eq!(
+        serde_json::Value::Array(reasons),
+        serde_json::json!([
+            "the baseline is in %, the target in milliseconds",
+            "the target is not a number",
+            "the latest check-in value is not a number",
+            "there is no baseline, and the target is below the latest value",
+            "the baseline and the target are the same",
+            "the latest check-in is in hours, the target in days",
+            // Not a reason: `1 doc` is 1 of 2 design docs, 50%.
+            null,
+        ])
+    );
+    assert_eq!(json["plans"][0]["goals"][6]["progress"]["percent"], 50.0);
+}

@@ -314,18 +314,15 @@ impl Reading<'_> {
             None => Ok(q.value),
         };
         let (t, l) = (on_scale(target)?, on_scale(latest)?);
-        let b =
-            match self.baseline {
-                Some(b) => on_scale(b)?,
-                // Without a baseline, counting up from zero is the natural reading ("25% of
-                // issues"); for a target below the latest value (latency 1200 → 400 ms) there is
-                // no such reading.
-                None if t >= l => 0.0,
-                None => return Err(
-                    "the target is below the latest value and there is no baseline to start from"
-                        .into(),
-                ),
-            };
+        // Without a baseline, counting up from zero is the natural reading ("25% of issues");
+        // for a target below the latest value (latency 1200 → 400 ms) there is no such reading.
+        let b = match self.baseline {
+            Some(b) => on_scale(b)?,
+            None if t >= l => 0.0,
+            None => {
+                return Err("there is no baseline, and the target is below the latest value".into())
+            }
+        };
         if (t - b).abs() <= f64::EPSILON {
             return Err("the baseline and the target are the same".into());
         }
