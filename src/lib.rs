@@ -5,7 +5,8 @@
 //! problems) → [`plan`] (the model, from either plan form). [`workspace`] stands every
 //! command on the same ground: the [`config`], the [`ladder`], which files are plans, and
 //! their [`history`]; [`paths`] has the one rule for showing paths and [`asof`] the one
-//! place that decides which day a run looks at.
+//! place that decides which day a run looks at. [`quantity`] reads targets and check-in
+//! values as a number and a unit, so progress compares like with like.
 
 pub mod asof;
 pub mod cli;
@@ -20,6 +21,7 @@ pub mod parallel;
 pub mod paths;
 pub mod plan;
 pub mod problem;
+pub mod quantity;
 pub mod render;
 pub mod report;
 pub mod severity;

@@ -66,12 +66,15 @@ fn errors_exit_one_and_fail_on_moves_the_threshold() {
         .stdout(predicate::str::contains("warning[GR208]"));
     run_in(dir.path(), &["lint", "--fail-on", "warning"]).code(1);
     run_in(dir.path(), &["lint", "--fail-on", "warning", "--exit-zero"]).code(0);
-    // The date is relative to --today, which wins over GROWTH_TODAY.
+    // The date is relative to --today, which wins over GROWTH_TODAY: on 2026-10-01 the action
+    // is not overdue yet, and the check-in dated 2026-11-10 is in the future (GR209).
     run_in(
         dir.path(),
-        &["lint", "--fail-on", "warning", "--today", "2026-10-01"],
+        &["lint", "--fail-on", "error", "--today", "2026-10-01"],
     )
-    .code(0);
+    .code(0)
+    .stdout(predicate::str::contains("GR208").not())
+    .stdout(predicate::str::contains("warning[GR209]"));
     let broken = CLEAN.replace("owner: Jane Doe\n", "");
     std::fs::write(dir.path().join("plans/jane.md"), broken).unwrap();
     run_in(dir.path(), &["lint"])

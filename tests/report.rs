@@ -393,3 +393,176 @@ fn markdown_of_a_plan_without_goals() {
     assert!(md.contains("history is unavailable"), "{md}");
     assert_markdown_is_inert(&md);
 }
+
+/// Goals whose check-ins are in another unit than the target, in a convertible one, or dated
+/// after the report's clock (`TODAY`, 2026-10-01).
+const UNITS: &str = "---
+owner: Una Ito
+period: { start: 2026-01-01, end: 2026-12-31 }
+---
+
+## Goal: Send the stakeholders a written update every month
+
+```yaml
+measure: 4 written updates sent to the billing stakeholders
+target: 4 updates
+```
+### Check-ins
+- 2026-03-01 [1 update] the first one went out
+- 2026-05-01 [80%] most of the stakeholders read it
+
+## Goal: Bring the p95 latency of the search API below 400 ms
+
+```yaml
+measure: p95 latency of the search API over a week
+baseline: 1.4 s
+target: 400 ms
+```
+### Check-ins
+- 2026-04-01 [900 ms] the cache is in
+- 2026-06-01 [0.5 s] the index is rebuilt nightly
+
+## Goal: Give four talks at the engineering all-hands
+
+```yaml
+measure: 4 talks given at the all-hands
+target: 4 talks
+```
+### Check-ins
+- 2026-02-01 [1] the first one, on the billing model
+- 2027-02-01 [4] typed a year ahead
+
+## Goal: Mentor two new hires through their first quarter
+
+```yaml
+measure: 2 new hires mentored through their first quarter
+target: 2 new hires
+```
+### Check-ins
+- 2026-11-15 [2 hires] dated after today
+";
+
+#[test]
+fn progress_needs_matching_units_and_dates_up_to_today() {
+    let repo = repo(&[("plans/una.md", UNITS)]);
+    let json: serde_json::Value =
+        serde_json::from_str(&report(&repo, &["--format", "json"])).expect("JSON");
+    let goals = json["plans"][0]["goals"].as_array().expect("goals");
+    let progress = |i: usize| &goals[i]["progress"];
+    // 4 updates against 80%: no percentage, and why; the chart keeps the update only.
+    assert_eq!(progress(0)["latest"], "80%");
+    assert_eq!(progress(0)["percent"], serde_json::Value::Null);
+    assert_eq!(
+        progress(0)["no_percent"],
+        "the latest check-in is in %, the target in updates"
+    );
+    assert_eq!(
+        progress(0)["series"],
+        serde_json::json!([["2026-03-01", 1.0]])
+    );
+    // 0.5 s against 400 ms from 1.4 s: 500 ms is 90% of the way; the chart is in ms.
+    assert_eq!(progress(1)["latest"], "0.5 s");
+    let percent = progress(1)["percent"].as_f64().expect("a percentage");
+    assert!((percent - 90.0).abs() < 1e-9, "{percent}");
+    assert_eq!(progress(1)["no_percent"], serde_json::Value::Null);
+    assert_eq!(
+        progress(1)["series"],
+        serde_json::json!([["2026-04-01", 900.0], ["2026-06-01", 500.0]])
+    );
+    // A check-in dated next year does not make the goal 100%: 1 of 4 talks.
+    assert_eq!(progress(2)["latest"], "1");
+    assert_eq!(progress(2)["percent"], 25.0);
+    assert_eq!(
+        progress(2)["series"],
+        serde_json::json!([["2026-02-01", 1.0]])
+    );
+    // Only a future check-in: no value yet, and the report says why.
+    assert_eq!(progress(3)["latest"], serde_json::Value::Null);
+    assert_eq!(progress(3)["percent"], serde_json::Value::Null);
+    assert_eq!(
+        progress(3)["no_percent"],
+        "the check-in values are dated after today (2026-10-01) and do not count yet"
+    );
+    assert_eq!(progress(3)["series"], serde_json::json!([]));
+
+    // Every format says why there is no percentage.
+    let why = "no percentage: the latest check-in is in %, the target in updates";
+    let terminal = report(&repo, &["--color", "never"]);
+    assert_terminal_shape(&terminal);
+    let flat = terminal.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        flat.contains(&format!("target 4 updates; {why}")),
+        "{terminal}"
+    );
+    assert!(
+        flat.contains("[#########.] 90%: latest 0.5 s"),
+        "{terminal}"
+    );
+    assert!(flat.contains("[###.......] 25%: latest 1,"), "{terminal}");
+    let md = report(&repo, &["--format", "markdown"]);
+    assert!(md.contains(&format!("target 4 updates; {why}")), "{md}");
+    assert_markdown_is_inert(&md);
+    let html = report(&repo, &["--format", "html"]);
+    assert!(
+        html.contains(r#"<p class="no-percent">No percentage: the latest check-in is in %, the target in updates.</p>"#),
+        "{html}"
+    );
+}
+
+/// Each reason there is no percentage, as the JSON report gives it.
+#[test]
+fn why_there_is_no_percentage() {
+    let goal = |title: &str, yaml: &str, value: &str| {
+        format!("## Goal: {title}\n\n```yaml\nmeasure: {title}\n{yaml}\n```\n### Check-ins\n- 2026-03-01 [{value}] measured\n\n")
+    };
+    let plan = [
+        "---\nowner: Una Ito\nperiod: { start: 2026-01-01, end: 2026-12-31 }\n---\n\n".to_string(),
+        goal(
+            "Cut the p95 to 400 ms",
+            "baseline: 25%\ntarget: 400 ms",
+            "0.9 s",
+        ),
+        goal(
+            "Be the go-to person for billing",
+            "target: the go-to person",
+            "3",
+        ),
+        goal("Review 12 PRs a month", "target: 12 PRs", "first draft"),
+        goal("Cut the build to 10 minutes", "target: 10 min", "18 min"),
+        goal(
+            "Hold 3 design reviews",
+            "baseline: 3\ntarget: 3 reviews",
+            "2",
+        ),
+        goal(
+            "Reply within 2 days",
+            "baseline: 4 days\ntarget: 2 days",
+            "30 h",
+        ),
+        goal("Write 2 design docs", "target: 2 design docs", "1 doc"),
+    ]
+    .concat();
+    let repo = repo(&[("plans/una.md", &plan)]);
+    let json: serde_json::Value =
+        serde_json::from_str(&report(&repo, &["--format", "json"])).expect("JSON");
+    let reasons: Vec<serde_json::Value> = json["plans"][0]["goals"]
+        .as_array()
+        .expect("goals")
+        .iter()
+        .map(|g| g["progress"]["no_percent"].clone())
+        .collect();
+    assert_eq!(
+        serde_json::Value::Array(reasons),
+        serde_json::json!([
+            "the baseline is in %, the target in milliseconds",
+            "the target is not a number",
+            "the latest check-in value is not a number",
+            "there is no baseline, and the target is below the latest value",
+            "the baseline and the target are the same",
+            "the latest check-in is in hours, the target in days",
+            // Not a reason: `1 doc` is 1 of 2 design docs, 50%.
+            null,
+        ])
+    );
+    assert_eq!(json["plans"][0]["goals"][6]["progress"]["percent"], 50.0);
+}

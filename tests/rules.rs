@@ -134,3 +134,101 @@ fn codes_and_names_are_unique_and_sorted() {
     names.dedup();
     assert_eq!(names.len(), RULES.len());
 }
+
+/// GR209, GR210 and GR211 on a fixture plan (today is 2026-03-15): a check-in dated after
+/// today is said once (GR209, not GR210 as well), and values that convert (`0.5 s` against
+/// `400 ms`, `2.5 days` against `2 days`) or are bare (`[3]`) are not mismatches.
+#[test]
+fn future_dates_entries_outside_the_period_and_unit_mismatches() {
+    let text = std::fs::read_to_string("tests/fixtures/plans/dates-and-units.md").unwrap();
+    let found: Vec<String> = codes_with(&linter(), &text, None)
+        .into_iter()
+        .filter(|f| ["GR209", "GR210", "GR211"].contains(&&f[..5]))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            "GR209 21:35 the action is marked done on 2026-05-02, after today (2026-03-15)",
+            "GR210 24:3 check-in 2025-12-20 is before the period starts (2026-01-01)",
+            "GR211 25:15 the check-in value `80%` is in %, but the target `4 updates` is in updates",
+            "GR209 27:3 the check-in is dated 2026-04-01, after today (2026-03-15)",
+            "GR209 28:3 the check-in is dated 2026-07-15, after today (2026-03-15)",
+            "GR211 45:15 the check-in value `3 PRs` is in PRs, but the target `400 ms` is in milliseconds",
+            "GR211 52:11 the baseline `36 hours` is in hours, but the target `2 days` is in days",
+            "GR211 64:15 the check-in value `30 h` is in hours, but the target `2 days` is in days",
+        ]
+    );
+}
+
+/// The same rules on the YAML form: findings point at the YAML values.
+#[test]
+fn entry_rules_in_a_yaml_plan() {
+    let text = r#"owner: Una Ito
+period: { start: 2026-01-01, end: 2026-06-30 }
+goals:
+  - title: Send the billing stakeholders a written update every month
+    measure: 4 written updates sent to the billing stakeholders by June
+    target: 4 updates
+    actions:
+      - { text: Send the first update, done: 2026-05-02 }
+    checkins:
+      - { date: 2025-12-20, value: "1" }
+      - { date: 2026-02-01, value: "80%", note: most of them read it }
+      - { date: 2027-02-01, value: "4" }
+"#;
+    let parsed = plan::parse_str("plans/una.plan.yaml", text);
+    let found: Vec<String> = linter()
+        .lint_with_history(&parsed, None)
+        .iter()
+        .filter(|d| ["GR209", "GR210", "GR211"].contains(&d.code))
+        .map(|d| {
+            let help = d.help.as_deref().unwrap_or("");
+            format!(
+                "{} {}:{} {} ({help})",
+                d.code, d.start.line, d.start.column, d.message
+            )
+        })
+        .collect();
+    assert_eq!(
+        found,
+        [
+            "GR209 8:46 the action is marked done on 2026-05-02, after today (2026-03-15) \
+             (correct the date if it is a typo; an action is done the day it is done)",
+            "GR210 10:17 check-in 2025-12-20 is before the period starts (2026-01-01) \
+             (move it to the plan for that period, or correct the date)",
+            "GR211 11:36 the check-in value `80%` is in %, but the target `4 updates` is in updates \
+             (write it in updates (a bare number is read in the target's unit), or change the target)",
+            "GR209 12:17 the check-in is dated 2027-02-01, after today (2026-03-15) \
+             (correct the date if it is a typo; until that day the report does not count it as progress)",
+        ]
+    );
+}
+
+/// Without history, staleness is judged by the plan's dates up to today: a check-in dated
+/// next year (GR209) does not make a goal that stopped in January look fresh.
+#[test]
+fn a_future_check_in_does_not_hide_a_stale_goal() {
+    let text = "---
+owner: Una Ito
+period: { start: 2026-01-01, end: 2026-06-30 }
+---
+
+## Goal: Solve production issues on my own
+
+### Check-ins
+- 2026-01-20 [8%] solved 1 of 12
+- 2027-01-20 [25%] a typo for 2026-03-20?
+";
+    let found: Vec<String> = codes_with(&linter(), text, None)
+        .into_iter()
+        .filter(|f| f.starts_with("GR501") || f.starts_with("GR209"))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            "GR501 6:10 no progress on `solve-production-issues-on-my-own` for 54 days \
+             (by its dates, last on 2026-01-20)",
+            "GR209 10:3 the check-in is dated 2027-01-20, after today (2026-03-15)",
+        ]
+    );
+}

@@ -117,6 +117,7 @@ pub fn run(args: ReportArgs) -> anyhow::Result<u8> {
                 facts: facts.as_ref(),
                 events,
                 range,
+                today: as_of.today,
             };
             plans.push(build::plan_report(&input, linter.lexicon()));
             parsed_plans.push(parsed);

@@ -7,6 +7,7 @@ use chrono::NaiveDate;
 
 use crate::asof::AsOf;
 use crate::plan::Plan;
+use crate::quantity;
 use crate::source::{Span, Spanned};
 
 use super::event::{Event, EventKind};
@@ -290,7 +291,7 @@ pub fn plan_facts<'e>(
             EventKind::TargetChanged {
                 from: Some(from),
                 to: Some(to),
-            } if lowered(from, to) => facts.moved.push(MovedGoalpost {
+            } if quantity::lowered(from, to) => facts.moved.push(MovedGoalpost {
                 goal: goal.clone(),
                 commit: event.commit.short.clone(),
                 date,
@@ -302,45 +303,4 @@ pub fn plan_facts<'e>(
     }
     facts.backdated = entries.backdated(plan, backdate_days);
     facts
-}
-
-/// Whether a target went down: both read as numbers (`25%`, `3`, `400 ms`) and the new one
-/// is smaller. Targets that are not numbers are not compared.
-pub fn lowered(from: &str, to: &str) -> bool {
-    matches!((leading_number(from), leading_number(to)), (Some(f), Some(t)) if t < f)
-}
-
-/// The first number in a text: "25%" → 25, "at most 5" → 5, "1,200 users" → 1200. Digits
-/// glued to a letter are a name, not a quantity: "p95 below 400 ms" → 400, "H2" → none.
-pub fn leading_number(text: &str) -> Option<f64> {
-    let start = text.char_indices().find_map(|(i, c)| {
-        let glued = text[..i]
-            .chars()
-            .next_back()
-            .is_some_and(|p| p.is_alphabetic() || p.is_ascii_digit() || p == '.');
-        (c.is_ascii_digit() && !glued).then_some(i)
-    })?;
-    let digits: String = text[start..]
-        .chars()
-        .take_while(|c| c.is_ascii_digit() || *c == '.' || *c == ',')
-        .filter(|c| *c != ',')
-        .collect();
-    digits.trim_end_matches('.').parse().ok()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn numbers_in_targets() {
-        assert_eq!(leading_number("25%"), Some(25.0));
-        assert_eq!(leading_number("1,200 users"), Some(1200.0));
-        assert_eq!(leading_number("p95 below 400 ms"), Some(400.0));
-        assert_eq!(leading_number("ship in H2"), None);
-        assert_eq!(leading_number("12.5 hours"), Some(12.5));
-        assert!(lowered("25%", "15%"));
-        assert!(!lowered("15%", "25%"));
-        assert!(!lowered("most issues", "some issues"));
-    }
 }

@@ -40,7 +40,7 @@ pub struct Context<'a> {
     pub ladder: Option<&'a Ladder>,
     pub options: &'a RuleOptions,
     pub lexicon: &'a Lexicon,
-    /// The date "overdue" and "expired" are measured against.
+    /// The date "overdue", "expired" and "in the future" are measured against.
     pub today: NaiveDate,
     /// What git history says about this plan; `None` without history (no repository, or
     /// `--no-history`).

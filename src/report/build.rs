@@ -6,11 +6,12 @@ use std::path::PathBuf;
 use chrono::NaiveDate;
 
 use crate::diagnostic::Diagnostic;
-use crate::history::facts::{leading_number, PlanFacts};
+use crate::history::facts::PlanFacts;
 use crate::history::{Event, EventKind};
 use crate::ladder::Ladder;
 use crate::lint::text::Lexicon;
 use crate::plan::{Goal, Plan};
+use crate::quantity::Quantity;
 use crate::severity::Severity;
 use crate::source::SourceFile;
 
@@ -26,6 +27,8 @@ pub struct PlanInput<'a> {
     /// This plan's events, oldest first (empty without history).
     pub events: Vec<&'a Event>,
     pub range: Range,
+    /// The report's clock (`--today`): check-ins dated after it do not count as progress.
+    pub today: NaiveDate,
 }
 
 pub fn plan_report(input: &PlanInput, lexicon: &Lexicon) -> PlanReport {
@@ -60,6 +63,8 @@ pub fn plan_report(input: &PlanInput, lexicon: &Lexicon) -> PlanReport {
                 .map(|c| c.date)
                 .chain(g.actions.iter().filter_map(|a| a.done_on))
         })
+        // A date after today is GR209's finding, not activity.
+        .filter(|d| *d <= input.today)
         .max();
     let last_activity = match input.facts {
         Some(facts) => facts.last_activity.values().copied().max(),
@@ -176,7 +181,7 @@ fn goal_report(
             .count(),
         actions,
         checkins,
-        progress: progress(goal, range),
+        progress: progress(goal, range, input.today),
         timeline,
         flags,
     }
@@ -201,45 +206,139 @@ fn smart(goal: &Goal, plan: &Plan, lexicon: &Lexicon) -> Smart {
 }
 
 /// Progress as of the end of the range: the latest check-in value up to `range.until`,
-/// against the baseline and the target.
-fn progress(goal: &Goal, range: Range) -> Progress {
+/// against the baseline and the target, all on one scale (the target's unit, converted).
+///
+/// Check-ins dated after `today` are findings (GR209), not progress: they are left out of
+/// the latest value and the chart, so a typo for next year cannot make a goal 100% done.
+fn progress(goal: &Goal, range: Range, today: NaiveDate) -> Progress {
     let text = |v: &Option<crate::source::Spanned<String>>| v.as_ref().map(|s| s.value.clone());
-    let mut series: Vec<(NaiveDate, f64)> = goal
+    let (baseline, target) = (text(&goal.baseline), text(&goal.target));
+    let values: Vec<(NaiveDate, &str)> = goal
         .checkins
         .iter()
-        .filter_map(|c| Some((c.date.value, leading_number(&c.value.as_ref()?.value)?)))
+        .filter_map(|c| Some((c.date.value, c.value.as_ref()?.value.as_str())))
         .collect();
-    series.sort_by_key(|point| point.0);
-    let latest = goal
-        .checkins
+    let future = values.iter().any(|(date, _)| *date > today);
+    let values: Vec<(NaiveDate, &str)> = values.into_iter().filter(|v| v.0 <= today).collect();
+    let latest = values
         .iter()
-        .filter(|c| c.value.is_some() && range.until.is_none_or(|u| c.date.value <= u))
-        .max_by_key(|c| c.date.value)
-        .and_then(|c| text(&c.value));
-    let number = |v: &Option<String>| v.as_deref().and_then(leading_number);
-    let baseline = text(&goal.baseline);
-    let target = text(&goal.target);
-    let (latest_n, target_n) = (number(&latest), number(&target));
-    // Without a baseline, counting up from zero is the natural reading ("25% of issues");
-    // for a target below the latest value (latency 1200 → 400 ms) there is no such reading.
-    let zero = match (latest_n, target_n) {
-        (Some(l), Some(t)) if t >= l => Some(0.0),
-        _ => None,
+        .filter(|(date, _)| range.until.is_none_or(|u| *date <= u))
+        .max_by_key(|(date, _)| *date)
+        .map(|(_, value)| value.to_string());
+    let parse = |v: &Option<String>| v.as_deref().and_then(Quantity::parse);
+    let (baseline_q, target_q, latest_q) = (parse(&baseline), parse(&target), parse(&latest));
+    let readings: Vec<(NaiveDate, Quantity)> = values
+        .iter()
+        .filter_map(|(date, value)| Some((*date, Quantity::parse(value)?)))
+        .collect();
+    // The scale everything is shown on: the target's unit; failing that (a bare target, or
+    // none), the first unit the baseline or the check-ins name.
+    let scale = [&target_q, &baseline_q, &latest_q]
+        .into_iter()
+        .flatten()
+        .chain(readings.iter().map(|(_, q)| q))
+        .find(|q| !q.unit.is_bare())
+        .or(target_q.as_ref())
+        .cloned();
+    let mut series: Vec<(NaiveDate, f64)> = match &scale {
+        Some(scale) => readings
+            .iter()
+            .filter_map(|(date, q)| Some((*date, q.in_unit_of(scale)?)))
+            .collect(),
+        None => readings.iter().map(|(date, q)| (*date, q.value)).collect(),
     };
-    let baseline_n = number(&baseline).or(zero);
-    let percent = match (baseline_n, latest_n, target_n) {
-        (Some(b), Some(l), Some(t)) if (t - b).abs() > f64::EPSILON => {
-            let p = ((l - b) / (t - b) * 100.0).clamp(0.0, 100.0);
-            Some(if p == 0.0 { 0.0 } else { p }) // never -0
-        }
-        _ => None,
+    series.sort_by_key(|point| point.0);
+    let reading = Reading {
+        baseline: baseline_q.as_ref(),
+        target: target.as_ref().map(|_| target_q.as_ref()),
+        latest: latest.as_ref().map(|_| latest_q.as_ref()),
+        scale: scale.as_ref(),
     };
+    let (percent, no_percent) = match reading.percent() {
+        Ok(percent) => (percent, None),
+        Err(why) => (None, Some(why)),
+    };
+    // Only future check-ins: the line would say no value is checked in, which is not so.
+    let no_percent = no_percent.or_else(|| {
+        (latest.is_none() && target.is_some() && future).then(|| {
+            format!("the check-in values are dated after today ({today}) and do not count yet")
+        })
+    });
     Progress {
         baseline,
         target,
         latest,
         percent,
+        no_percent,
         series,
+    }
+}
+
+/// The values progress is measured from, read as quantities.
+struct Reading<'a> {
+    baseline: Option<&'a Quantity>,
+    /// `None`: not set; `Some(None)`: set, but not a quantity.
+    target: Option<Option<&'a Quantity>>,
+    /// The latest check-in value, as `target`.
+    latest: Option<Option<&'a Quantity>>,
+    scale: Option<&'a Quantity>,
+}
+
+impl Reading<'_> {
+    /// The share of the way from baseline to target, 0–100; `Ok(None)` when there is no
+    /// target or no check-in value (the report says that as it is); `Err` says why there is
+    /// no percentage otherwise.
+    fn percent(&self) -> Result<Option<f64>, String> {
+        let (Some(target), Some(latest)) = (self.target, self.latest) else {
+            return Ok(None);
+        };
+        let target = target.ok_or("the target is not a number")?;
+        let latest = latest.ok_or("the latest check-in value is not a number")?;
+        let mismatch = |what: &str, q: &Quantity, other: &str, o: &Quantity| {
+            format!("{what} is in {}, {other} in {}", q.unit, o.unit)
+        };
+        if !latest.unit.compatible(&target.unit) {
+            return Err(mismatch(
+                "the latest check-in",
+                latest,
+                "the target",
+                target,
+            ));
+        }
+        // A baseline that is not a number ("none yet") is no baseline; one in another unit
+        // is a mistake to show, not to guess around.
+        if let Some(b) = self.baseline {
+            if !b.unit.compatible(&target.unit) {
+                return Err(mismatch("the baseline", b, "the target", target));
+            }
+            if !b.unit.compatible(&latest.unit) {
+                return Err(mismatch("the latest check-in", latest, "the baseline", b));
+            }
+        }
+        let too_large = "the values are too large to compare";
+        let on_scale = |q: &Quantity| match self.scale {
+            Some(scale) => q.in_unit_of(scale).ok_or(too_large),
+            None => Ok(q.value),
+        };
+        let (t, l) = (on_scale(target)?, on_scale(latest)?);
+        // Without a baseline, counting up from zero is the natural reading ("25% of issues");
+        // for a target below the latest value (latency 1200 → 400 ms) there is no such reading.
+        let b = match self.baseline {
+            Some(b) => on_scale(b)?,
+            None if t >= l => 0.0,
+            None => {
+                return Err("there is no baseline, and the target is below the latest value".into())
+            }
+        };
+        if (t - b).abs() <= f64::EPSILON {
+            return Err("the baseline and the target are the same".into());
+        }
+        let p = (l - b) / (t - b) * 100.0;
+        if !p.is_finite() {
+            return Err(too_large.into());
+        }
+        let p = p.clamp(0.0, 100.0);
+        Ok(Some(if p == 0.0 { 0.0 } else { p })) // never -0
     }
 }
 

@@ -252,7 +252,7 @@ fn goal_section(out: &mut dyn io::Write, report: &Report, goal: &GoalReport) -> 
 }
 
 /// `` `[#####.....]` 50%: latest **1**, baseline 0, target 2 ``, or `None` when nothing is
-/// known.
+/// known; when there is no percentage, why.
 fn progress_text(goal: &GoalReport) -> Option<String> {
     let p = &goal.progress;
     if p.baseline.is_none() && p.target.is_none() && p.latest.is_none() {
@@ -271,6 +271,7 @@ fn progress_text(goal: &GoalReport) -> Option<String> {
     line += &opt(", baseline ", p.baseline.as_deref().map(text), "");
     let target = p.target.as_deref().map(text);
     line += &target.map_or(", no target set".into(), |t| format!(", target {t}"));
+    line += &opt("; no percentage: ", p.no_percent.as_deref().map(text), "");
     Some(line)
 }
 

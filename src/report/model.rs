@@ -174,9 +174,15 @@ pub struct Progress {
     pub baseline: Option<String>,
     pub target: Option<String>,
     pub latest: Option<String>,
-    /// 0–100 when baseline, latest and target all read as numbers.
+    /// 0–100 when the latest value and the target (and the baseline, if any) read as
+    /// quantities in compatible units; measured on the target's scale (`[0.5 s]` against
+    /// `400 ms` is 500 ms). Check-ins dated after today do not count.
     pub percent: Option<f64>,
-    /// Every check-in value that reads as a number, oldest first, for charts.
+    /// Why there is no percentage, when it is not simply that the target or every check-in
+    /// value is missing: "the latest check-in is in %, the target in updates".
+    pub no_percent: Option<String>,
+    /// The check-in values up to today in the unit of the target (converted), oldest first,
+    /// for charts; values in other units are left out.
     pub series: Vec<(NaiveDate, f64)>,
 }
 

@@ -225,7 +225,9 @@ fn goal_section(t: &mut Term, report: &Report, goal: &GoalReport) -> io::Result<
     Ok(())
 }
 
-/// `[#####.....] 50%: latest 1, baseline 0, target 2`, or `None` when nothing is known.
+/// `[#####.....] 50%: latest 1, baseline 0, target 2`, or `None` when nothing is known; when
+/// there is no percentage, why (`…, target 4 updates; no percentage: the latest check-in is in
+/// %, the target in updates`).
 fn progress_text(goal: &GoalReport) -> Option<String> {
     let p = &goal.progress;
     if p.baseline.is_none() && p.target.is_none() && p.latest.is_none() {
@@ -238,6 +240,7 @@ fn progress_text(goal: &GoalReport) -> Option<String> {
     text += &opt(", baseline ", p.baseline.as_ref(), "");
     let target = p.target.as_ref();
     text += &target.map_or(", no target set".into(), |t| format!(", target {t}"));
+    text += &opt("; no percentage: ", p.no_percent.as_ref(), "");
     Some(text)
 }
 

@@ -7,8 +7,9 @@
 //! Work not yet committed counts at the date each entry states (capped at today), so a
 //! check-in dated in May and left uncommitted until July leaves the goal stale. In a shallow
 //! clone, what the boundary commit already holds counts at its own stated dates. Without git
-//! (or with `--no-history`), the latest check-in or done date in the file is used; a goal
-//! with none of those is stale once the period has run for `stale_days`.
+//! (or with `--no-history`), the latest check-in or done date in the file up to today is used
+//! (a date after today is GR209's finding, and would hide a stuck goal); a goal with none of
+//! those is stale once the period has run for `stale_days`.
 //!
 //! ## Bad
 //!
@@ -95,13 +96,12 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
     }
 }
 
-/// The latest check-in or done date written in the goal, capped at today: an entry in the
-/// file was written by today whatever date it states.
+/// The latest check-in or done date written in the goal, up to today.
 fn stated_activity(goal: &Goal, today: NaiveDate) -> Option<NaiveDate> {
     let checkins = goal.checkins.iter().map(|c| c.date.value);
     let done = goal
         .actions
         .iter()
         .filter_map(|a| a.done_on.as_ref().map(|d| d.value));
-    checkins.chain(done).max().map(|d| d.min(today))
+    checkins.chain(done).filter(|d| *d <= today).max()
 }

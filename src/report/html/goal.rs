@@ -6,8 +6,8 @@ use std::fmt::{self, Write as _};
 use chrono::NaiveDate;
 
 use super::{badge, definitions, escape, figure, flags, svg, table};
-use crate::history::facts::leading_number;
 use crate::plan::GoalStatus;
+use crate::quantity::Quantity;
 use crate::report::model::{ActionReport, GoalReport, PlanReport};
 
 /// The goal's `<section>`; `id` is its anchor.
@@ -141,6 +141,13 @@ fn progress(goal: &GoalReport, plan: &PlanReport) -> Result<String, fmt::Error> 
             o,
             r#"<p class="fromto">Baseline <b>{from}</b> → latest <b>{latest}</b> → target <b>{to}</b></p>"#
         )?;
+        if let Some(why) = &p.no_percent {
+            writeln!(
+                o,
+                r#"<p class="no-percent">No percentage: {}.</p>"#,
+                escape(why)
+            )?;
+        }
     } else {
         let none = "No baseline, target or check-in values to measure progress by.";
         writeln!(o, "<p class=\"empty\">{none}</p>")?;
@@ -148,10 +155,18 @@ fn progress(goal: &GoalReport, plan: &PlanReport) -> Result<String, fmt::Error> 
     if !p.series.is_empty() {
         // The time axis runs from the period's start to the due date (or the period's end),
         // so the line shows how much of the time is used as well as how far the value moved.
-        let number = |v: &Option<String>| v.as_deref().and_then(leading_number);
         let mut extent: Vec<NaiveDate> = plan.period.map(|(s, _)| vec![s]).unwrap_or_default();
         extent.extend(goal.due.or(plan.period.map(|(_, e)| e)));
-        let (baseline, target) = (number(&p.baseline), number(&p.target));
+        // The series is on the target's scale; the baseline line is drawn on it too, or not
+        // at all when it is in another unit.
+        let quantity = |v: &Option<String>| v.as_deref().and_then(Quantity::parse);
+        let (baseline, target) = (quantity(&p.baseline), quantity(&p.target));
+        let baseline = match (&baseline, &target) {
+            (Some(b), Some(t)) => b.in_unit_of(t),
+            (b, None) => b.as_ref().map(|b| b.value),
+            (None, _) => None,
+        };
+        let target = target.map(|t| t.value);
         let label = format!("Progress over time: {}", goal.title);
         let chart = svg::progress(&label, &p.series, baseline, target, &extent)?;
         o.push_str(&figure("Progress over time", &chart));
