@@ -546,3 +546,26 @@ fn outside_git_without_a_config_a_directory_still_means_its_plans() {
     let (_, count) = linted(&plain, &team, &["."]);
     assert_eq!(count, 1);
 }
+
+// ----------------------------------------------------------------------------- units
+
+#[test]
+fn a_target_restated_in_another_unit_is_not_a_lowered_target() {
+    let repo = Repo::new();
+    repo.write(PLAN, &JANE.replace("target: 25%", "target: 400 ms"));
+    repo.commit("plan", "2026-01-05");
+    // 400 ms and 0.4 s are the same bar; by numbers alone 0.4 < 400 read as lowered.
+    repo.edit(PLAN, "target: 400 ms", "target: 0.4 s");
+    repo.commit("the same bar in seconds", "2026-02-01");
+    assert_eq!(
+        findings_in(&repo, &repo.dir, "GR503", &[]),
+        Vec::<String>::new()
+    );
+    repo.edit(PLAN, "target: 0.4 s", "target: 20%");
+    repo.commit("another measure altogether", "2026-03-01");
+    assert_eq!(
+        findings_in(&repo, &repo.dir, "GR503", &[]),
+        Vec::<String>::new(),
+        "units that do not compare are not compared"
+    );
+}
