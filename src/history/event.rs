@@ -288,23 +288,13 @@ impl EventKind {
                 format!("action changed: \"{text}\" ({})", list(changes))
             }
             EventKind::CheckinAdded { date, value, note } => {
-                let value = value
-                    .as_ref()
-                    .map(|v| format!(" [{v}]"))
-                    .unwrap_or_default();
-                let note = note.as_ref().map(|n| format!(" {n}")).unwrap_or_default();
-                format!("check-in {date}{value}{note}")
+                format!("check-in {}", entry(*date, value, note))
             }
             EventKind::CheckinChanged { date, changes, .. } => {
                 format!("check-in {date} changed: {}", list(changes))
             }
             EventKind::CheckinRemoved { date, value, note } => {
-                let value = value
-                    .as_ref()
-                    .map(|v| format!(" [{v}]"))
-                    .unwrap_or_default();
-                let note = note.as_ref().map(|n| format!(" {n}")).unwrap_or_default();
-                format!("check-in removed: {date}{value}{note}")
+                format!("check-in removed: {}", entry(*date, value, note))
             }
             EventKind::DueMoved { from, to } => {
                 let way = match (from, to) {
@@ -320,6 +310,16 @@ impl EventKind {
             }
         }
     }
+}
+
+/// A check-in as its line reads: `2026-03-02 [12%] solved 2 of 17`.
+fn entry(date: NaiveDate, value: &Option<String>, note: &Option<String>) -> String {
+    let value = value
+        .as_ref()
+        .map(|v| format!(" [{v}]"))
+        .unwrap_or_default();
+    let note = note.as_ref().map(|n| format!(" {n}")).unwrap_or_default();
+    format!("{date}{value}{note}")
 }
 
 fn list(changes: &[FieldChange]) -> String {

@@ -4,7 +4,7 @@
 use chrono::DateTime;
 
 use crate::events::{linear_repo, LINEAR};
-use crate::support::{assert_events, events, history_in, lines, Repo, JANE, RAJ};
+use crate::support::{assert_events, check_in, events, history_in, lines, Repo, JANE, RAJ};
 
 const PLAN: &str = "plans/jane.md";
 
@@ -38,14 +38,6 @@ fn jane_added(date: &str) -> Vec<String> {
 }
 
 /// Adds a check-in to Jane's plan: `- DATE [VALUE] NOTE`.
-fn check_in(repo: &Repo, entry: &str) {
-    repo.edit(
-        PLAN,
-        "### Check-ins\n",
-        &format!("### Check-ins\n- {entry}\n"),
-    );
-}
-
 #[test]
 fn uncommitted_changes_are_events_of_the_uncommitted_pseudo_commit() {
     let repo = Repo::new();

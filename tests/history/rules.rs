@@ -4,9 +4,7 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use serde_json::Value;
-
-use crate::support::{Repo, JANE};
+use crate::support::{findings_in, position, short, Repo, JANE};
 
 const PLAN: &str = "plans/jane.md";
 
@@ -46,51 +44,11 @@ due: 2026-06-30
 
 /// The GR5xx findings of `growth lint --format json ARGS`: `CODE line:column message`.
 fn history_findings(repo: &Repo, args: &[&str]) -> Vec<String> {
-    history_findings_in(repo, &repo.dir, args)
+    findings_in(repo, &repo.dir, "GR5", args)
 }
 
 fn history_findings_in(repo: &Repo, dir: &Path, args: &[&str]) -> Vec<String> {
-    let out = repo
-        .growth_in(dir)
-        .args(["lint", "--format", "json", "--exit-zero"])
-        .args(args)
-        .output()
-        .expect("growth runs");
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let report: Value = serde_json::from_slice(&out.stdout).expect("JSON");
-    report["diagnostics"]
-        .as_array()
-        .expect("diagnostics")
-        .iter()
-        .filter(|d| d["code"].as_str().is_some_and(|c| c.starts_with("GR5")))
-        .map(|d| {
-            format!(
-                "{} {}:{} {}",
-                d["code"].as_str().unwrap_or(""),
-                d["start"]["line"],
-                d["start"]["column"],
-                d["message"].as_str().unwrap_or("")
-            )
-        })
-        .collect()
-}
-
-/// `line:column` (1-based) of the first `needle` in `text`.
-fn position(text: &str, needle: &str) -> String {
-    let at = text.find(needle).unwrap_or_else(|| panic!("no {needle:?}"));
-    let before = &text[..at];
-    let line = before.matches('\n').count() + 1;
-    let column = before.len() - before.rfind('\n').map_or(0, |n| n + 1) + 1;
-    format!("{line}:{column}")
-}
-
-fn short(id: &str) -> &str {
-    &id[..7]
+    findings_in(repo, dir, "GR5", args)
 }
 
 #[test]

@@ -338,3 +338,26 @@ pub fn findings_in(repo: &Repo, dir: &Path, prefix: &str, args: &[&str]) -> Vec<
         })
         .collect()
 }
+
+/// Adds `entry` as the first check-in of `plans/jane.md`.
+pub fn check_in(repo: &Repo, entry: &str) {
+    repo.edit(
+        "plans/jane.md",
+        "### Check-ins\n",
+        &format!("### Check-ins\n- {entry}\n"),
+    );
+}
+
+/// `line:column` (1-based) of the first `needle` in `text`.
+pub fn position(text: &str, needle: &str) -> String {
+    let at = text.find(needle).unwrap_or_else(|| panic!("no {needle:?}"));
+    let before = &text[..at];
+    let line = before.matches('\n').count() + 1;
+    let column = before.len() - before.rfind('\n').map_or(0, |n| n + 1) + 1;
+    format!("{line}:{column}")
+}
+
+/// The abbreviated commit id growth shows.
+pub fn short(id: &str) -> &str {
+    &id[..7]
+}

@@ -7,7 +7,9 @@ use std::path::Path;
 
 use serde_json::Value;
 
-use crate::support::{assert_events, findings_in, history_in, lines, Repo, JANE};
+use crate::support::{
+    assert_events, check_in, findings_in, history_in, lines, position, short, Repo, JANE,
+};
 
 const PLAN: &str = "plans/jane.md";
 
@@ -27,27 +29,6 @@ due: 2026-06-30
 - [ ] Submit the abstract
 "
     )
-}
-
-fn check_in(repo: &Repo, entry: &str) {
-    repo.edit(
-        PLAN,
-        "### Check-ins\n",
-        &format!("### Check-ins\n- {entry}\n"),
-    );
-}
-
-fn short(id: &str) -> &str {
-    &id[..7]
-}
-
-/// `line:column` (1-based) of the first `needle` in `text`.
-fn position(text: &str, needle: &str) -> String {
-    let at = text.find(needle).unwrap_or_else(|| panic!("no {needle:?}"));
-    let before = &text[..at];
-    let line = before.matches('\n').count() + 1;
-    let column = before.len() - before.rfind('\n').map_or(0, |n| n + 1) + 1;
-    format!("{line}:{column}")
 }
 
 // ------------------------------------------------------------------------ shallow clones
