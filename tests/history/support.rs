@@ -187,21 +187,30 @@ impl Repo {
 
 /// `growth history --format json ARGS` with `cmd`: exit 0, a document valid against
 /// `schema/history.schema.json`.
-pub fn history_in(mut cmd: Command, args: &[&str]) -> Value {
-    let out = cmd
-        .args(["history", "--format", "json"])
-        .args(args)
-        .output()
-        .expect("growth runs");
+pub fn history_in(cmd: Command, args: &[&str]) -> Value {
+    let doc = json_of(cmd, &[&["history", "--format", "json"], args].concat());
+    assert_valid(&doc);
+    doc
+}
+
+/// The JSON document `cmd ARGS` prints; the run must exit 0.
+pub fn json_of(mut cmd: Command, args: &[&str]) -> Value {
+    let out = cmd.args(args).output().expect("growth runs");
     assert_eq!(
         out.status.code(),
         Some(0),
-        "growth history {args:?} failed:\n{}",
+        "growth {args:?} failed:\n{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    let doc: Value = serde_json::from_slice(&out.stdout).expect("growth history prints JSON");
-    assert_valid(&doc);
-    doc
+    serde_json::from_slice(&out.stdout).expect("growth prints JSON")
+}
+
+/// `growth lint --format json --exit-zero ARGS` run in `dir`.
+pub fn lint_in(repo: &Repo, dir: &Path, args: &[&str]) -> Value {
+    json_of(
+        repo.growth_in(dir),
+        &[&["lint", "--format", "json", "--exit-zero"], args].concat(),
+    )
 }
 
 /// `2026-01-20` → `2026-01-20T10:00:00+00:00`; full timestamps stay as they are.
@@ -307,22 +316,9 @@ pub fn assert_valid(doc: &Value) {
 }
 
 /// The findings of `growth lint --format json --exit-zero ARGS` run in `dir` whose code
-/// starts with `prefix`, as `CODE line:column message`; the run must exit 0.
+/// starts with `prefix`, as `CODE line:column message`.
 pub fn findings_in(repo: &Repo, dir: &Path, prefix: &str, args: &[&str]) -> Vec<String> {
-    let out = repo
-        .growth_in(dir)
-        .args(["lint", "--format", "json", "--exit-zero"])
-        .args(args)
-        .output()
-        .expect("growth runs");
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let report: Value = serde_json::from_slice(&out.stdout).expect("JSON");
-    report["diagnostics"]
+    lint_in(repo, dir, args)["diagnostics"]
         .as_array()
         .expect("diagnostics")
         .iter()

@@ -8,7 +8,8 @@ use std::path::Path;
 use serde_json::Value;
 
 use crate::support::{
-    assert_events, check_in, findings_in, history_in, lines, position, short, Repo, JANE,
+    assert_events, check_in, findings_in, history_in, json_of, lines, lint_in, position, short,
+    Repo, JANE,
 };
 
 const PLAN: &str = "plans/jane.md";
@@ -236,14 +237,9 @@ fn uncommitted_entries_count_at_their_own_dates() {
     repo.commit("plan", "2026-01-05");
     check_in(&repo, "2026-05-20 [12%] solved 3 of 25");
     let stale = |today: &str| {
-        let out = repo
-            .growth()
-            .env("GROWTH_TODAY", today)
-            .args(["lint", "--format", "json", "--exit-zero"])
-            .output()
-            .expect("growth runs");
-        let report: Value = serde_json::from_slice(&out.stdout).expect("JSON");
-        report["diagnostics"]
+        let mut cmd = repo.growth();
+        cmd.env("GROWTH_TODAY", today);
+        json_of(cmd, &["lint", "--format", "json", "--exit-zero"])["diagnostics"]
             .as_array()
             .expect("diagnostics")
             .iter()
@@ -300,18 +296,7 @@ fn report(repo: &Repo, args: &[&str], today: Option<&str>) -> Value {
         Some(day) => cmd.env("GROWTH_TODAY", day),
         None => cmd.env_remove("GROWTH_TODAY"),
     };
-    let out = cmd
-        .args(["report", "--format", "json"])
-        .args(args)
-        .output()
-        .expect("growth runs");
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).expect("JSON")
+    json_of(cmd, &[&["report", "--format", "json"], args].concat())
 }
 
 #[test]
@@ -441,20 +426,7 @@ fn team() -> Repo {
 
 /// The files `growth lint --format json` read, as it names them, from `dir`.
 fn linted(repo: &Repo, dir: &Path, args: &[&str]) -> (Vec<String>, u64) {
-    let out = repo
-        .growth_in(dir)
-        .args(["lint", "--format", "json", "--exit-zero"])
-        .args(args)
-        .output()
-        .expect("growth runs");
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{args:?} in {}: {}",
-        dir.display(),
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let doc: Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    let doc = lint_in(repo, dir, args);
     let mut paths: Vec<String> = doc["diagnostics"]
         .as_array()
         .expect("diagnostics")
