@@ -242,6 +242,9 @@ pub fn plan_facts<'e>(
             first_commit = Some(&event.commit.id);
         }
         if let EventKind::PlanSnapshot { stated } = &event.kind {
+            // The boundary's plan is the starting state; what comes after it is judged.
+            first_commit = Some(&event.commit.id);
+            content_seen = true;
             facts.shallow = true;
             for (goal, date) in stated {
                 note_activity(&mut facts, goal, as_of.capped(*date));

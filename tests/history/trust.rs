@@ -35,15 +35,15 @@ due: 2026-06-30
 // ------------------------------------------------------------------------ shallow clones
 
 /// A plan whose `prod` goal was checked in yesterday and whose `talk` goal went quiet, with
-/// a due date pushed out before the last two commits.
+/// a due date pushed out and a backdated check-in before the last commit.
 fn repo_for_shallow_clones() -> Repo {
     let repo = Repo::new();
     repo.write(PLAN, &two_goals());
     repo.commit("plan", "2026-01-05");
     repo.edit(PLAN, "due: 2026-05-31", "due: 2026-06-30");
     repo.commit("more time", "2026-03-01");
-    check_in(&repo, "2026-04-10 [10%] solved 2 of 20");
-    repo.commit("check-in", "2026-04-10");
+    check_in(&repo, "2026-03-10 [10%] solved 2 of 20");
+    repo.commit("a month late", "2026-04-10");
     check_in(&repo, "2026-05-31 [12%] solved 3 of 25");
     repo.commit("check-in", "2026-05-31");
     repo
@@ -65,6 +65,7 @@ fn full_history_is_the_reference_for_the_shallow_cases() {
     let repo = repo_for_shallow_clones();
     let text = repo.read(PLAN);
     let moved = repo.git(&["log", "--format=%h", "--grep=more time"]);
+    let late = repo.git(&["log", "--format=%h", "--grep=a month late"]);
     assert_eq!(
         findings_in(&repo, &repo.dir, "GR5", &[]),
         [
@@ -73,6 +74,7 @@ fn full_history_is_the_reference_for_the_shallow_cases() {
                 position(&text, "2026-06-30\n```"),
                 moved.trim()
             ),
+            backdated(&text, late.trim()),
             format!(
                 "GR501 {} no progress on `talk` for 147 days (in git history, last on 2026-01-05)",
                 position(&text, "Give a talk")
@@ -124,26 +126,40 @@ fn a_depth_one_clone_judges_what_it_holds_by_the_plans_own_dates() {
     assert_eq!(stderr.matches("shallow clone").count(), 1, "{stderr}");
 }
 
+/// GR502 on the check-in dated 2026-03-10 and committed a month later.
+fn backdated(text: &str, commit: &str) -> String {
+    format!(
+        "GR502 {} check-in 2026-03-10 was committed 31 days later, on 2026-04-10 ({commit})",
+        position(text, "2026-03-10")
+    )
+}
+
 #[test]
 fn deeper_shallow_clones_date_what_they_can_and_fall_back_for_the_rest() {
     let repo = repo_for_shallow_clones();
     let text = repo.read(PLAN);
-    for depth in ["2", "3"] {
-        let shallow = clone(&repo, depth, &format!("depth-{depth}"));
-        assert_eq!(
-            findings_in(&repo, &shallow, "GR5", &[]),
-            [format!(
-                "GR501 {} no progress on `talk` since the period started 151 days ago",
-                position(&text, "Give a talk")
-            )],
-            "depth {depth}"
-        );
-    }
+    let quiet_talk = format!(
+        "GR501 {} no progress on `talk` since the period started 151 days ago",
+        position(&text, "Give a talk")
+    );
+    // Depth 2: the backdated check-in is in the boundary's snapshot, so it is not judged.
+    let shallow = clone(&repo, "2", "depth-2");
+    assert_eq!(
+        findings_in(&repo, &shallow, "GR5", &[]),
+        [quiet_talk.clone()]
+    );
+    // Depth 3: it came after the boundary, so it is; the moved due date is still before it.
+    let shallow = clone(&repo, "3", "depth-3");
+    let late = repo.git(&["log", "--format=%h", "--grep=a month late"]);
+    assert_eq!(
+        findings_in(&repo, &shallow, "GR5", &[]),
+        [backdated(&text, late.trim()), quiet_talk]
+    );
     let doc = history_in(repo.growth_in(&repo.beside("depth-2")), &[]);
     assert_events(
         &doc,
         &[
-            r#"2026-04-10 jane plans/jane.md - plan-snapshot stated={"prod":"2026-04-10"}"#,
+            r#"2026-04-10 jane plans/jane.md - plan-snapshot stated={"prod":"2026-03-10"}"#,
             "2026-05-31 jane plans/jane.md prod checkin-added date=2026-05-31 note=solved 3 of 25 value=12%",
         ],
     );
@@ -344,6 +360,16 @@ fn report_until_shows_the_plans_as_they_were_that_day() {
             == "as of 2026-03-01: each plan as last committed on or before that day, its history up to it"),
         "{notes:?}"
     );
+}
+
+#[test]
+fn report_until_a_revision_is_as_of_its_date() {
+    let repo = repo_for_as_of();
+    let rev = repo.git(&["log", "--format=%H", "--grep=shifts done"]);
+    let by_rev = report(&repo, &["--until", rev.trim()], Some("2026-06-01"));
+    let by_date = report(&repo, &["--until", "2026-02-10"], Some("2026-06-01"));
+    assert_eq!(by_rev["plans"], by_date["plans"]);
+    assert_eq!(by_rev["plans"][0]["goals"][0]["progress"]["latest"], "10%");
 }
 
 #[test]
