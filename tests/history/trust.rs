@@ -146,7 +146,7 @@ fn deeper_shallow_clones_date_what_they_can_and_fall_back_for_the_rest() {
     let shallow = clone(&repo, "2", "depth-2");
     assert_eq!(
         findings_in(&repo, &shallow, "GR5", &[]),
-        [quiet_talk.clone()]
+        vec![quiet_talk.clone()]
     );
     // Depth 3: it came after the boundary, so it is; the moved due date is still before it.
     let shallow = clone(&repo, "3", "depth-3");
