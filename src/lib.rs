@@ -6,7 +6,8 @@
 //! command on the same ground: the [`config`], the [`ladder`], which files are plans, and
 //! their [`history`]; [`paths`] has the one rule for showing paths and [`asof`] the one
 //! place that decides which day a run looks at. [`quantity`] reads targets and check-in
-//! values as a number and a unit, so progress compares like with like.
+//! values as a number and a unit, so progress compares like with like; [`sanitize`] is the one
+//! gate for text on its way to a terminal.
 
 pub mod asof;
 pub mod cli;
@@ -24,6 +25,7 @@ pub mod problem;
 pub mod quantity;
 pub mod render;
 pub mod report;
+pub mod sanitize;
 pub mod severity;
 pub mod source;
 pub mod workspace;

@@ -12,7 +12,11 @@ fn main() -> ExitCode {
         // `growth lint | head` closes the pipe early; that is not an error.
         Err(err) if is_broken_pipe(&err) => ExitCode::from(EXIT_CLEAN),
         Err(err) => {
-            eprintln!("growth: error: {err:#}");
+            // Errors quote paths and file contents: cleaned like every text for a terminal.
+            eprintln!(
+                "growth: error: {}",
+                growth::sanitize::text(&format!("{err:#}"))
+            );
             ExitCode::from(EXIT_ERROR)
         }
     }

@@ -10,6 +10,7 @@
 //!   repository.
 //! - `history/trust.rs`: the field: shallow clones, edited entries, uncommitted work, `--until`,
 //!   and growth run from a subdirectory or outside git.
+//! - `history/hostile.rs`: hostile names, authors and plan text, file systems and git corners.
 //! - here: `schema/history.schema.json` against the code. Every JSON document the tests above
 //!   read is validated against it too.
 //!
@@ -18,6 +19,8 @@
 
 #[path = "history/events.rs"]
 mod events;
+#[path = "history/hostile.rs"]
+mod hostile;
 #[path = "history/repos.rs"]
 mod repos;
 #[path = "history/rules.rs"]

@@ -6,6 +6,7 @@ use serde::Serialize;
 
 use crate::history::Event;
 use crate::paths;
+use crate::sanitize;
 use crate::workspace::{Window, Workspace};
 
 use super::{HistoryArgs, ListFormat, EXIT_CLEAN};
@@ -55,7 +56,7 @@ pub fn run(args: HistoryArgs) -> anyhow::Result<u8> {
         }
         ListFormat::Text => {
             for note in &notes {
-                eprintln!("growth: note: {note}");
+                super::note(note);
             }
             for e in &events {
                 let goal = e
@@ -63,8 +64,8 @@ pub fn run(args: HistoryArgs) -> anyhow::Result<u8> {
                     .as_deref()
                     .map(|g| format!(" {g}:"))
                     .unwrap_or_default();
-                writeln!(
-                    out,
+                // Authors, paths and plan text are data: cleaned before they reach a terminal.
+                let line = format!(
                     "{} {} {:<16} {}{} {}",
                     e.commit.date(),
                     e.commit.short,
@@ -72,7 +73,8 @@ pub fn run(args: HistoryArgs) -> anyhow::Result<u8> {
                     e.path.display(),
                     goal,
                     e.kind.describe()
-                )?;
+                );
+                writeln!(out, "{}", sanitize::line(&line))?;
             }
         }
     }

@@ -40,11 +40,8 @@ pub fn run(args: InitArgs) -> anyhow::Result<u8> {
             _ => anyhow::Error::new(err).context(format!("cannot create {}", path.display())),
         })?;
     file.write_all(text.as_bytes())?;
-    eprintln!(
-        "growth: wrote {}; fill it in, then run `growth lint {}`",
-        path.display(),
-        path.display()
-    );
+    let shown = crate::sanitize::line(&path.display().to_string()).into_owned();
+    eprintln!("growth: wrote {shown}; fill it in, then run `growth lint {shown}`");
     Ok(EXIT_CLEAN)
 }
 

@@ -38,21 +38,23 @@ pub fn run(args: LintArgs) -> anyhow::Result<u8> {
             match ws.history(&window) {
                 Ok(history) => Some(history),
                 Err(HistoryError::NotARepository) => {
-                    eprintln!(
-                        "growth: note: {} is not in a git repository; GR502 and GR503 need history and are skipped, GR501 uses the plans' own dates",
+                    super::note(&format!(
+                        "{} is not in a git repository; GR502 and GR503 need history and are skipped, GR501 uses the plans' own dates",
                         shown_dir(ws.plans.root())
-                    );
+                    ));
                     None
                 }
                 Err(err) => {
-                    eprintln!("growth: note: history unavailable ({err}); history rules use the plans' own dates");
+                    super::note(&format!(
+                        "history unavailable ({err}); history rules use the plans' own dates"
+                    ));
                     None
                 }
             }
         };
         if let Some(history) = &history {
             for note in &history.notes {
-                eprintln!("growth: note: {note}");
+                super::note(note);
             }
         }
         let files = ws.plan_files()?;

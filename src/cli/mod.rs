@@ -247,6 +247,12 @@ pub(crate) fn check_range(since: Option<&str>, until: Option<&str>) -> anyhow::R
     Ok(())
 }
 
+/// A note for the reader on standard error, cleaned of anything that would act on the
+/// terminal (it may quote paths and plan text).
+pub(crate) fn note(message: &str) {
+    eprintln!("growth: note: {}", crate::sanitize::text(message));
+}
+
 /// The local date, unless one was given.
 pub fn today(given: Option<NaiveDate>) -> NaiveDate {
     given.unwrap_or_else(|| chrono::Local::now().date_naive())

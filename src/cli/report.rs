@@ -247,9 +247,9 @@ fn bound(
         let last = reviews.into_iter().filter(|d| *d <= today).max();
         if last.is_none() {
             let owner = plan.owner.as_ref().map_or("a plan", |o| o.value.as_str());
-            eprintln!(
-                "growth: note: no review date on or before {today} for {owner}; showing all dates"
-            );
+            super::note(&format!(
+                "no review date on or before {today} for {owner}; showing all dates"
+            ));
         }
         return Ok(last);
     }

@@ -8,6 +8,7 @@
 use std::io;
 
 use super::{message_with_help, slash_path, LintReport};
+use crate::sanitize;
 use crate::severity::Severity;
 
 pub(super) fn write(report: &LintReport, out: &mut dyn io::Write) -> io::Result<()> {
@@ -34,11 +35,14 @@ pub(super) fn write(report: &LintReport, out: &mut dyn io::Write) -> io::Result<
     Ok(())
 }
 
-/// The message after `::`: only `%` and line breaks are special there.
+/// The message after `::`: only `%` and line breaks are special there. The log is shown
+/// with its ANSI colours, so the other controls are cleaned like any terminal text.
 fn escape_data(text: &str) -> String {
-    text.replace('%', "%25")
+    let escaped = text
+        .replace('%', "%25")
         .replace('\r', "%0D")
-        .replace('\n', "%0A")
+        .replace('\n', "%0A");
+    sanitize::line(&escaped).into_owned()
 }
 
 /// A property value: also `:` and `,`, which separate properties.

@@ -14,6 +14,7 @@ use anstyle::{AnsiColor, Effects, Style};
 
 use super::{slash_path, statistics, summary_line, LintReport};
 use crate::diagnostic::Diagnostic;
+use crate::sanitize;
 use crate::severity::Severity;
 use crate::source::SourceFile;
 
@@ -25,7 +26,7 @@ pub(super) fn write(report: &LintReport, out: &mut dyn io::Write) -> io::Result<
     }
     .decor_style(DecorStyle::Ascii);
     for d in report.diagnostics {
-        let path = slash_path(&d.path);
+        let path = sanitize::line(&slash_path(&d.path)).into_owned();
         let file = report.file(&d.path).filter(|f| !f.text().is_empty());
         let excerpt = file.map(|f| Excerpt::new(f, d));
         let rendered = renderer.render(&[group(d, &path, excerpt.as_ref())]);
@@ -51,7 +52,9 @@ fn group<'a>(d: &'a Diagnostic, path: &'a str, excerpt: Option<&'a Excerpt>) -> 
         Severity::Warning => Level::WARNING,
         Severity::Info => Level::INFO,
     };
-    let title = level.primary_title(d.message.as_str()).id(d.code);
+    let title = level
+        .primary_title(sanitize::text(&d.message).into_owned())
+        .id(d.code);
     let mut group = match excerpt {
         Some(e) => title.element(
             Snippet::source(e.source.as_str())
@@ -67,7 +70,7 @@ fn group<'a>(d: &'a Diagnostic, path: &'a str, excerpt: Option<&'a Excerpt>) -> 
         ),
     };
     if let Some(help) = &d.help {
-        group = group.element(Level::HELP.message(normalize_untrusted_str(help)));
+        group = group.element(Level::HELP.message(normalize_untrusted_str(&sanitize::text(help))));
     }
     group
 }
@@ -101,7 +104,10 @@ impl Excerpt {
         let mut start = 0;
         let mut end = 0;
         for line in first_line..=end_line {
-            let text = file.line_text(line);
+            // Cleaned before the columns are found: one character for one, so the columns
+            // hold, and a C1 control in a plan never reaches the terminal.
+            let text = sanitize::line(file.line_text(line));
+            let text = text.as_ref();
             if line == first_line {
                 start = source.len() + byte_at(text, d.start.column);
             }

@@ -10,6 +10,7 @@ use std::fmt::Display;
 use std::io;
 
 use super::model::{GoalReport, PlanReport, Report, Smart, Team};
+use crate::sanitize;
 
 pub fn write(report: &Report, out: &mut dyn io::Write) -> io::Result<()> {
     writeln!(out, "# Growth report\n")?;
@@ -325,7 +326,7 @@ fn text(raw: &str) -> String {
                     out.push('\\');
                     out.push(c);
                 }
-                c if c.is_control() || is_bidi(c) => out.push('\u{fffd}'),
+                c if sanitize::is_unsafe(c) => out.push('\u{fffd}'),
                 c => out.push(c),
             }
         }
@@ -333,13 +334,9 @@ fn text(raw: &str) -> String {
     out
 }
 
-fn is_bidi(c: char) -> bool {
-    matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
-}
-
 /// A code span. Backticks cannot be escaped inside one, so they become quotes; a path or a
 /// commit id has none in practice.
 fn code(raw: &str) -> String {
-    let clean: String = raw.chars().filter(|c| !c.is_control()).collect();
+    let clean: String = raw.chars().filter(|c| !sanitize::is_unsafe(*c)).collect();
     format!("`{}`", clean.replace('`', "'"))
 }

@@ -11,6 +11,7 @@ use anstyle::{AnsiColor, Style};
 
 use super::model::{GoalReport, PlanReport, Report, Team};
 use crate::plan::GoalStatus;
+use crate::sanitize::printable;
 
 const WIDTH: usize = 80;
 /// The width of the label column ("North star   ").
@@ -274,17 +275,6 @@ fn label(indent: usize, label: &str) -> Seg {
 /// Text the word-wrapper keeps on one line: its spaces become no-break spaces.
 fn unbroken(text: &str) -> String {
     text.replace(' ', "\u{a0}")
-}
-
-/// What may be printed of a character from a plan: control and bidi-override characters would
-/// act on the terminal instead of showing, so they become `�`.
-fn printable(c: char) -> char {
-    let bidi = matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}');
-    let bidi = bidi || ('\u{2066}'..='\u{2069}').contains(&c);
-    match c.is_control() || bidi {
-        true => '\u{fffd}',
-        false => c,
-    }
 }
 
 /// One table cell of exactly `width` characters: cut with `…`, padded left or right.
