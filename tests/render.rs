@@ -429,7 +429,7 @@ fn github_escapes_data_and_properties() {
     assert_eq!(
         line,
         "::error file=plans/esc.md,line=6,col=10,endLine=6,endColumn=28,title=GR102 goal-without-actions::\
-         the goal `50%25, now: go%0D%0Anext <&>\"' \u{1} line` has no actions\
+         the goal `50%25, now: go%0D%0Anext <&>\"' \u{fffd} line` has no actions\
          %0Aadd an `### Actions` list under the goal with at least one `- [ ] …` item"
     );
     let zoe = out.lines().find(|l| l.contains("zo")).unwrap();

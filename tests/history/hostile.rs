@@ -6,8 +6,6 @@ use std::time::Duration;
 
 use crate::support::{Repo, JANE};
 
-const PLAN: &str = "plans/jane.md";
-
 /// Every byte a terminal would obey rather than show: ESC, BEL, CSI as one C1 character.
 fn assert_clean(what: &str, bytes: &[u8]) {
     let text = String::from_utf8_lossy(bytes);
@@ -59,7 +57,10 @@ fn names_authors_and_plan_text_never_reach_the_terminal_raw() {
     let out = run(&repo, &["history"]);
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(text.contains("Mallory \u{fffd}[2J"), "{text}");
-    assert!(text.contains("plans/evil\u{fffd}]0;pwned\u{fffd}.md"), "{text}");
+    assert!(
+        text.contains("plans/evil\u{fffd}]0;pwned\u{fffd}.md"),
+        "{text}"
+    );
     // An error that quotes a path is cleaned too.
     let out = run(&repo, &["lint", "missing\u{1b}[31m.md"]);
     assert_eq!(out.status.code(), Some(2));
