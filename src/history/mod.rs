@@ -135,11 +135,13 @@ impl History {
             return Ok(None);
         };
         let repo = Repository::open(&self.git_dir)?;
-        let blob = repo.find_blob(oid)?;
-        if blob.size() as u64 > crate::source::MAX_FILE_BYTES {
+        // The size from the object header: a huge blob is refused before it is inflated.
+        let (size, _) = repo.odb()?.read_header(oid)?;
+        if size as u64 > crate::source::MAX_FILE_BYTES {
             return Err(HistoryError::TooLarge(version.path.clone()));
         }
-        Ok(Some(blob.content().to_vec()))
+        let bytes = repo.find_blob(oid)?.content().to_vec();
+        Ok(Some(bytes))
     }
 
     fn index(&mut self) {

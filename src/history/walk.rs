@@ -26,6 +26,12 @@ use super::PlanVersion;
 /// small enough to keep memory bounded on long histories.
 const CACHE_SIZE: usize = 2048;
 
+/// The most blob bytes behind the cached versions, and read at once for a parallel parse:
+/// memory follows this bound, not the length of history or the size of a chunk (140 versions
+/// of a 1 MB plan would otherwise all be in memory together).
+const CACHE_BYTES: usize = 64 * 1024 * 1024;
+const BATCH_BYTES: usize = 32 * 1024 * 1024;
+
 /// Commits handled together: their new plan versions are parsed in parallel.
 const CHUNK: usize = 128;
 
@@ -53,7 +59,9 @@ pub struct Walker<'r> {
     repo: &'r Repository,
     is_plan: &'r dyn Fn(&str) -> bool,
     cache: HashMap<Oid, Version>,
-    order: VecDeque<Oid>,
+    /// Cached ids oldest first, with the size of their blobs.
+    order: VecDeque<(Oid, usize)>,
+    cached_bytes: usize,
     /// For each unparsable version, the last version before it (in its own line of history)
     /// that parsed: what the next good version is compared with.
     good_before: HashMap<Oid, Option<Oid>>,
@@ -74,6 +82,7 @@ impl<'r> Walker<'r> {
             is_plan,
             cache: HashMap::new(),
             order: VecDeque::new(),
+            cached_bytes: 0,
             good_before: HashMap::new(),
             renames: HashMap::new(),
             events: Vec::new(),
@@ -154,15 +163,38 @@ impl<'r> Walker<'r> {
                 }
             }
         }
-        let mut blobs = Vec::with_capacity(wanted.len());
-        for (oid, path) in wanted {
-            blobs.push((oid, path, self.repo.find_blob(oid)?.content().to_vec()));
-        }
-        let versions = parallel::map(&blobs, |(_, path, bytes)| parse_blob(path, bytes));
-        for ((oid, _, _), version) in blobs.into_iter().zip(versions) {
-            self.remember(oid, Rc::new(version));
+        let mut wanted = wanted.into_iter().peekable();
+        while wanted.peek().is_some() {
+            let mut blobs = Vec::new();
+            let mut bytes_read = 0;
+            for (oid, path) in wanted.by_ref() {
+                match self.blob(oid)? {
+                    Ok(bytes) => {
+                        bytes_read += bytes.len();
+                        blobs.push((oid, path, bytes));
+                    }
+                    Err(too_large) => self.remember(oid, Rc::new(Err(too_large)), 0),
+                }
+                if bytes_read >= BATCH_BYTES {
+                    break;
+                }
+            }
+            let versions = parallel::map(&blobs, |(_, path, bytes)| parse_blob(path, bytes));
+            for ((oid, _, bytes), version) in blobs.into_iter().zip(versions) {
+                self.remember(oid, Rc::new(version), bytes.len());
+            }
         }
         Ok(())
+    }
+
+    /// A blob's bytes, or why they are not read: its size comes from the object header
+    /// first, so a huge (or a small but highly compressed) blob is never inflated.
+    fn blob(&self, oid: Oid) -> Result<Result<Vec<u8>, String>, git2::Error> {
+        let (size, _) = self.repo.odb()?.read_header(oid)?;
+        if size as u64 > source::MAX_FILE_BYTES {
+            return Ok(Err(too_large(size as u64)));
+        }
+        Ok(Ok(self.repo.find_blob(oid)?.content().to_vec()))
     }
 
     /// A merge's events are the changes it makes relative to *every* parent: taking one
@@ -424,20 +456,27 @@ impl<'r> Walker<'r> {
         if let Some(v) = self.cache.get(&oid) {
             return Ok(Rc::clone(v));
         }
-        let blob = self.repo.find_blob(oid)?;
-        let version = Rc::new(parse_blob(path, blob.content()));
-        self.remember(oid, Rc::clone(&version));
+        let (version, size) = match self.blob(oid)? {
+            Ok(bytes) => (parse_blob(path, &bytes), bytes.len()),
+            Err(too_large) => (Err(too_large), 0),
+        };
+        let version = Rc::new(version);
+        self.remember(oid, Rc::clone(&version), size);
         Ok(version)
     }
 
     /// Caches a parsed version, forgetting the oldest when full.
-    fn remember(&mut self, oid: Oid, version: Version) {
-        if self.order.len() >= CACHE_SIZE {
-            if let Some(old) = self.order.pop_front() {
+    fn remember(&mut self, oid: Oid, version: Version, size: usize) {
+        while self.order.len() >= CACHE_SIZE
+            || (self.cached_bytes + size > CACHE_BYTES && !self.order.is_empty())
+        {
+            if let Some((old, old_size)) = self.order.pop_front() {
                 self.cache.remove(&old);
+                self.cached_bytes -= old_size;
             }
         }
-        self.order.push_back(oid);
+        self.order.push_back((oid, size));
+        self.cached_bytes += size;
         self.cache.insert(oid, version);
     }
 
@@ -541,15 +580,22 @@ impl<'r> Walker<'r> {
         for path in files {
             seen.insert(path.clone());
             let old = head.and_then(|t| blob_at(t, path));
-            let Ok(bytes) = std::fs::read(workdir.join(path)) else {
-                continue;
+            // Read no further than the size limit: a 700 MB file in the work tree is a
+            // version that is too large, not 700 MB of memory.
+            let (new, version) = match source::read_limited(&workdir.join(path)) {
+                Ok(bytes) => (Oid::hash_object(ObjectType::Blob, &bytes)?, Ok(bytes)),
+                Err(source::ReadError::TooLarge { size, .. }) => {
+                    let stand_in = format!("growth: {path} over the size limit, {size} bytes");
+                    let id = Oid::hash_object(ObjectType::Blob, stand_in.as_bytes())?;
+                    (id, Err(too_large(size)))
+                }
+                Err(_) => continue,
             };
-            let new = Oid::hash_object(ObjectType::Blob, &bytes)?;
             if old != Some(new) {
-                if self.repo.find_blob(new).is_err() {
+                if !self.repo.odb()?.exists(new) {
                     // Not in the object database: parse from the bytes and cache by id.
-                    let version = Rc::new(parse_blob(path, &bytes));
-                    self.cache.insert(new, version);
+                    let version = version.and_then(|bytes| parse_blob(path, &bytes));
+                    self.cache.insert(new, Rc::new(version));
                 }
                 changes.push(Change {
                     path: path.clone(),
@@ -608,12 +654,16 @@ fn blob_at(tree: &Tree, path: &str) -> Option<Oid> {
         .map(|e| e.id())
 }
 
+fn too_large(size: u64) -> String {
+    format!(
+        "{size} bytes, over the size limit of {} bytes",
+        source::MAX_FILE_BYTES
+    )
+}
+
 fn parse_blob(path: &str, bytes: &[u8]) -> Result<Plan, String> {
     if bytes.len() as u64 > source::MAX_FILE_BYTES {
-        return Err(format!(
-            "over the size limit of {} bytes",
-            source::MAX_FILE_BYTES
-        ));
+        return Err(too_large(bytes.len() as u64));
     }
     let text = source::decode_text(bytes.to_vec()).map_err(|e| e.to_string())?;
     let parsed = plan::parse_str(path, text);

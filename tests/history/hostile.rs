@@ -2,6 +2,7 @@
 //! an author or a plan; one bad place does not stop the run; git's odd corners are named, not
 //! fatal. Every run is bounded in time.
 
+use std::fs;
 use std::time::Duration;
 
 use crate::support::{Repo, JANE};
@@ -95,4 +96,85 @@ fn the_sgr_stripper_keeps_what_is_not_colour() {
     assert_eq!(strip_sgr("\u{1b}[1;31mred\u{1b}[0m"), "red");
     assert_eq!(strip_sgr("\u{1b}]0;x"), "\u{1b}]0;x");
     assert_eq!(strip_sgr("a\u{1b}[2Jb"), "a\u{1b}[2Jb");
+}
+
+// ----------------------------------------------------------------------- size limits
+
+/// Memory a history run may take here, address space included: far below what reading any
+/// of the huge files below would need.
+const CAP: u64 = 150_000_000;
+
+#[test]
+fn a_huge_blob_in_history_is_refused_from_its_header() {
+    let repo = Repo::new();
+    // 100 MB of zeros: git stores it in about 100 KB, and inflating it would take 100 MB.
+    let big = repo.dir.join("plans/big.md");
+    fs::create_dir_all(big.parent().expect("plans/")).expect("plans/");
+    fs::File::create(&big)
+        .and_then(|f| f.set_len(100_000_000))
+        .expect("a big file");
+    repo.commit("a mistake", "2026-01-05");
+    fs::remove_file(&big).expect("removed");
+    repo.write("plans/jane.md", JANE);
+    repo.commit("fixed", "2026-01-06");
+    let Some(out) = repo.growth_capped(CAP, &["history", "--format", "json"]) else {
+        eprintln!("no prlimit here: the memory bound is not checked");
+        return;
+    };
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    let unparsable: Vec<&str> = doc["events"]
+        .as_array()
+        .expect("events")
+        .iter()
+        .filter(|e| e["event"] == "unparsable")
+        .filter_map(|e| e["message"].as_str())
+        .collect();
+    assert_eq!(
+        unparsable,
+        ["100000000 bytes, over the size limit of 1048576 bytes"]
+    );
+}
+
+#[test]
+fn a_huge_file_in_the_work_tree_is_refused_from_its_metadata() {
+    let repo = Repo::new();
+    repo.write("plans/jane.md", JANE);
+    repo.commit("plan", "2026-01-05");
+    // 700 MB, sparse: no disk, but reading it would take 700 MB.
+    let huge = repo.dir.join("plans/huge.md");
+    fs::File::create(&huge)
+        .and_then(|f| f.set_len(700_000_000))
+        .expect("a huge file");
+    for args in [
+        &["history", "--format", "json"][..],
+        &["lint", "--format", "json", "--exit-zero"],
+        &["report", "--format", "json"],
+    ] {
+        let Some(out) = repo.growth_capped(CAP, args) else {
+            eprintln!("no prlimit here: the memory bound is not checked");
+            return;
+        };
+        assert!(
+            matches!(out.status.code(), Some(0) | Some(1)),
+            "{args:?}: {:?} {}",
+            out.status,
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    let doc = crate::support::history_in(repo.growth(), &[]);
+    let last = doc["events"]
+        .as_array()
+        .and_then(|e| e.last())
+        .expect("events");
+    assert_eq!(last["path"], "plans/huge.md");
+    assert_eq!(
+        last["message"],
+        "700000000 bytes, over the size limit of 1048576 bytes"
+    );
 }

@@ -213,6 +213,32 @@ pub fn lint_in(repo: &Repo, dir: &Path, args: &[&str]) -> Value {
     )
 }
 
+impl Repo {
+    /// `growth ARGS` in the repository with its address space capped at `bytes` (by
+    /// util-linux's `prlimit`), so a run that would allocate without bound fails instead of
+    /// taking the machine; `None` where there is no `prlimit`.
+    pub fn growth_capped(&self, bytes: u64, args: &[&str]) -> Option<Output> {
+        let prlimit = ["/usr/bin/prlimit", "/bin/prlimit"]
+            .into_iter()
+            .find(|p| Path::new(p).exists())?;
+        let out = Git::new(prlimit)
+            .arg(format!("--as={bytes}"))
+            .arg("--")
+            .arg(assert_cmd::cargo::cargo_bin("growth"))
+            .args(args)
+            .current_dir(&self.dir)
+            .env("GROWTH_TODAY", TODAY)
+            .env("HOME", self.home())
+            .env("XDG_CONFIG_HOME", self.home())
+            .env("NO_COLOR", "1")
+            .env_remove("GIT_DIR")
+            .env_remove("GIT_WORK_TREE")
+            .output()
+            .expect("prlimit runs growth");
+        Some(out)
+    }
+}
+
 /// `2026-01-20` → `2026-01-20T10:00:00+00:00`; full timestamps stay as they are.
 fn timestamp(date: &str) -> String {
     if date.len() == 10 {
