@@ -125,7 +125,14 @@ impl Config {
         });
         // Found from the absolute directory, shown from the current one: `growth lint ..`
         // from `plans/alice/` reads `../../growth.yaml`, not a path that climbs past it.
+        // Outside git the search stops at the home directory and at the edge of the file
+        // system, so a `growth.yaml` planted in a shared parent (`/tmp`, `/`) is not taken.
+        let home = std::env::var_os("HOME").map(|h| crate::paths::canonical(Path::new(&h)));
+        let start_device = device(&dir);
         for ancestor in dir.ancestors() {
+            if device(ancestor) != start_device {
+                break;
+            }
             for name in CONFIG_NAMES {
                 let candidate = ancestor.join(name);
                 if candidate.is_file() {
@@ -134,6 +141,9 @@ impl Config {
             }
             if ancestor.join(".git").exists() {
                 return Ok(Config::defaults(crate::paths::shown(ancestor)));
+            }
+            if home.as_deref() == Some(ancestor) {
+                break;
             }
         }
         Ok(Config::defaults(crate::paths::shown(&dir)))
@@ -264,6 +274,18 @@ fn tidy_join(dir: &Path, rel: &Path) -> PathBuf {
     } else {
         dir.join(rel)
     }
+}
+
+/// The file system a directory is on (its device id), to stop a search at its edge.
+#[cfg(unix)]
+fn device(dir: &Path) -> Option<u64> {
+    use std::os::unix::fs::MetadataExt;
+    std::fs::metadata(dir).ok().map(|m| m.dev())
+}
+
+#[cfg(not(unix))]
+fn device(_: &Path) -> Option<u64> {
+    None
 }
 
 impl Default for Config {

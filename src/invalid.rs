@@ -43,6 +43,18 @@ impl InvalidFile {
 pub fn read_yaml(path: &std::path::Path) -> Result<(SourceFile, crate::yaml::Node), InvalidFile> {
     use crate::problem::ProblemKind;
     use crate::source::Span;
+    // A config or a ladder is found or named in a config, never piped in: opening a FIFO
+    // would wait for a writer that never comes.
+    if std::fs::metadata(path).is_ok_and(|m| !m.is_file()) {
+        return Err(InvalidFile {
+            file: SourceFile::new(path, String::new()),
+            problems: vec![Problem::new(
+                ProblemKind::Unreadable,
+                Span::at(0),
+                "not a regular file (a FIFO, a device or a directory); growth reads config and ladder files only",
+            )],
+        });
+    }
     let text = crate::source::read_text(path).map_err(|err| InvalidFile {
         file: SourceFile::new(path, String::new()),
         problems: vec![Problem::new(

@@ -31,6 +31,7 @@ pub fn run(args: HistoryArgs) -> anyhow::Result<u8> {
     let mut commits = 0;
     let mut events = Vec::new();
     for ws in Workspace::open(args.common.config.as_deref(), &args.paths)? {
+        notes.extend(ws.notes.iter().cloned());
         let history = ws.history(&window)?;
         commits += history.commits;
         notes.extend(history.notes.iter().cloned());

@@ -26,6 +26,9 @@ pub fn run(args: LintArgs) -> anyhow::Result<u8> {
     let mut failed = false;
     for ws in Workspace::open(args.common.config.as_deref(), &args.paths)? {
         let config = &ws.config;
+        for note in &ws.notes {
+            super::note(note);
+        }
         let mut linter = Linter::new(config, ws.ladder()?, today)?;
         let history = if args.no_history {
             linter = linter.without_history_rules();
@@ -57,8 +60,9 @@ pub fn run(args: LintArgs) -> anyhow::Result<u8> {
                 super::note(note);
             }
         }
-        let files = ws.plan_files()?;
-        if files.is_empty() {
+        let found = ws.plan_files();
+        let files = found.files;
+        if files.is_empty() && found.unreadable.is_empty() {
             anyhow::bail!(
                 "no plan files found under {} (looked for {})",
                 ws.plans.searched(),
@@ -87,7 +91,14 @@ pub fn run(args: LintArgs) -> anyhow::Result<u8> {
             let found = linter.lint_with_history(&parsed, facts.as_ref());
             (parsed, found)
         });
-        for (parsed, found) in results {
+        // A directory that could not be read is a finding of its own; the run goes on.
+        let unreadable = found.unreadable.iter().map(|u| {
+            let parsed = plan::unreadable_place(&u.shown, &u.reason);
+            let findings = linter.lint_with_history(&parsed, None);
+            (parsed, findings)
+        });
+        summary.files += found.unreadable.len();
+        for (parsed, found) in results.into_iter().chain(unreadable) {
             summary.goals += parsed.plan.as_ref().map_or(0, |p| p.goals.len());
             failed |= found.iter().any(|d| d.severity >= fail_on);
             diagnostics.extend(found);
@@ -136,7 +147,11 @@ pub fn run(args: LintArgs) -> anyhow::Result<u8> {
 pub fn parse(paths: &[PathBuf], quiet: bool) -> anyhow::Result<u8> {
     let mut out = std::io::stdout().lock();
     for ws in Workspace::open(None, paths)? {
-        let files = ws.plan_files()?;
+        let found = ws.plan_files();
+        for u in &found.unreadable {
+            super::note(&format!("cannot read {}: {}", u.shown.display(), u.reason));
+        }
+        let files = found.files;
         let all = parallel::map(&files, |file| plan::load(&file.shown));
         for (file, parsed) in files.iter().zip(all) {
             let path = &file.shown;

@@ -29,6 +29,7 @@ pub fn run(args: ReportArgs) -> anyhow::Result<u8> {
     let mut clock = today(args.common.today);
     for ws in Workspace::open(args.common.config.as_deref(), &args.paths)? {
         let config = &ws.config;
+        notes.extend(ws.notes.iter().cloned());
         let window = Window {
             today: Some(today(args.common.today)),
             ..Window::default()
@@ -58,7 +59,11 @@ pub fn run(args: ReportArgs) -> anyhow::Result<u8> {
             ));
         }
         let linter = Linter::new(config, ws.ladder()?, as_of.today)?;
-        for file in ws.plan_files()? {
+        let found = ws.plan_files();
+        for u in &found.unreadable {
+            notes.push(format!("cannot read {}: {}", u.shown.display(), u.reason));
+        }
+        for file in found.files {
             let Some(parsed) = as_of_version(&file, history.as_ref(), &as_of, &mut notes)? else {
                 continue;
             };

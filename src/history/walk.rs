@@ -665,8 +665,8 @@ fn parse_blob(path: &str, bytes: &[u8]) -> Result<Plan, String> {
     if bytes.len() as u64 > source::MAX_FILE_BYTES {
         return Err(too_large(bytes.len() as u64));
     }
-    let text = source::decode_text(bytes.to_vec()).map_err(|e| e.to_string())?;
-    let parsed = plan::parse_str(path, text);
+    // The same reading as a file's: binary, not UTF-8, an LFS pointer, each said as such.
+    let parsed = plan::parse_bytes(Path::new(path), bytes.to_vec());
     let fatal = parsed
         .problems
         .iter()

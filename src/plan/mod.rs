@@ -239,6 +239,9 @@ pub fn load(path: &Path) -> ParsedPlan {
     }
 }
 
+/// How a Git LFS pointer file begins (the LFS specification, version 1).
+const LFS_POINTER: &str = "version https://git-lfs.github.com/spec/v1";
+
 /// Parses a plan's bytes (a file's, or a git blob's shown under the file's path). Never
 /// fails: text that is not UTF-8 comes back with a problem at the bad byte.
 pub fn parse_bytes(path: &Path, bytes: Vec<u8>) -> ParsedPlan {
@@ -246,6 +249,19 @@ pub fn parse_bytes(path: &Path, bytes: Vec<u8>) -> ParsedPlan {
         Ok(()) => {
             let text = String::from_utf8(bytes)
                 .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
+            if text.starts_with(LFS_POINTER) {
+                let problem = Problem::new(
+                    ProblemKind::Unreadable,
+                    Span::new(0, LFS_POINTER.len()),
+                    "this is a Git LFS pointer, not the plan: the plan's content is in LFS",
+                )
+                .with_help("run `git lfs pull` (in CI, check out with `lfs: true`), or keep plans out of LFS");
+                return ParsedPlan {
+                    file: SourceFile::new(path, text),
+                    plan: None,
+                    problems: vec![problem],
+                };
+            }
             parse(SourceFile::new(path, text))
         }
         Err(err) => {
@@ -258,6 +274,21 @@ pub fn parse_bytes(path: &Path, bytes: Vec<u8>) -> ParsedPlan {
             });
             unreadable(SourceFile::new(path, text), &err, at)
         }
+    }
+}
+
+/// A place a search could not read (a directory without permission, a loop of links, a path
+/// too long for the system), as a
+/// plan with one problem, so every output format reports it where plans are reported.
+pub fn unreadable_place(shown: &Path, reason: &str) -> ParsedPlan {
+    ParsedPlan {
+        file: SourceFile::new(shown, String::new()),
+        plan: None,
+        problems: vec![Problem::new(
+            ProblemKind::Unreadable,
+            Span::at(0),
+            format!("cannot search this path: {reason}; the other plans were checked"),
+        )],
     }
 }
 

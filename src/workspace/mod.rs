@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, FixedOffset, NaiveDate, TimeZone};
 
-pub use plans::{compile, is_document, DiscoverError, PlanFile, PlanSet};
+pub use plans::{compile, is_document, DiscoverError, Found, PlanFile, PlanSet, Unreadable};
 
 use crate::config::Config;
 use crate::history::{self, Bound, History, HistoryError};
@@ -35,6 +35,8 @@ pub enum WorkspaceError {
 pub struct Workspace {
     pub config: Config,
     pub plans: PlanSet,
+    /// What the reader should know about where this workspace came from.
+    pub notes: Vec<String>,
 }
 
 /// What part of history to read.
@@ -89,7 +91,29 @@ impl Workspace {
         let defaults = config.path.is_none();
         let loose = defaults && !root.ancestors().any(|d| d.join(".git").exists());
         let plans = PlanSet::new(&config.plans, &root, (defaults, loose), paths)?;
-        Ok(Workspace { config, plans })
+        let mut notes = Vec::new();
+        // Outside git, a config above the directory named could be anyone's: say which.
+        if let Some(file) = &config.path {
+            let start = paths.first().map_or(Path::new("."), PathBuf::as_path);
+            let start = paths::canonical(if start.is_file() {
+                start.parent().unwrap_or(Path::new("."))
+            } else {
+                start
+            });
+            let in_git = root.ancestors().any(|d| d.join(".git").exists());
+            if !in_git && start != root {
+                notes.push(format!(
+                    "using {} (found above {}, outside git)",
+                    paths::shown(&paths::canonical(file)).display(),
+                    paths::shown(&start).display()
+                ));
+            }
+        }
+        Ok(Workspace {
+            config,
+            plans,
+            notes,
+        })
     }
 
     /// The ladder the config names, if any.
@@ -115,8 +139,8 @@ impl Workspace {
         Ladder::load(path).map(Some)
     }
 
-    /// The selected plan files, sorted.
-    pub fn plan_files(&self) -> Result<Vec<PlanFile>, DiscoverError> {
+    /// The selected plan files, sorted, and the places that could not be read.
+    pub fn plan_files(&self) -> Found {
         self.plans.files()
     }
 

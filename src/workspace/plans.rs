@@ -34,6 +34,8 @@ const NOT_PLANS: &[&str] = &[
 pub enum DiscoverError {
     #[error("{0}: no such file or directory")]
     NotFound(PathBuf),
+    #[error("{0}: a symbolic link that leads nowhere (a loop, or its target is missing)")]
+    BrokenLink(PathBuf),
     #[error("invalid plan glob `{glob}`: {source}")]
     Glob {
         glob: String,
@@ -44,6 +46,22 @@ pub enum DiscoverError {
         path: PathBuf,
         source: ignore::Error,
     },
+}
+
+/// What a search found: the plan files, and the places it could not read (each reported,
+/// none stopping the run).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Found {
+    pub files: Vec<PlanFile>,
+    pub unreadable: Vec<Unreadable>,
+}
+
+/// A directory or file the search could not read, and why, in a few words.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unreadable {
+    /// Shown relative to the current directory.
+    pub shown: PathBuf,
+    pub reason: String,
 }
 
 /// A plan file: where it is, and how it is shown.
@@ -69,6 +87,8 @@ pub struct PlanSet {
     dirs: Vec<PathBuf>,
     /// Files named on the command line, canonical.
     files: Vec<PathBuf>,
+    /// The same files as given (made absolute, links kept), for showing them as named.
+    named_files: Vec<PathBuf>,
 }
 
 impl PlanSet {
@@ -87,6 +107,7 @@ impl PlanSet {
             loose_root,
             dirs: Vec::new(),
             files: Vec::new(),
+            named_files: Vec::new(),
         };
         for path in named {
             if path.is_dir() {
@@ -94,6 +115,9 @@ impl PlanSet {
             } else if path.exists() {
                 // Files, and anything else that can be read (a FIFO, a device).
                 set.files.push(paths::canonical(path));
+                set.named_files.push(paths::absolute(path));
+            } else if path.symlink_metadata().is_ok() {
+                return Err(DiscoverError::BrokenLink(path.clone()));
             } else {
                 return Err(DiscoverError::NotFound(path.clone()));
             }
@@ -139,25 +163,37 @@ impl PlanSet {
             || self.files.iter().any(|f| f == path)
     }
 
-    /// The selected plan files, sorted and deduplicated.
-    pub fn files(&self) -> Result<Vec<PlanFile>, DiscoverError> {
+    /// The selected plan files, sorted and deduplicated, and what could not be read.
+    pub fn files(&self) -> Found {
         let mut found = Vec::new();
+        let mut unreadable = Vec::new();
         if self.dirs.is_empty() && self.files.is_empty() {
-            self.walk(&self.root, &mut found)?;
+            self.walk(&self.root, &mut found, &mut unreadable);
         }
         for dir in &self.dirs {
-            self.walk(dir, &mut found)?;
+            self.walk(dir, &mut found, &mut unreadable);
         }
-        found.extend(self.files.iter().cloned());
-        found.sort();
-        found.dedup();
-        Ok(found
+        let named = self.files.iter().zip(&self.named_files);
+        let mut found: Vec<PlanFile> = found
             .into_iter()
+            .filter(|path| !self.files.contains(path))
             .map(|path| PlanFile {
                 shown: paths::shown(&path),
                 path,
             })
-            .collect())
+            .chain(named.map(|(path, given)| PlanFile {
+                shown: paths::shown(given),
+                path: path.clone(),
+            }))
+            .collect();
+        found.sort();
+        found.dedup();
+        unreadable.sort_by(|a: &Unreadable, b| a.shown.cmp(&b.shown));
+        unreadable.dedup();
+        Found {
+            files: found,
+            unreadable,
+        }
     }
 
     /// A description of what was searched, for "no plan files found under …".
@@ -173,21 +209,60 @@ impl PlanSet {
         dirs.join(", ")
     }
 
-    fn walk(&self, dir: &Path, found: &mut Vec<PathBuf>) -> Result<(), DiscoverError> {
+    /// Walks `dir`; a directory that cannot be read (permissions, a loop of links, a path
+    /// too long for the system) is noted and the walk goes on. Links are followed, so a
+    /// `plans/` that is a link to the real directory is searched.
+    fn walk(&self, dir: &Path, found: &mut Vec<PathBuf>, unreadable: &mut Vec<Unreadable>) {
         let walker = ignore::WalkBuilder::new(dir)
             .hidden(true)
             .require_git(false)
+            .follow_links(true)
             .build();
         for entry in walker {
-            let entry = entry.map_err(|source| DiscoverError::Walk {
-                path: paths::shown(dir),
-                source,
-            })?;
-            if entry.file_type().is_some_and(|t| t.is_file()) && self.is_plan(entry.path()) {
-                found.push(entry.into_path());
+            match entry {
+                Ok(entry) => {
+                    if entry.file_type().is_some_and(|t| t.is_file()) && self.is_plan(entry.path())
+                    {
+                        found.push(entry.into_path());
+                    }
+                }
+                Err(err) => unreadable.push(unreadable_entry(dir, &err)),
             }
         }
-        Ok(())
+    }
+}
+
+/// Where a walk error happened and why, short: the path and the operating system's reason,
+/// not the error's whole chain (which repeats a path that may be thousands of bytes long).
+fn unreadable_entry(dir: &Path, err: &ignore::Error) -> Unreadable {
+    fn parts(err: &ignore::Error) -> (Option<&Path>, String) {
+        match err {
+            ignore::Error::WithPath { path, err } => (Some(path.as_path()), parts(err).1),
+            ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => {
+                parts(err)
+            }
+            ignore::Error::Loop { child, .. } => (
+                Some(child.as_path()),
+                "a loop of symbolic links".to_string(),
+            ),
+            ignore::Error::Io(io) => (None, io_reason(io)),
+            other => (None, other.to_string()),
+        }
+    }
+    let (path, reason) = parts(err);
+    Unreadable {
+        shown: paths::shown(path.unwrap_or(dir)),
+        reason,
+    }
+}
+
+/// The operating system's reason in a few words.
+fn io_reason(err: &std::io::Error) -> String {
+    use std::io::ErrorKind;
+    match err.kind() {
+        ErrorKind::InvalidFilename => "the path is longer than the system allows".into(),
+        ErrorKind::PermissionDenied => "permission denied".into(),
+        kind => kind.to_string(),
     }
 }
 
@@ -241,6 +316,7 @@ mod tests {
             loose_root: loose,
             dirs: dirs.iter().map(PathBuf::from).collect(),
             files: Vec::new(),
+            named_files: Vec::new(),
         }
     }
 

@@ -178,3 +178,145 @@ fn a_huge_file_in_the_work_tree_is_refused_from_its_metadata() {
         "700000000 bytes, over the size limit of 1048576 bytes"
     );
 }
+
+// ------------------------------------------------------------------ file-system corners
+
+/// `growth lint --format json` findings as `CODE path message` (paths cut to 60 bytes).
+fn findings(repo: &Repo, args: &[&str]) -> (Option<i32>, Vec<String>) {
+    let out = run(repo, &[&["lint", "--format", "json"], args].concat());
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap_or_else(|_| {
+        panic!(
+            "no JSON for {args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        )
+    });
+    let list = doc["diagnostics"]
+        .as_array()
+        .expect("diagnostics")
+        .iter()
+        .filter(|d| d["code"] == "GR001" || d["path"] == "plans/jane.md")
+        .map(|d| {
+            let path = d["path"].as_str().unwrap_or("");
+            format!(
+                "{} {} {}",
+                d["code"].as_str().unwrap_or(""),
+                &path[..path.len().min(60)],
+                d["message"].as_str().unwrap_or("")
+            )
+        })
+        .filter(|f| f.starts_with("GR001") || f.starts_with("GR301"))
+        .collect();
+    (out.status.code(), list)
+}
+
+#[test]
+fn one_unreadable_place_is_reported_and_the_run_goes_on() {
+    let repo = Repo::new();
+    repo.write("plans/jane.md", JANE);
+    std::os::unix::fs::symlink("../plans", repo.dir.join("plans/up")).expect("a link loop");
+    // A directory deeper than PATH_MAX, made one relative step at a time.
+    let name = "d".repeat(100);
+    let script = format!(
+        "mkdir -p plans/deep && cd plans/deep && for i in $(seq 1 45); do mkdir {name} && cd {name} || exit 0; done"
+    );
+    let made = std::process::Command::new("sh")
+        .args(["-c", &script])
+        .current_dir(&repo.dir)
+        .status()
+        .expect("sh runs");
+    assert!(made.success());
+    let (code, found) = findings(&repo, &[]);
+    assert_eq!(code, Some(1), "{found:?}");
+    let deep = format!("plans/deep/{}", &format!("{name}/")[..49]);
+    assert_eq!(
+        found,
+        [
+            format!("GR001 {deep} cannot search this path: the path is longer than the system allows; the other plans were checked"),
+            "GR301 plans/jane.md the plan has no north star".to_string(),
+            "GR001 plans/up cannot search this path: a loop of symbolic links; the other plans were checked".to_string(),
+        ]
+    );
+}
+
+#[test]
+fn links_fifos_and_lfs_pointers_are_named_for_what_they_are() {
+    let repo = Repo::new();
+    // `plans/` as a link to where the plans really are.
+    repo.write("people/jane.md", JANE);
+    std::os::unix::fs::symlink("people", repo.dir.join("plans")).expect("a link");
+    let (code, found) = findings(&repo, &[]);
+    assert_eq!(code, Some(0));
+    assert_eq!(found, ["GR301 plans/jane.md the plan has no north star"]);
+    // A link that leads nowhere, named on the command line.
+    std::os::unix::fs::symlink("nowhere", repo.dir.join("gone.md")).expect("a link");
+    let out = run(&repo, &["lint", "gone.md"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "growth: error: gone.md: a symbolic link that leads nowhere (a loop, or its target is missing)\n"
+    );
+    // A FIFO where the ladder should be: said at once, not waited on.
+    repo.write("growth.yaml", "ladder: ladder.yaml\n");
+    let made = std::process::Command::new("mkfifo")
+        .arg(repo.dir.join("ladder.yaml"))
+        .status()
+        .expect("mkfifo runs");
+    assert!(made.success());
+    let out = run(&repo, &["lint"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "growth: error: ladder.yaml:1:1: not a regular file (a FIFO, a device or a directory); growth reads config and ladder files only\n"
+    );
+    fs::remove_file(repo.dir.join("growth.yaml")).expect("removed");
+    // A Git LFS pointer where a plan should be, in the work tree and in history.
+    repo.write(
+        "plans/raj.md",
+        "version https://git-lfs.github.com/spec/v1\noid sha256:4d7a214614ab2935c943f9e0ff69d22eadbb8f32b1258daaa5e2ca24d17e2393\nsize 12345\n",
+    );
+    repo.commit("lfs", "2026-01-05");
+    let (_, found) = findings(&repo, &["plans/raj.md"]);
+    assert_eq!(
+        found,
+        ["GR001 plans/raj.md this is a Git LFS pointer, not the plan: the plan's content is in LFS"]
+    );
+}
+
+#[test]
+fn outside_git_a_config_above_home_is_not_taken_and_one_above_the_directory_is_named() {
+    let plain = Repo::without_git();
+    let team = plain.dir.join("plans");
+    fs::create_dir_all(&team).expect("plans/");
+    fs::write(team.join("jane.md"), JANE).expect("a plan");
+    // A config in a parent directory that is not the user's: above HOME.
+    fs::write(plain.home().join("growth.yaml"), "not_a_key: 1\n").expect("a config");
+    let out = plain
+        .growth_in(&team)
+        .env("HOME", &plain.dir)
+        .args(["lint", "--exit-zero"])
+        .timeout(Duration::from_secs(10))
+        .output()
+        .expect("growth runs");
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    // Below HOME it is found, and the note says which config applies.
+    fs::write(plain.dir.join("growth.yaml"), "fail_on: warning\n").expect("a config");
+    let out = plain
+        .growth_in(&team)
+        .env("HOME", &plain.dir)
+        .args(["lint", "--format", "json"])
+        .timeout(Duration::from_secs(10))
+        .output()
+        .expect("growth runs");
+    assert_eq!(out.status.code(), Some(1), "fail_on: warning applies");
+    assert!(
+        String::from_utf8_lossy(&out.stderr)
+            .contains("growth: note: using ../growth.yaml (found above ., outside git)\n"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
