@@ -24,12 +24,23 @@ pub use event::{CommitInfo, Event, EventKind, FieldChange, UNCOMMITTED};
 pub enum HistoryError {
     #[error("not in a git repository: history needs the plans' git repository (run it inside one, or use `growth lint`, which works without)")]
     NotARepository,
-    #[error("git: {0}")]
-    Git(#[from] git2::Error),
+    /// libgit2's message alone: its class and code say nothing to a reader.
+    #[error("git: {}", .0.message())]
+    Git(git2::Error),
+    #[error("the repository uses SHA-256 object ids, which libgit2 (the git library growth is built on) cannot read yet; `growth lint` still works, judging plans by their own dates")]
+    Sha256,
+    #[error("HEAD's commit {id} cannot be read ({message}); history is unavailable until it is fixed (`git fsck` says more)")]
+    UnreadableHead { id: String, message: String },
     #[error("`{0}` is neither a date (YYYY-MM-DD) nor a revision of this repository")]
     BadBound(String),
     #[error("{}: this version is over the size limit of {} bytes", .0.display(), crate::source::MAX_FILE_BYTES)]
     TooLarge(PathBuf),
+}
+
+impl From<git2::Error> for HistoryError {
+    fn from(err: git2::Error) -> Self {
+        HistoryError::Git(err)
+    }
 }
 
 /// A bound of `--since` / `--until`.
@@ -168,6 +179,7 @@ pub fn load(options: &Options) -> Result<History, HistoryError> {
     git2::opts::enable_caching(false);
     let repo = Repository::discover(options.start).map_err(|e| match e.code() {
         git2::ErrorCode::NotFound => HistoryError::NotARepository,
+        _ if e.message().contains("object format") => HistoryError::Sha256,
         _ => HistoryError::Git(e),
     })?;
     let workdir = repo.workdir().map(crate::paths::canonical);
@@ -182,7 +194,18 @@ pub fn load(options: &Options) -> Result<History, HistoryError> {
         ..History::default()
     };
     let head = match repo.head() {
-        Ok(head) => Some(head.peel_to_tree()?),
+        Ok(head) => Some(head.peel_to_tree().map_err(|peel| {
+            // The commit's own parse error says what is wrong; the peel error only that
+            // something is.
+            let target = head.target();
+            let why = target
+                .and_then(|id| repo.find_commit(id).err())
+                .unwrap_or(peel);
+            HistoryError::UnreadableHead {
+                id: target.map_or_else(|| "(unknown)".into(), |id| id.to_string()[..7].to_string()),
+                message: why.message().to_string(),
+            }
+        })?),
         Err(e)
             if matches!(
                 e.code(),
@@ -218,6 +241,15 @@ pub fn load(options: &Options) -> Result<History, HistoryError> {
     }
     walker.resolve_renames();
     history.commits = walker.commits_seen;
+    if let Some((first, why)) = walker.skipped.first() {
+        let more = match walker.skipped.len() {
+            1 => String::new(),
+            n => format!(" and {} more", n - 1),
+        };
+        history.notes.push(format!(
+            "commit {first} could not be read ({why}){more}: skipped, the rest of history is used; `git fsck` says more"
+        ));
+    }
     if let Some(date) = walker.boundary_date {
         history.notes.push(format!(
             "this is a shallow clone: history starts at {date}; for what the plans held then, \

@@ -32,6 +32,13 @@ const CACHE_SIZE: usize = 2048;
 const CACHE_BYTES: usize = 64 * 1024 * 1024;
 const BATCH_BYTES: usize = 32 * 1024 * 1024;
 
+/// Past this many parents besides the first, a merge is read as an octopus (see
+/// `Walker::octopus`).
+const MAX_SIDES: usize = 8;
+
+/// The index entry flag (in the extended flags) of a path outside a sparse checkout.
+const SKIP_WORKTREE: u16 = 1 << 14;
+
 /// Commits handled together: their new plan versions are parsed in parallel.
 const CHUNK: usize = 128;
 
@@ -70,6 +77,10 @@ pub struct Walker<'r> {
     pub events: Vec<Event>,
     /// Every plan version the walk met, in walk order.
     pub versions: Vec<PlanVersion>,
+    /// Every (path, blob) a non-merge commit brought: what an octopus merge's sides told.
+    told: HashSet<(String, Oid)>,
+    /// Commits that could not be read, by short id, with libgit2's reason.
+    pub skipped: Vec<(String, String)>,
     /// The date of the earliest shallow boundary commit, in a shallow clone.
     pub boundary_date: Option<NaiveDate>,
     pub commits_seen: usize,
@@ -87,6 +98,8 @@ impl<'r> Walker<'r> {
             renames: HashMap::new(),
             events: Vec::new(),
             versions: Vec::new(),
+            told: HashSet::new(),
+            skipped: Vec::new(),
             boundary_date: None,
             commits_seen: 0,
         }
@@ -105,50 +118,75 @@ impl<'r> Walker<'r> {
         revwalk.push_head()?;
         let oids: Vec<Oid> = revwalk.collect::<Result<_, _>>()?;
         // In chunks: find what each commit changed, parse the new plan versions of the whole
-        // chunk on all cores, then turn the changes into events in order.
+        // chunk on all cores, then turn the changes into events in order. A commit whose
+        // objects cannot be read (missing, corrupt) is skipped and named; the rest is walked.
         for chunk in oids.chunks(CHUNK) {
             let mut steps = Vec::with_capacity(chunk.len());
             for &oid in chunk {
-                let commit = self.repo.find_commit(oid)?;
                 self.commits_seen += 1;
                 tick(self.commits_seen);
-                let tree = commit.tree()?;
-                let parents: Vec<Tree> = commit
-                    .parents()
-                    .map(|p| p.tree())
-                    .collect::<Result<_, _>>()?;
-                let info = Arc::new(commit_info(&commit));
-                let step = match parents.as_slice() {
-                    [] => {
-                        let snapshot = boundary.contains(&oid);
-                        if snapshot {
-                            let day = info.date();
-                            self.boundary_date =
-                                Some(self.boundary_date.map_or(day, |d| d.min(day)));
-                        }
-                        Step::Changes(self.changes(None, Some(&tree))?, snapshot)
-                    }
-                    [parent] if parent.id() == tree.id() => continue,
-                    [parent] => Step::Changes(self.changes(Some(parent), Some(&tree))?, false),
-                    _ => Step::Merge(tree, parents),
-                };
-                steps.push((info, step));
+                match self.step(oid, boundary) {
+                    Ok(Some(step)) => steps.push(step),
+                    Ok(None) => {}
+                    Err(err) => self.skip(oid, &err),
+                }
             }
-            self.prefetch(&steps)?;
+            self.prefetch(&steps);
             for (info, step) in steps {
-                match step {
-                    Step::Changes(changes, snapshot) => self.record(&info, changes, snapshot)?,
+                let done = match step {
+                    Step::Changes(changes, snapshot) => self.record(&info, changes, snapshot),
                     Step::Merge(tree, parents) => {
-                        self.merge(&info, &tree, &parents[0], &parents[1..])?
+                        self.merge(&info, &tree, &parents[0], &parents[1..])
                     }
+                };
+                if let Err(err) = done {
+                    // Events already recorded for this commit stay: they were read.
+                    self.skipped
+                        .push((info.short.clone(), err.message().to_string()));
                 }
             }
         }
         Ok(())
     }
 
+    /// What one commit changed, before its versions are parsed; `None` when nothing did.
+    fn step(
+        &mut self,
+        oid: Oid,
+        boundary: &HashSet<Oid>,
+    ) -> Result<Option<(Arc<CommitInfo>, Step<'r>)>, git2::Error> {
+        let commit = self.repo.find_commit(oid)?;
+        let tree = commit.tree()?;
+        let parents: Vec<Tree> = commit
+            .parents()
+            .map(|p| p.tree())
+            .collect::<Result<_, _>>()?;
+        let info = Arc::new(commit_info(&commit));
+        let step = match parents.as_slice() {
+            [] => {
+                let snapshot = boundary.contains(&oid);
+                if snapshot {
+                    let day = info.date();
+                    self.boundary_date = Some(self.boundary_date.map_or(day, |d| d.min(day)));
+                }
+                Step::Changes(self.changes(None, Some(&tree))?, snapshot)
+            }
+            [parent] if parent.id() == tree.id() => return Ok(None),
+            [parent] => Step::Changes(self.changes(Some(parent), Some(&tree))?, false),
+            _ => Step::Merge(tree, parents),
+        };
+        Ok(Some((info, step)))
+    }
+
+    fn skip(&mut self, oid: Oid, err: &git2::Error) {
+        let id = oid.to_string();
+        self.skipped
+            .push((id[..7.min(id.len())].to_string(), err.message().to_string()));
+    }
+
     /// Parses, on all cores, the plan versions a chunk of commits brings that are not cached.
-    fn prefetch(&mut self, steps: &[(Arc<CommitInfo>, Step)]) -> Result<(), git2::Error> {
+    /// A blob that cannot be read is left out: the commit that needs it says so.
+    fn prefetch(&mut self, steps: &[(Arc<CommitInfo>, Step)]) {
         let mut wanted: Vec<(Oid, &str)> = Vec::new();
         let mut seen = HashSet::new();
         for (_, step) in steps {
@@ -168,12 +206,13 @@ impl<'r> Walker<'r> {
             let mut blobs = Vec::new();
             let mut bytes_read = 0;
             for (oid, path) in wanted.by_ref() {
-                match self.blob(oid)? {
-                    Ok(bytes) => {
+                match self.blob(oid) {
+                    Ok(Ok(bytes)) => {
                         bytes_read += bytes.len();
                         blobs.push((oid, path, bytes));
                     }
-                    Err(too_large) => self.remember(oid, Rc::new(Err(too_large)), 0),
+                    Ok(Err(too_large)) => self.remember(oid, Rc::new(Err(too_large)), 0),
+                    Err(_) => {}
                 }
                 if bytes_read >= BATCH_BYTES {
                     break;
@@ -184,7 +223,6 @@ impl<'r> Walker<'r> {
                 self.remember(oid, Rc::new(version), bytes.len());
             }
         }
-        Ok(())
     }
 
     /// A blob's bytes, or why they are not read: its size comes from the object header
@@ -219,6 +257,9 @@ impl<'r> Walker<'r> {
             return Ok(());
         }
         let changes = self.changes(Some(first), Some(tree))?;
+        if rest.len() > MAX_SIDES {
+            return self.octopus(info, changes);
+        }
         // The version a plan has after the merge, whichever parent it differs from.
         let mut versioned = HashSet::new();
         for parent in std::iter::once(first).chain(rest) {
@@ -266,6 +307,25 @@ impl<'r> Walker<'r> {
         Ok(())
     }
 
+    /// A merge of many branches at once (git's octopus strategy, which stops at any
+    /// conflict): comparing every change with every parent would be quadratic, so a version
+    /// some commit already brought is taken as that side's, and only what no commit told
+    /// (a resolution written into the merge) is an event of the merge, against the first
+    /// parent.
+    fn octopus(&mut self, info: &Arc<CommitInfo>, changes: Vec<Change>) -> Result<(), git2::Error> {
+        for change in changes {
+            self.record_version(info, &change.path, change.new);
+            let told = change
+                .new
+                .is_some_and(|blob| self.told.contains(&(change.path.clone(), blob)));
+            if !told {
+                let events = self.change_events(&change)?;
+                self.push(info, &change.path, events);
+            }
+        }
+        Ok(())
+    }
+
     /// Records the events of a non-merge commit, pairing added and deleted plans as renames.
     fn record(
         &mut self,
@@ -275,6 +335,9 @@ impl<'r> Walker<'r> {
     ) -> Result<(), git2::Error> {
         for change in &changes {
             self.record_version(info, &change.path, change.new);
+            if let Some(blob) = change.new {
+                self.told.insert((change.path.clone(), blob));
+            }
         }
         let (mut added, mut rest): (Vec<Change>, Vec<Change>) =
             changes.into_iter().partition(|c| c.old.is_none());
@@ -607,10 +670,18 @@ impl<'r> Walker<'r> {
         if let Some(head) = head {
             let mut all = Vec::new();
             self.compare(None, Some(head), "", &mut all)?;
-            for c in all
-                .into_iter()
-                .filter(|c| !seen.contains(&c.path) && !workdir.join(&c.path).exists())
-            {
+            // Outside a sparse checkout's set, a file is absent from the work tree on purpose
+            // (its index entry says skip-worktree): not removed.
+            let index = self.repo.index().ok();
+            let sparse = |path: &str| {
+                index
+                    .as_ref()
+                    .and_then(|i| i.get_path(Path::new(path), 0))
+                    .is_some_and(|e| e.flags_extended & SKIP_WORKTREE != 0)
+            };
+            for c in all.into_iter().filter(|c| {
+                !seen.contains(&c.path) && !workdir.join(&c.path).exists() && !sparse(&c.path)
+            }) {
                 changes.push(Change {
                     path: c.path,
                     old: c.new,

@@ -320,3 +320,188 @@ fn outside_git_a_config_above_home_is_not_taken_and_one_above_the_directory_is_n
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+// ------------------------------------------------------------------------ git corners
+
+#[test]
+fn a_sparse_checkout_does_not_remove_the_plans_outside_it() {
+    let repo = Repo::new();
+    repo.write("plans/alice/2026.md", JANE);
+    repo.write("plans/bob/2026.md", &JANE.replace("Jane Doe", "Bob"));
+    repo.commit("plans", "2026-01-05");
+    repo.git(&["sparse-checkout", "set", "plans/alice"]);
+    assert!(!repo.dir.join("plans/bob/2026.md").exists());
+    let doc = crate::support::history_in(repo.growth(), &[]);
+    let removed: Vec<&serde_json::Value> = doc["events"]
+        .as_array()
+        .expect("events")
+        .iter()
+        .filter(|e| e["event"] == "plan-removed")
+        .collect();
+    assert!(removed.is_empty(), "{removed:?}");
+    // A file really deleted from the work tree is still an uncommitted removal.
+    fs::remove_file(repo.dir.join("plans/alice/2026.md")).expect("removed");
+    let doc = crate::support::history_in(repo.growth(), &[]);
+    let last = doc["events"]
+        .as_array()
+        .and_then(|e| e.last())
+        .expect("events");
+    assert_eq!(
+        (&last["event"], &last["path"], &last["commit"]["id"]),
+        (
+            &serde_json::json!("plan-removed"),
+            &serde_json::json!("plans/alice/2026.md"),
+            &serde_json::json!("uncommitted")
+        )
+    );
+}
+
+#[test]
+fn an_unreadable_head_commit_is_named_and_lint_goes_on() {
+    let repo = Repo::new();
+    repo.write("plans/jane.md", JANE);
+    repo.commit("plan", "2026-01-05");
+    let tree = repo.git(&["rev-parse", "HEAD^{tree}"]);
+    let parent = repo.git(&["rev-parse", "HEAD"]);
+    let object = format!(
+        "tree {}\nparent {}\nauthor Bad <b@example.com> 99999999999999999999 +0000\ncommitter Bad <b@example.com> 99999999999999999999 +0000\n\nbad\n",
+        tree.trim(),
+        parent.trim()
+    );
+    let path = repo.dir.join("bad-commit");
+    fs::write(&path, object).expect("the object");
+    let bad = repo.git(&[
+        "hash-object",
+        "-t",
+        "commit",
+        "-w",
+        "--literally",
+        "bad-commit",
+    ]);
+    fs::remove_file(&path).expect("removed");
+    repo.git(&["update-ref", "HEAD", bad.trim()]);
+    let out = run(&repo, &["history"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        format!(
+            "growth: error: HEAD's commit {} cannot be read (failed to parse signature - invalid Unix timestamp); history is unavailable until it is fixed (`git fsck` says more)\n",
+            &bad.trim()[..7]
+        )
+    );
+    let out = run(&repo, &["lint", "--exit-zero"]);
+    assert_eq!(out.status.code(), Some(0));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("growth: note: history unavailable (HEAD's commit"),
+        "{stderr}"
+    );
+    assert_eq!(
+        stderr.matches("invalid Unix timestamp").count(),
+        1,
+        "{stderr}"
+    );
+}
+
+#[test]
+fn a_missing_object_skips_its_commits_and_names_it() {
+    let repo = Repo::new();
+    repo.write("plans/jane.md", JANE);
+    repo.commit("plan", "2026-01-05");
+    crate::support::check_in(&repo, "2026-02-01 [8%] solved 2 of 25");
+    let lost = repo.commit("check-in", "2026-02-01");
+    crate::support::check_in(&repo, "2026-03-01 [9%] solved 3 of 25");
+    repo.commit("check-in", "2026-03-01");
+    let blob = repo.git(&["rev-parse", &format!("{}:plans/jane.md", lost.trim())]);
+    let blob = blob.trim();
+    fs::remove_file(
+        repo.dir
+            .join(format!(".git/objects/{}/{}", &blob[..2], &blob[2..])),
+    )
+    .expect("a loose object");
+    let doc = crate::support::history_in(repo.growth(), &[]);
+    assert_eq!(
+        doc["notes"],
+        serde_json::json!([format!(
+            "commit {} could not be read (object not found - cannot read header for ({blob})) and 1 more: skipped, the rest of history is used; `git fsck` says more",
+            &lost[..7]
+        )])
+    );
+    // The first commit's events are all there.
+    let first: Vec<&serde_json::Value> = doc["events"]
+        .as_array()
+        .expect("events")
+        .iter()
+        .filter(|e| {
+            e["commit"]["time"]
+                .as_str()
+                .is_some_and(|t| t.starts_with("2026-01-05"))
+        })
+        .collect();
+    assert!(first.len() >= 3, "{first:?}");
+}
+
+#[test]
+fn a_sha256_repository_is_said_to_be_one() {
+    let repo = Repo::without_git();
+    repo.git(&["init", "-q", "--object-format=sha256"]);
+    repo.write("plans/jane.md", JANE);
+    repo.commit("plan", "2026-01-05");
+    let out = run(&repo, &["history"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "growth: error: the repository uses SHA-256 object ids, which libgit2 (the git library growth is built on) cannot read yet; `growth lint` still works, judging plans by their own dates\n"
+    );
+    let out = run(&repo, &["lint", "--exit-zero"]);
+    assert_eq!(out.status.code(), Some(0));
+}
+
+#[test]
+fn an_octopus_merge_of_many_branches_adds_nothing_of_its_own() {
+    let repo = Repo::new();
+    const SIDES: usize = 40;
+    for i in 0..SIDES {
+        repo.write(
+            &format!("plans/p{i:02}.md"),
+            &JANE.replace("Jane Doe", &format!("P{i}")),
+        );
+    }
+    repo.commit("plans", "2026-01-05");
+    let mut branches = Vec::new();
+    for i in 0..SIDES {
+        let branch = format!("b{i:02}");
+        repo.git(&["checkout", "-q", "-b", &branch, "main"]);
+        repo.edit(
+            &format!("plans/p{i:02}.md"),
+            "### Check-ins\n",
+            "### Check-ins\n- 2026-02-01 [8%] solved 2 of 25\n",
+        );
+        repo.commit("check-in", "2026-02-01");
+        branches.push(branch);
+    }
+    repo.git(&["checkout", "-q", "main"]);
+    let mut merge = vec!["merge", "-q", "--no-edit"];
+    merge.extend(branches.iter().map(String::as_str));
+    repo.git_as(&repo.dir, "jane", "2026-02-02", &merge);
+    let started = std::time::Instant::now();
+    let doc = crate::support::history_in(repo.growth(), &[]);
+    assert!(started.elapsed() < Duration::from_secs(10));
+    let on_merge_day = doc["events"]
+        .as_array()
+        .expect("events")
+        .iter()
+        .filter(|e| {
+            e["commit"]["time"]
+                .as_str()
+                .is_some_and(|t| t.starts_with("2026-02-02"))
+        })
+        .count();
+    let check_ins = doc["events"]
+        .as_array()
+        .expect("events")
+        .iter()
+        .filter(|e| e["event"] == "checkin-added" && e["date"] == "2026-02-01")
+        .count();
+    assert_eq!((on_merge_day, check_ins), (0, SIDES));
+}
