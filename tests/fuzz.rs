@@ -7,6 +7,10 @@
 //! - a plain xorshift mutation loop (fixed seed, 2,000 iterations) that does not depend on
 //!   proptest or its shrinking, and walks further from valid input by mutating its own output.
 //!
+//! The mutation engines also run the history diff between the original and the mutated plan
+//! (both ways), replay its events into the facts the history rules use, and build and render
+//! the progress report in every format.
+//!
 //! Each parse + lint must take less than [`TIME_LIMIT`]. Large inputs of pathological shapes
 //! (many goals, long lines, unclosed delimiters) must finish in bounded time, and the steps that
 //! were quadratic or recursive on such input have tests of their own. Run with
@@ -15,15 +19,21 @@
 
 use std::panic::AssertUnwindSafe;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use chrono::NaiveDate;
+use chrono::{DateTime, NaiveDate};
+use growth::asof::AsOf;
 use growth::config::Config;
 use growth::diagnostic::{Diagnostic, Summary};
+use growth::history::{diff, facts, CommitInfo, Event, EventKind};
 use growth::ladder::Ladder;
 use growth::lint::Linter;
 use growth::plan::{self, ParsedPlan};
 use growth::render::{self, Format, LintReport};
+use growth::report::build::{self, PlanInput};
+use growth::report::model::{Range, Report};
+use growth::report::ReportFormat;
 use growth::source::{self, Span};
 use proptest::prelude::*;
 use proptest::test_runner::{Config as RunnerConfig, RngAlgorithm, TestRng, TestRunner};
@@ -212,6 +222,89 @@ fn render_all(parsed: &ParsedPlan, diags: &[Diagnostic]) {
         if matches!(format, Format::Json | Format::Sarif) {
             serde_json::from_slice::<serde_json::Value>(&out).unwrap();
         }
+    }
+}
+
+/// The history and report layers on two versions of a plan: the semantic diff both ways,
+/// the facts replayed from its events, and the report in every format.
+fn check_history_and_report(linter: &Linter, name: &str, old: &[u8], new: &[u8]) {
+    let (Ok(old), Ok(new)) = (
+        source::decode_text(old.to_vec()),
+        source::decode_text(new.to_vec()),
+    ) else {
+        return;
+    };
+    let (old, new) = (plan::parse_str(name, old), plan::parse_str(name, new));
+    let (Some(a), Some(b)) = (&old.plan, &new.plan) else {
+        return;
+    };
+    let commit = |id: &str, day: u32| {
+        Arc::new(CommitInfo {
+            id: id.repeat(40),
+            short: id.repeat(7),
+            author: "fuzz".into(),
+            email: String::new(),
+            time: DateTime::parse_from_rfc3339(&format!("2026-03-{day:02}T10:00:00+00:00"))
+                .unwrap(),
+            summary: String::new(),
+        })
+    };
+    let (first, second) = (commit("a", 1), commit("b", 20));
+    let event = |commit: &Arc<CommitInfo>, (goal, kind): (Option<String>, EventKind)| Event {
+        commit: Arc::clone(commit),
+        path: name.into(),
+        plan: name.into(),
+        goal,
+        kind,
+    };
+    let mut events: Vec<Event> = vec![event(&first, (None, EventKind::PlanAdded))];
+    events.extend(diff::added(a).into_iter().map(|e| event(&first, e)));
+    events.extend(diff::diff(a, b).into_iter().map(|e| event(&second, e)));
+    let _ = diff::diff(b, a);
+    for e in &events {
+        let _ = e.kind.describe();
+    }
+    let facts = facts::plan_facts(events.iter(), b, 14, &AsOf::now(today()));
+    for found in &facts.backdated {
+        check_span(new.file.text(), found.span, "a backdated entry");
+    }
+    let diagnostics = linter.lint_with_history(&new, Some(&facts));
+    let input = PlanInput {
+        path: name.into(),
+        file: &new.file,
+        plan: b,
+        diagnostics: &diagnostics,
+        facts: Some(&facts),
+        events: events.iter().collect(),
+        range: Range::default(),
+        today: today(),
+    };
+    let plan_report = build::plan_report(&input, linter.lexicon());
+    let plans = vec![plan_report.clone(), plan_report];
+    let team = build::team(&plans, &[b, b], None);
+    let report = Report {
+        version: 1,
+        today: today(),
+        range: Range::default(),
+        history: true,
+        notes: Vec::new(),
+        team: Some(team),
+        plans,
+    };
+    for format in [
+        ReportFormat::Terminal,
+        ReportFormat::Markdown,
+        ReportFormat::Html,
+        ReportFormat::Json,
+    ] {
+        let mut out = Vec::new();
+        growth::report::write(format, &report, format == ReportFormat::Terminal, &mut out).unwrap();
+        assert!(
+            out.len() < 4 * 1024 * 1024 + 64 * new.file.text().len(),
+            "{format:?}: {} bytes of report for {} bytes of plan",
+            out.len(),
+            new.file.text().len()
+        );
     }
 }
 
@@ -497,6 +590,7 @@ fn mutated_plans_never_panic() {
             apply(&mut bytes, m);
         }
         check_bytes(&linter, &name_of(path), &bytes);
+        check_history_and_report(&linter, &name_of(path), original, &bytes);
         Ok(())
     });
 }
@@ -576,8 +670,10 @@ fn xorshift_mutations_never_panic() {
         }
         let name = name_of(&seeds[seed].0);
         let one = Instant::now();
-        let outcome =
-            std::panic::catch_unwind(AssertUnwindSafe(|| check_bytes(&linter, &name, &bytes)));
+        let outcome = std::panic::catch_unwind(AssertUnwindSafe(|| {
+            check_bytes(&linter, &name, &bytes);
+            check_history_and_report(&linter, &name, &seeds[seed].1, &bytes);
+        }));
         if let Err(panic) = outcome {
             let message = panic
                 .downcast_ref::<String>()
