@@ -202,6 +202,27 @@ pub fn lowered(from: &str, to: &str) -> bool {
     to.in_unit_of(&from).is_some_and(|t| t < from.value)
 }
 
+/// Whether a target's bar went down, in the goal's direction: for a goal that counts up
+/// (`lowered`), a smaller target; for one that counts down, where the baseline is above the
+/// target (latency from `900 ms` to `400 ms`), a larger one (`400 ms` → `500 ms`).
+pub fn bar_lowered(from: &str, to: &str, baseline: Option<&str>) -> bool {
+    let (Some(old), Some(new)) = (Quantity::parse(from), Quantity::parse(to)) else {
+        return false;
+    };
+    let Some(new) = new.in_unit_of(&old) else {
+        return false;
+    };
+    let counts_down = baseline
+        .and_then(Quantity::parse)
+        .and_then(|b| b.in_unit_of(&old))
+        .is_some_and(|b| b > old.value);
+    if counts_down {
+        new > old.value
+    } else {
+        new < old.value
+    }
+}
+
 /// What reading at one position found.
 enum Read {
     Quantity(Quantity),
@@ -625,6 +646,17 @@ mod tests {
             q("1e-300 ms").in_unit_of(&q("1 h")).map(f64::is_finite),
             Some(true)
         );
+    }
+
+    #[test]
+    fn bars_lowered_in_the_goals_direction() {
+        assert!(bar_lowered("400 ms", "500 ms", Some("900 ms")));
+        assert!(bar_lowered("400 ms", "0.5 s", Some("1.2 s")));
+        assert!(!bar_lowered("400 ms", "300 ms", Some("900 ms")));
+        assert!(bar_lowered("25%", "15%", Some("5%")));
+        assert!(bar_lowered("25%", "15%", None));
+        assert!(!bar_lowered("400 ms", "500 ms", Some("3 PRs")));
+        assert!(!bar_lowered("4 updates", "80%", None));
     }
 
     #[test]

@@ -47,6 +47,16 @@ pub struct PlanFacts {
     pub shallow: bool,
 }
 
+/// The goal's baseline now, which says which way its target counts.
+fn baseline<'p>(plan: &'p Plan, goal: &str) -> Option<&'p str> {
+    plan.goals
+        .iter()
+        .find(|g| g.id.value == goal)?
+        .baseline
+        .as_ref()
+        .map(|b| b.value.as_str())
+}
+
 /// Where an entry first appeared, when that can be judged.
 #[derive(Debug, Clone)]
 struct Appeared {
@@ -294,13 +304,15 @@ pub fn plan_facts<'e>(
             EventKind::TargetChanged {
                 from: Some(from),
                 to: Some(to),
-            } if quantity::lowered(from, to) => facts.moved.push(MovedGoalpost {
-                goal: goal.clone(),
-                commit: event.commit.short.clone(),
-                date,
-                change: format!("target {from} → {to}"),
-                due: false,
-            }),
+            } if quantity::bar_lowered(from, to, baseline(plan, goal)) => {
+                facts.moved.push(MovedGoalpost {
+                    goal: goal.clone(),
+                    commit: event.commit.short.clone(),
+                    date,
+                    change: format!("target {from} → {to}"),
+                    due: false,
+                })
+            }
             _ => {}
         }
     }

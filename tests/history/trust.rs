@@ -548,3 +548,24 @@ fn a_target_restated_in_another_unit_is_not_a_lowered_target() {
         "units that do not compare are not compared"
     );
 }
+
+#[test]
+fn a_softer_latency_target_is_a_lowered_bar() {
+    let repo = Repo::new();
+    let plan = JANE
+        .replace("target: 25%", "baseline: 900 ms\ntarget: 400 ms")
+        .replace("[5%]", "[850 ms]");
+    repo.write(PLAN, &plan);
+    repo.commit("plan", "2026-01-05");
+    repo.edit(PLAN, "target: 400 ms", "target: 500 ms");
+    let softer = repo.commit("a softer target", "2026-02-01");
+    let text = repo.read(PLAN);
+    assert_eq!(
+        findings_in(&repo, &repo.dir, "GR503", &[]),
+        [format!(
+            "GR503 {} target 400 ms → 500 ms in {} on 2026-02-01",
+            position(&text, "500 ms"),
+            short(&softer)
+        )]
+    );
+}

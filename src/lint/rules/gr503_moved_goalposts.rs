@@ -2,7 +2,9 @@
 //! period started is worth saying out loud at the review. This names the commit that did it,
 //! so the conversation can be about why.
 //!
-//! Needs git history. Targets are compared when both read as numbers (`25%` → `15%`).
+//! Needs git history. Targets are compared when both read as quantities in units that
+//! convert (`25%` → `15%`, `400 ms` → `0.5 s`), in the goal's direction: where the baseline is
+//! above the target (latency coming down from `900 ms`), a higher target is the lower bar.
 //!
 //! ## Bad
 //!
