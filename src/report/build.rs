@@ -84,6 +84,7 @@ pub fn plan_report(input: &PlanInput, lexicon: &Lexicon) -> PlanReport {
     };
     PlanReport {
         path: input.path.clone(),
+        path_bytes: crate::render::path_bytes(&input.path),
         range: input.range,
         owner: plan
             .owner
@@ -368,6 +369,7 @@ pub fn team(plans: &[PlanReport], parsed: &[&Plan], ladder: Option<&Ladder>) -> 
             PersonRow {
                 owner: p.owner.clone(),
                 path: p.path.clone(),
+                path_bytes: p.path_bytes.clone(),
                 goals: p.goals.iter().filter(|g| is_open(g)).count(),
                 actions_done_in_range: p.goals.iter().map(|g| g.actions_done_in_range).sum(),
                 checkins_in_range: p.goals.iter().map(|g| g.checkins.len()).sum(),
