@@ -3,7 +3,6 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-
 use crate::asof::AsOf;
 use crate::diagnostic::Summary;
 use crate::history::{facts, HistoryError};
