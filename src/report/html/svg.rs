@@ -369,7 +369,7 @@ fn value_axis(values: impl IntoIterator<Item = f64>, integers: bool) -> (f64, f6
     // A flat line sits in the middle rather than on the frame, ±1 around it; at 1e30, ±1
     // would change nothing, so the axis spans at least a billionth of its magnitude.
     let least = low.abs().max(high.abs()) * 1e-9;
-    if high - low < f64::EPSILON || high - low < least {
+    if (high - low).abs() < f64::EPSILON || high - low < least {
         let (middle, half) = (low / 2.0 + high / 2.0, least.max(1.0));
         (low, high) = (middle - half, middle + half);
     }
