@@ -40,7 +40,8 @@ pub static RULE: Rule = Rule {
     code: "GR004",
     name: "invalid-date",
     default: Severity::Error,
-    summary: "not a real ISO date; a date marker without a date or unclosed; period end before start",
+    summary:
+        "not a real ISO date; a date marker without a date or unclosed; period end before start",
     source: include_str!("gr004_invalid_date.rs"),
     check,
 };
