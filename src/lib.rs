@@ -18,6 +18,7 @@ pub mod history;
 pub mod invalid;
 pub mod ladder;
 pub mod lint;
+pub mod output;
 pub mod parallel;
 pub mod paths;
 pub mod plan;

@@ -361,6 +361,7 @@ fn markdown_of_a_plan_without_goals() {
     let date = |s: &str| s.parse().expect("a date");
     let plan = PlanReport {
         path: "plans/new.md".into(),
+        path_bytes: None,
         range: Range::default(),
         owner: "Dee".into(),
         title: None,

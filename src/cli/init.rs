@@ -66,12 +66,44 @@ pub fn render(format: PlanFormat, owner: &str, today: NaiveDate) -> String {
         PlanFormat::Markdown => MARKDOWN,
         PlanFormat::Yaml => YAML,
     };
-    template
-        .replace("{owner}", &yaml_scalar(owner))
-        .replace("{start}", &start.to_string())
-        .replace("{end}", &end.to_string())
-        .replace("{first_due}", &first_due.to_string())
-        .replace("{period_name}", &name)
+    fill(
+        template,
+        &[
+            ("owner", yaml_scalar(owner)),
+            ("start", start.to_string()),
+            ("end", end.to_string()),
+            ("first_due", first_due.to_string()),
+            ("period_name", name),
+        ],
+    )
+}
+
+/// The template with each `{name}` placeholder replaced by its value, in one pass over the
+/// template: a value is never searched for placeholders itself, so an owner named
+/// `{start}` is written as that, not as a date. Braces that name no placeholder stay.
+fn fill(template: &str, values: &[(&str, String)]) -> String {
+    let mut out = String::with_capacity(template.len());
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let value = after.find('}').and_then(|close| {
+            let (name, value) = values.iter().find(|(name, _)| *name == &after[..close])?;
+            Some((name.len(), value))
+        });
+        match value {
+            Some((len, value)) => {
+                out.push_str(value);
+                rest = &after[len + 1..];
+            }
+            None => {
+                out.push('{');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {
@@ -88,5 +120,50 @@ fn yaml_scalar(s: &str) -> String {
         s.to_string()
     } else {
         serde_json::to_string(s).unwrap_or_else(|_| "\"\"".into())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day() -> NaiveDate {
+        ymd(2026, 3, 1)
+    }
+
+    #[test]
+    fn placeholders_are_filled_once() {
+        let values = [("a", "{b}".to_string()), ("b", "B".to_string())];
+        assert_eq!(fill("{a} {b} {c} { {a", &values), "{b} B {c} { {a");
+        assert_eq!(
+            fill("period: { start: {b} }", &values),
+            "period: { start: B }"
+        );
+    }
+
+    #[test]
+    fn an_owner_that_looks_like_a_placeholder_is_written_as_it_is() {
+        for format in [PlanFormat::Markdown, PlanFormat::Yaml] {
+            for owner in ["{start}", "{owner}", "{end} {period_name}", "x{first_due}"] {
+                let text = render(format, owner, day());
+                let quoted = serde_json::to_string(owner).unwrap();
+                assert!(
+                    text.contains(&format!("owner: {quoted}\n")),
+                    "{owner}: {text}"
+                );
+                let parsed = crate::plan::parse_str(
+                    if format == PlanFormat::Markdown {
+                        "p.md"
+                    } else {
+                        "p.plan.yaml"
+                    },
+                    text,
+                );
+                let plan = parsed.plan.expect("the template parses");
+                assert_eq!(plan.owner.map(|o| o.value).as_deref(), Some(owner));
+                let period = plan.period.expect("a period");
+                assert_eq!(period.start.value, ymd(2026, 1, 1));
+            }
+        }
     }
 }

@@ -3,12 +3,11 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use anyhow::Context as _;
-
 use crate::asof::AsOf;
 use crate::diagnostic::Summary;
 use crate::history::{facts, HistoryError};
 use crate::lint::Linter;
+use crate::output::Output;
 use crate::parallel;
 use crate::paths;
 use crate::plan;
@@ -24,7 +23,12 @@ pub fn run(args: LintArgs) -> anyhow::Result<u8> {
     let mut diagnostics = Vec::new();
     let mut sources = Vec::new();
     let mut failed = false;
+    // `-o` is checked before any work: it never writes over what the run reads.
+    let output = args.output.as_deref().map(Output::new).transpose()?;
     for ws in Workspace::open(args.common.config.as_deref(), &args.paths)? {
+        if let Some(output) = &output {
+            output.check(&ws)?;
+        }
         let config = &ws.config;
         for note in &ws.notes {
             super::note(note);
@@ -119,12 +123,11 @@ pub fn run(args: LintArgs) -> anyhow::Result<u8> {
         statistics: args.statistics,
         color,
     };
-    match &args.output {
-        Some(path) => {
+    match &output {
+        Some(output) => {
             let mut out = Vec::new();
             render::write_lint(args.format, &report, &mut out)?;
-            std::fs::write(path, out)
-                .with_context(|| format!("cannot write {}", path.display()))?;
+            output.write(&out)?;
         }
         None => {
             let mut out = std::io::stdout().lock();

@@ -4,12 +4,12 @@
 use std::io::Write;
 use std::path::Path;
 
-use anyhow::Context as _;
 use chrono::NaiveDate;
 
 use crate::asof::AsOf;
 use crate::history::{self, facts, EventKind, History, HistoryError};
 use crate::lint::Linter;
+use crate::output::Output;
 use crate::plan::{self, ParsedPlan};
 use crate::report as render;
 use crate::report::build::{self, PlanInput};
@@ -27,7 +27,12 @@ pub fn run(args: ReportArgs) -> anyhow::Result<u8> {
     let mut has_history = true;
     let mut ladder_for_team = None;
     let mut clock = today(args.common.today);
+    // `-o` is checked before any work: it never writes over what the run reads.
+    let output = args.output.as_deref().map(Output::new).transpose()?;
     for ws in Workspace::open(args.common.config.as_deref(), &args.paths)? {
+        if let Some(output) = &output {
+            output.check(&ws)?;
+        }
         let config = &ws.config;
         notes.extend(ws.notes.iter().cloned());
         let window = Window {
@@ -159,12 +164,11 @@ pub fn run(args: ReportArgs) -> anyhow::Result<u8> {
     };
 
     let color = args.color.enabled(args.output.is_some());
-    match &args.output {
-        Some(path) => {
+    match &output {
+        Some(output) => {
             let mut out = Vec::new();
             render::write(args.format, &report, color, &mut out)?;
-            std::fs::write(path, out)
-                .with_context(|| format!("cannot write {}", path.display()))?;
+            output.write(&out)?;
         }
         None => {
             let mut out = std::io::stdout().lock();

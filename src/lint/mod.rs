@@ -136,6 +136,7 @@ impl Linter {
     ) -> Vec<Diagnostic> {
         let file = &parsed.file;
         let (suppressions, unknown) = suppress::scan(file);
+        let index = suppress::Index::new(&suppressions);
         // A file that does not parse as a whole gets only its reading problems: rules on a
         // half-read plan would report things that are not wrong.
         let readable = !parsed
@@ -170,7 +171,7 @@ impl Linter {
             (rule.check)(&cx, &mut findings);
             for finding in findings.drain(..) {
                 let line = file.position(finding.span.start).line;
-                if !suppress::suppressed(&suppressions, rule.code, line) {
+                if !index.suppressed(rule.code, line) {
                     out.push(diagnostic(file, rule, *severity, finding));
                 }
             }

@@ -7,6 +7,7 @@
 //! reported (GR007), so stale suppressions do not pile up.
 
 use std::cell::Cell;
+use std::collections::HashMap;
 
 use crate::source::{SourceFile, Span};
 
@@ -96,14 +97,31 @@ fn words(body: &str) -> impl Iterator<Item = (usize, &str)> {
         .filter(|(_, w)| !w.is_empty())
 }
 
-/// Whether a finding of `code` on `line` is suppressed; marks the suppression used.
-pub fn suppressed(suppressions: &[Suppression], code: &str, line: usize) -> bool {
-    let mut hit = false;
-    for s in suppressions {
-        if s.code == code && s.line.is_none_or(|l| l == line) {
-            s.used.set(true);
-            hit = true;
+/// The suppressions of a file by rule and line, so that checking a finding costs the same
+/// however many directives the file has.
+pub struct Index<'a> {
+    by_target: HashMap<(&'static str, Option<usize>), Vec<&'a Suppression>>,
+}
+
+impl<'a> Index<'a> {
+    pub fn new(suppressions: &'a [Suppression]) -> Index<'a> {
+        let mut by_target: HashMap<_, Vec<&Suppression>> = HashMap::new();
+        for s in suppressions {
+            by_target.entry((s.code, s.line)).or_default().push(s);
         }
+        Index { by_target }
     }
-    hit
+
+    /// Whether a finding of `code` on `line` is suppressed; marks every directive that
+    /// hides it used.
+    pub fn suppressed(&self, code: &'static str, line: usize) -> bool {
+        let mut hit = false;
+        for key in [(code, Some(line)), (code, None)] {
+            for s in self.by_target.get(&key).into_iter().flatten() {
+                s.used.set(true);
+                hit = true;
+            }
+        }
+        hit
+    }
 }

@@ -162,7 +162,10 @@ impl Walker<'_> {
             }
             Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(info))) => {
                 let lang = info.split_whitespace().next().unwrap_or("");
-                if self.expect_meta && matches!(lang, "yaml" | "yml") {
+                // Info strings are compared without regard to case, as editors and
+                // renderers do: ```YAML is a yaml block, not prose to skip.
+                let yaml = lang.eq_ignore_ascii_case("yaml") || lang.eq_ignore_ascii_case("yml");
+                if self.expect_meta && yaml {
                     self.expect_meta = false;
                     self.meta = Some(Span::new(usize::MAX, 0));
                 }
@@ -271,15 +274,59 @@ impl Walker<'_> {
         let mut done_on = None;
         let mut cut: Vec<Span> = Vec::new();
         for marker in find_markers(self.text, line.content) {
-            let date = match parse_date(&self.text[marker.date.start..marker.date.end]) {
-                Ok(d) => Some(Spanned::new(d, marker.date)),
-                Err(message) => {
+            let example = if marker.done {
+                "`(done 2026-02-10)`"
+            } else {
+                "`(due 2026-06-30)`"
+            };
+            let date = match marker.shape {
+                Shape::Empty => {
                     self.dec.report(
-                        Problem::new(ProblemKind::InvalidDate, marker.date, message)
-                            .with_help("write dates as YYYY-MM-DD, e.g. `(due 2026-06-30)`"),
+                        Problem::new(
+                            ProblemKind::InvalidDate,
+                            marker.whole,
+                            format!(
+                                "`{}` has no date",
+                                &self.text[marker.whole.start..marker.whole.end]
+                            ),
+                        )
+                        .with_help(
+                            if self.text[marker.whole.start..].starts_with('(') {
+                                format!(
+                                    "write the date inside, e.g. {example}, or remove the marker"
+                                )
+                            } else {
+                                "write the date after it, e.g. `📅 2026-06-30`, or remove it"
+                                    .to_string()
+                            },
+                        ),
                     );
                     None
                 }
+                Shape::Unclosed => {
+                    self.dec.report(
+                        Problem::new(
+                            ProblemKind::InvalidDate,
+                            marker.whole,
+                            format!(
+                                "`{}` is never closed: the date is not read",
+                                &self.text[marker.whole.start..marker.whole.end]
+                            ),
+                        )
+                        .with_help(format!("close the marker with `)`, e.g. {example}")),
+                    );
+                    None
+                }
+                Shape::Dated => match parse_date(&self.text[marker.date.start..marker.date.end]) {
+                    Ok(d) => Some(Spanned::new(d, marker.date)),
+                    Err(message) => {
+                        self.dec.report(
+                            Problem::new(ProblemKind::InvalidDate, marker.date, message)
+                                .with_help(format!("write dates as YYYY-MM-DD, e.g. {example}")),
+                        );
+                        None
+                    }
+                },
             };
             if marker.done {
                 done_on = done_on.or(date);
@@ -422,6 +469,19 @@ struct Marker {
     whole: Span,
     date: Span,
     done: bool,
+    shape: Shape,
+}
+
+/// How a marker is written: only a dated one gives a date; the others are findings, so a
+/// date that was meant is never silently dropped.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Shape {
+    /// With something to read as a date (which may still not be one).
+    Dated,
+    /// `(due )`, `(done:)` at the end of the line: a marker with the date left out.
+    Empty,
+    /// `(due 2026-05-15` with no `)`: what follows is not read as a date.
+    Unclosed,
 }
 
 fn find_markers(text: &str, content: Span) -> Vec<Marker> {
@@ -431,22 +491,54 @@ fn find_markers(text: &str, content: Span) -> Vec<Marker> {
     for (word, done) in [("(due", false), ("(done", true)] {
         for (i, _) in lower.match_indices(word) {
             let after = i + word.len();
+            // `(dues paid)`, `(doneness)`: another word, not a marker.
+            if line[after..]
+                .chars()
+                .next()
+                .is_some_and(|c| !(c.is_whitespace() || c == ':' || c == ')'))
+            {
+                continue;
+            }
             let Some(close) = line[after..].find(')') else {
+                // Unclosed: a marker when a date (or nothing) follows; `(due to the move`
+                // is prose.
+                let rest = line[after..].trim_start_matches(':').trim();
+                if rest.is_empty() || rest.as_bytes()[0].is_ascii_digit() {
+                    markers.push(Marker {
+                        whole: Span::new(content.start + i, content.end),
+                        date: Span::at(content.end),
+                        done,
+                        shape: Shape::Unclosed,
+                    });
+                }
                 continue;
             };
             let inner = line[after..after + close].trim_start_matches(':');
             let inner_trim = inner.trim();
             let at_end = line[after + close + 1..].trim().is_empty();
-            if inner_trim.is_empty() || !(at_end || inner_trim.as_bytes()[0].is_ascii_digit()) {
+            let whole = Span::new(content.start + i, content.start + after + close + 1);
+            if inner_trim.is_empty() {
+                if at_end {
+                    markers.push(Marker {
+                        whole,
+                        date: Span::at(whole.end - 1),
+                        done,
+                        shape: Shape::Empty,
+                    });
+                }
+                continue;
+            }
+            if !(at_end || inner_trim.as_bytes()[0].is_ascii_digit()) {
                 continue;
             }
             let lead = inner.len() - inner.trim_start().len()
                 + (line[after..after + close].len() - inner.len());
             let date_start = content.start + after + lead;
             markers.push(Marker {
-                whole: Span::new(content.start + i, content.start + after + close + 1),
+                whole,
                 date: Span::new(date_start, date_start + inner_trim.len()),
                 done,
+                shape: Shape::Dated,
             });
         }
     }
@@ -461,6 +553,11 @@ fn find_markers(text: &str, content: Span) -> Vec<Marker> {
                 whole: Span::new(content.start + i, date_start + token.len()),
                 date: Span::new(date_start, date_start + token.len()),
                 done,
+                shape: if token.is_empty() {
+                    Shape::Empty
+                } else {
+                    Shape::Dated
+                },
             });
         }
     }
@@ -485,4 +582,118 @@ fn collapse(text: &str, span: Span, cut: &[Span]) -> String {
         out.push_str(word);
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::problem::ProblemKind;
+
+    const FRONT: &str =
+        "---\nowner: Jane Doe\nperiod: { start: 2026-01-01, end: 2026-06-30 }\n---\n";
+
+    /// `(kind, "line:column-line:column", message)` for each problem, in order.
+    fn problems(body: &str) -> Vec<(ProblemKind, String, String)> {
+        let parsed = crate::plan::parse_str("p.md", format!("{FRONT}{body}"));
+        parsed
+            .problems
+            .iter()
+            .map(|p| {
+                let (a, b) = (
+                    parsed.file.position(p.span.start),
+                    parsed.file.position(p.span.end),
+                );
+                (p.kind, format!("{a}-{b}"), p.message.clone())
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_yaml_fence_is_known_whatever_its_case() {
+        for fence in ["yaml", "YAML", "Yaml", "yml", "YML", "Yml {.meta}"] {
+            let text =
+                format!("{FRONT}## Goal: Run 4 reviews\n\n```{fence}\nmesure: 4\ntarget: 4\n```\n");
+            let parsed = crate::plan::parse_str("p.md", text);
+            let goal = &parsed.plan.as_ref().unwrap().goals[0];
+            assert_eq!(
+                goal.target.as_ref().map(|t| t.value.as_str()),
+                Some("4"),
+                "{fence}"
+            );
+            let unknown: Vec<String> = parsed
+                .problems
+                .iter()
+                .map(|p| format!("{}: {}", parsed.file.position(p.span.start), p.message))
+                .collect();
+            assert_eq!(unknown, ["8:1: unknown goal key `mesure`"], "{fence}");
+        }
+        // Another language is still not the goal's block.
+        let text = format!("{FRONT}## Goal: Run 4 reviews\n\n```toml\nmesure = 4\n```\n");
+        assert!(crate::plan::parse_str("p.md", text).problems.is_empty());
+    }
+
+    #[test]
+    fn malformed_date_markers_are_reported_where_they_are() {
+        let body = "## Goal: Run 4 reviews\n\n### Actions\n\
+                    - [ ] one (due )\n\
+                    - [ ] two (due 2026-05-15\n\
+                    - [x] three (done 2026-13-40)\n\
+                    - [ ] four 📅\n\
+                    - [ ] five (done:)\n";
+        let found = problems(body);
+        let expect = [
+            (
+                ProblemKind::InvalidDate,
+                "8:11-8:17",
+                "`(due )` has no date",
+            ),
+            (
+                ProblemKind::InvalidDate,
+                "9:11-9:26",
+                "`(due 2026-05-15` is never closed: the date is not read",
+            ),
+            (
+                ProblemKind::InvalidDate,
+                "10:19-10:29",
+                "`2026-13-40` is not a real date: there is no month 13",
+            ),
+            (ProblemKind::InvalidDate, "11:12-11:13", "`📅` has no date"),
+            (
+                ProblemKind::InvalidDate,
+                "12:12-12:19",
+                "`(done:)` has no date",
+            ),
+        ];
+        let expect: Vec<(ProblemKind, String, String)> = expect
+            .iter()
+            .map(|(k, at, m)| (*k, at.to_string(), m.to_string()))
+            .collect();
+        assert_eq!(found, expect);
+    }
+
+    #[test]
+    fn prose_in_parentheses_is_not_a_marker() {
+        let body = "## Goal: Run 4 reviews\n\n### Actions\n\
+                    - [ ] plan the move (due to the office change\n\
+                    - [ ] pay the club (dues paid)\n\
+                    - [ ] check (done) twice before\n\
+                    - [ ] say why (due to budget) and move on (due 2026-04-01)\n";
+        assert_eq!(problems(body), []);
+        let parsed = crate::plan::parse_str("p.md", format!("{FRONT}{body}"));
+        let actions = &parsed.plan.as_ref().unwrap().goals[0].actions;
+        assert_eq!(
+            actions[3].due.as_ref().map(|d| d.value.to_string()),
+            Some("2026-04-01".into())
+        );
+        assert_eq!(actions[3].text.value, "say why (due to budget) and move on");
+    }
+
+    #[test]
+    fn a_broken_marker_is_cut_from_the_action_text_like_a_good_one() {
+        let body = "## Goal: Run 4 reviews\n\n### Actions\n- [ ] two (due 2026-05-15\n- [ ] two (due 2026-05-15)\n";
+        let parsed = crate::plan::parse_str("p.md", format!("{FRONT}{body}"));
+        let actions = &parsed.plan.as_ref().unwrap().goals[0].actions;
+        assert_eq!(actions[0].text.value, "two");
+        assert_eq!(actions[1].text.value, "two");
+        assert!(actions[0].due.is_none());
+    }
 }

@@ -8,7 +8,7 @@ use std::io;
 
 use serde::Serialize;
 
-use super::{slash_path, statistics, LintReport};
+use super::{path_bytes, slash_path, statistics, LintReport};
 use crate::diagnostic::{Diagnostic, Summary};
 use crate::severity::Severity;
 use crate::source::Position;
@@ -31,6 +31,9 @@ struct JsonDiagnostic<'a> {
     rule: &'static str,
     severity: Severity,
     path: String,
+    /// Only for a name that is not valid UTF-8: its exact bytes (see [`path_bytes`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    path_bytes: Option<String>,
     start: Position,
     end: Position,
     message: &'a str,
@@ -45,6 +48,7 @@ impl<'a> From<&'a Diagnostic> for JsonDiagnostic<'a> {
             rule: d.rule,
             severity: d.severity,
             path: slash_path(&d.path),
+            path_bytes: path_bytes(&d.path),
             start: d.start,
             end: d.end,
             message: &d.message,

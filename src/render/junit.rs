@@ -10,7 +10,7 @@ use std::fmt::Write as _;
 use std::io;
 use std::path::Path;
 
-use super::{slash_path, LintReport};
+use super::{path_bytes, slash_path, LintReport};
 use crate::diagnostic::Diagnostic;
 use crate::severity::Severity;
 
@@ -54,11 +54,24 @@ fn test_case(out: &mut String, path: &Path, findings: &[&Diagnostic]) -> bool {
         .iter()
         .filter(|d| d.severity >= Severity::Warning)
         .collect();
-    if findings.is_empty() {
+    // XML cannot carry a name that is not UTF-8: its exact bytes go in a property, escaped.
+    let bytes = path_bytes(path);
+    if findings.is_empty() && bytes.is_none() {
         let _ = writeln!(out, "{open}/>");
         return false;
     }
     let _ = writeln!(out, "{open}>");
+    if let Some(bytes) = &bytes {
+        let _ = writeln!(
+            out,
+            r#"      <properties><property name="path_bytes" value="{}"/></properties>"#,
+            escape(bytes, true)
+        );
+    }
+    if findings.is_empty() {
+        let _ = writeln!(out, "    </testcase>");
+        return false;
+    }
     let text = escape(&finding_lines(findings), false);
     match failing.first() {
         Some(first) => {

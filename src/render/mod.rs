@@ -70,13 +70,45 @@ impl LintReport<'_> {
 }
 
 /// A path as printed: `/` as separator on every platform, invalid UTF-8 replaced.
-fn slash_path(path: &Path) -> String {
+pub(crate) fn slash_path(path: &Path) -> String {
     let text = path.to_string_lossy();
     if std::path::MAIN_SEPARATOR == '\\' {
         text.replace('\\', "/")
     } else {
         text.into_owned()
     }
+}
+
+/// For a path that is not valid UTF-8 (a Latin-1 name on Linux), its exact bytes, so that a
+/// tool can find the file that `path` (with U+FFFD for each bad byte) can only approximate:
+/// the valid text as it is, each byte that is not valid UTF-8 as `\xHH`, and a backslash as
+/// `\\`. Python's `codecs.escape_decode` reads it back; so does any C-style unescape.
+/// `None` for a valid UTF-8 path, which `path` already carries exactly.
+pub fn path_bytes(path: &Path) -> Option<String> {
+    let bytes = path.as_os_str().as_encoded_bytes();
+    if std::str::from_utf8(bytes).is_ok() {
+        return None;
+    }
+    let mut out = String::with_capacity(bytes.len() + 8);
+    for chunk in bytes.utf8_chunks() {
+        for c in chunk.valid().chars() {
+            if c == '\\' {
+                out.push_str("\\\\");
+            } else {
+                out.push(c);
+            }
+        }
+        for byte in chunk.invalid() {
+            out.push_str(&format!("\\x{byte:02x}"));
+        }
+    }
+    Some(out)
+}
+
+/// Serializes a path as text, invalid UTF-8 replaced: serde's own `Path` serializer fails on
+/// such a name, which would end a JSON document halfway. [`path_bytes`] carries the rest.
+pub fn serialize_lossy<S: serde::Serializer>(path: &Path, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(&path.to_string_lossy())
 }
 
 /// How often one rule fired, for `--statistics`.
@@ -146,5 +178,32 @@ fn message_with_help(d: &Diagnostic) -> String {
     match &d.help {
         Some(help) => format!("{}\n{help}", d.message),
         None => d.message.clone(),
+    }
+}
+
+#[cfg(all(test, unix))]
+mod tests {
+    use std::ffi::OsStr;
+    use std::os::unix::ffi::OsStrExt as _;
+    use std::path::Path;
+
+    use super::path_bytes;
+
+    fn path(bytes: &[u8]) -> &Path {
+        Path::new(OsStr::from_bytes(bytes))
+    }
+
+    #[test]
+    fn only_names_that_are_not_utf8_get_their_bytes_escaped() {
+        assert_eq!(path_bytes(Path::new("plans/café.md")), None);
+        assert_eq!(
+            path_bytes(path(b"plans/caf\xe9.md")).as_deref(),
+            Some(r"plans/caf\xe9.md")
+        );
+        // Valid text stays as it is, a backslash is doubled, so the form reads back exactly.
+        assert_eq!(
+            path_bytes(path(b"a\\b/\xc3\xa9\xff\xfe.md")).as_deref(),
+            Some(r"a\\b/é\xff\xfe.md")
+        );
     }
 }

@@ -11,7 +11,7 @@ use std::path::Path;
 
 use serde_json::{json, Value};
 
-use super::{message_with_help, slash_path, LintReport};
+use super::{message_with_help, path_bytes, slash_path, LintReport};
 use crate::diagnostic::Diagnostic;
 use crate::lint::registry::RULES;
 use crate::severity::Severity;
@@ -99,7 +99,8 @@ fn result(
         .file(&d.path)
         .map_or("", |f| f.line_text(d.start.line))
         .trim();
-    let path = slash_path(&d.path);
+    // Two names that differ only in bytes that are not UTF-8 are different files.
+    let path = path_bytes(&d.path).unwrap_or_else(|| slash_path(&d.path));
     // Identical findings on identical lines (a copied goal) are told apart by their order.
     let key = fnv1a(&[d.code, &path, line]);
     let count = seen.entry(key).or_insert(0);
@@ -145,27 +146,38 @@ fn level(severity: Severity) -> &'static str {
 }
 
 /// A relative path is a URI reference against `%SRCROOT%`; an absolute one (the user named it
-/// so) becomes a `file:` URI of its own.
+/// so) becomes a `file:` URI of its own. The URI is made from the name's bytes, so a name
+/// that is not valid UTF-8 is carried exactly (`caf%E9.md`), not as U+FFFD.
 fn artifact_location(path: &Path) -> Value {
-    let slashed = slash_path(path);
+    let raw = path.as_os_str().as_encoded_bytes();
+    let slashed: Vec<u8> = if std::path::MAIN_SEPARATOR == '\\' {
+        raw.iter()
+            .map(|&b| if b == b'\\' { b'/' } else { b })
+            .collect()
+    } else {
+        raw.to_vec()
+    };
     if path.is_absolute() {
-        let rooted = if slashed.starts_with('/') {
+        let rooted = if slashed.starts_with(b"/") {
             slashed
         } else {
-            format!("/{slashed}")
+            [b"/".as_slice(), &slashed].concat()
         };
         json!({ "uri": format!("file://{}", percent_encode(&rooted)) })
     } else {
-        let relative = slashed.trim_start_matches("./");
+        let mut relative = slashed.as_slice();
+        while let Some(rest) = relative.strip_prefix(b"./") {
+            relative = rest;
+        }
         json!({ "uri": percent_encode(relative), "uriBaseId": SRCROOT })
     }
 }
 
 /// Percent-encodes everything but unreserved characters and `/`, so spaces, non-ASCII names and
 /// a `:` that would read as a URI scheme stay a valid relative reference.
-fn percent_encode(path: &str) -> String {
+fn percent_encode(path: &[u8]) -> String {
     let mut out = String::with_capacity(path.len());
-    for byte in path.bytes() {
+    for &byte in path {
         match byte {
             b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' | b'/' => {
                 out.push(byte as char)

@@ -1,6 +1,6 @@
 //! Assembling the report from the plans, their lint findings and their history.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::PathBuf;
 
 use chrono::NaiveDate;
@@ -41,18 +41,30 @@ pub fn plan_report(input: &PlanInput, lexicon: &Lexicon) -> PlanReport {
             Severity::Info => lint.infos += 1,
         }
     }
+    // A goal's findings are those from its heading up to the next goal's: with the findings
+    // sorted by where they start once, each goal's are one slice found by binary search, so
+    // the report costs n log n in goals and findings, not goals × findings.
+    let mut by_start: Vec<&Diagnostic> = input.diagnostics.iter().collect();
+    by_start.sort_by_key(|d| d.span.start);
+    // A goal's events, by goal id, in the order history gives them (oldest first).
+    let mut events_by_goal: HashMap<&str, Vec<&Event>> = HashMap::new();
+    for e in &input.events {
+        if let Some(goal) = e.goal.as_deref() {
+            events_by_goal.entry(goal).or_default().push(e);
+        }
+    }
     let goals: Vec<GoalReport> = plan
         .goals
         .iter()
         .enumerate()
         .map(|(i, goal)| {
             let end = plan.goals.get(i + 1).map_or(usize::MAX, |g| g.span.start);
-            let findings: Vec<&Diagnostic> = input
-                .diagnostics
-                .iter()
-                .filter(|d| d.span.start >= goal.span.start && d.span.start < end)
-                .collect();
-            goal_report(input, goal, &findings, lexicon)
+            let from = by_start.partition_point(|d| d.span.start < goal.span.start);
+            let to = by_start.partition_point(|d| d.span.start < end).max(from);
+            let events = events_by_goal
+                .get(goal.id.value.as_str())
+                .map_or(&[][..], Vec::as_slice);
+            goal_report(input, goal, &by_start[from..to], events, lexicon)
         })
         .collect();
     let stated = goals
@@ -72,6 +84,7 @@ pub fn plan_report(input: &PlanInput, lexicon: &Lexicon) -> PlanReport {
     };
     PlanReport {
         path: input.path.clone(),
+        path_bytes: crate::render::path_bytes(&input.path),
         range: input.range,
         owner: plan
             .owner
@@ -93,24 +106,23 @@ fn goal_report(
     input: &PlanInput,
     goal: &Goal,
     findings: &[&Diagnostic],
+    events: &[&Event],
     lexicon: &Lexicon,
 ) -> GoalReport {
     let id = &goal.id.value;
-    let events: Vec<&&Event> = input
-        .events
-        .iter()
-        .filter(|e| e.goal.as_deref() == Some(id.as_str()))
-        .collect();
+    // The latest commit that checked each action's box, by the action's text: one pass over
+    // the goal's events rather than one per action.
+    let mut checked: HashMap<&str, NaiveDate> = HashMap::new();
+    for e in events {
+        if let EventKind::ActionChecked { text, .. } = &e.kind {
+            checked.insert(text.as_str(), e.commit.date());
+        }
+    }
     let actions: Vec<ActionReport> = goal
         .actions
         .iter()
         .map(|a| {
-            let checked_by = events.iter().rev().find_map(|e| match &e.kind {
-                EventKind::ActionChecked { text, .. } if *text == a.text.value => {
-                    Some(e.commit.date())
-                }
-                _ => None,
-            });
+            let checked_by = checked.get(a.text.value.as_str()).copied();
             // Done as of the end of the range: a box ticked with a later date was not done yet.
             let done = a.done
                 && a.done_on
@@ -357,6 +369,7 @@ pub fn team(plans: &[PlanReport], parsed: &[&Plan], ladder: Option<&Ladder>) -> 
             PersonRow {
                 owner: p.owner.clone(),
                 path: p.path.clone(),
+                path_bytes: p.path_bytes.clone(),
                 goals: p.goals.iter().filter(|g| is_open(g)).count(),
                 actions_done_in_range: p.goals.iter().map(|g| g.actions_done_in_range).sum(),
                 checkins_in_range: p.goals.iter().map(|g| g.checkins.len()).sum(),
@@ -394,7 +407,7 @@ pub fn team(plans: &[PlanReport], parsed: &[&Plan], ladder: Option<&Ladder>) -> 
             .iter()
             .filter_map(|plan| {
                 let (role, target) = (plan.role.as_ref()?, plan.target_role.as_ref()?);
-                let addressed: Vec<&str> = plan
+                let addressed: HashSet<&str> = plan
                     .open_goals()
                     .filter_map(|g| g.competency.as_ref())
                     .map(|c| c.value.as_str())
@@ -403,7 +416,7 @@ pub fn team(plans: &[PlanReport], parsed: &[&Plan], ladder: Option<&Ladder>) -> 
                     .rising(&role.value, &target.value)
                     .into_iter()
                     .map(|c| c.id.value.clone())
-                    .partition(|id| addressed.contains(&id.as_str()));
+                    .partition(|id| addressed.contains(id.as_str()));
                 Some(LadderCoverage {
                     owner: plan
                         .owner
@@ -419,18 +432,16 @@ pub fn team(plans: &[PlanReport], parsed: &[&Plan], ladder: Option<&Ladder>) -> 
     });
     // One person may have several plans (last half-year's and this one's): they have checked
     // in if any of their plans has a check-in in the range.
-    let mut not_checked_in: Vec<String> = people
-        .iter()
-        .map(|p| p.owner.clone())
-        .filter(|owner| {
-            people
-                .iter()
-                .filter(|p| &p.owner == owner)
-                .all(|p| p.checkins_in_range == 0)
-        })
+    let mut checked_in: HashMap<&str, bool> = HashMap::new();
+    for p in &people {
+        *checked_in.entry(p.owner.as_str()).or_default() |= p.checkins_in_range > 0;
+    }
+    let mut not_checked_in: Vec<String> = checked_in
+        .into_iter()
+        .filter(|(_, any)| !any)
+        .map(|(owner, _)| owner.to_string())
         .collect();
     not_checked_in.sort();
-    not_checked_in.dedup();
     Team {
         people,
         focus_areas,

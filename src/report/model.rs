@@ -50,7 +50,11 @@ impl Range {
 
 #[derive(Debug, Clone, Serialize)]
 pub struct PlanReport {
+    #[serde(serialize_with = "crate::render::serialize_lossy")]
     pub path: PathBuf,
+    /// Only for a name that is not valid UTF-8: its exact bytes (`render::path_bytes`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub path_bytes: Option<String>,
     /// The window this plan's check-ins, actions and timeline are shown for.
     pub range: Range,
     pub owner: String,
@@ -230,7 +234,11 @@ pub struct Team {
 #[derive(Debug, Clone, Serialize)]
 pub struct PersonRow {
     pub owner: String,
+    #[serde(serialize_with = "crate::render::serialize_lossy")]
     pub path: PathBuf,
+    /// As [`PlanReport::path_bytes`].
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub path_bytes: Option<String>,
     pub goals: usize,
     pub actions_done_in_range: usize,
     pub checkins_in_range: usize,

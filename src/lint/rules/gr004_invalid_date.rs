@@ -1,6 +1,8 @@
 //! Dates drive the time-bound rules and the report, so they must be real ISO dates
 //! (`YYYY-MM-DD`): `2026-02-30`, `30/06/2026` or `next week` would silently make a goal
-//! unbounded. A period that ends before it starts is reported too.
+//! unbounded. A period that ends before it starts is reported too, and so is an action's date
+//! marker that gives no date: `(due )`, or `(due 2026-05-15` with no closing parenthesis,
+//! which would otherwise be read as part of the action's text and the date lost.
 //!
 //! ## Bad
 //!
@@ -38,7 +40,8 @@ pub static RULE: Rule = Rule {
     code: "GR004",
     name: "invalid-date",
     default: Severity::Error,
-    summary: "not a real ISO date; period end before start",
+    summary:
+        "not a real ISO date; a date marker without a date or unclosed; period end before start",
     source: include_str!("gr004_invalid_date.rs"),
     check,
 };

@@ -32,7 +32,7 @@
 //! ~~~
 
 use super::prelude::*;
-use crate::decode::did_you_mean;
+use crate::ladder::Budget;
 
 pub static RULE: Rule = Rule {
     code: "GR401",
@@ -45,15 +45,17 @@ pub static RULE: Rule = Rule {
 
 fn check(cx: &Context, out: &mut Vec<Finding>) {
     let Some(ladder) = cx.ladder else { return };
-    let ids = ladder.level_ids();
+    let mut budget = Budget::default();
     for (key, level) in [
         ("role", &cx.plan.role),
         ("target_role", &cx.plan.target_role),
     ] {
         let Some(level) = level else { continue };
         if ladder.level_index(&level.value).is_none() {
-            let help = did_you_mean(&level.value, &ids)
-                .unwrap_or_else(|| format!("the ladder's levels are: {}", ids.join(", ")));
+            let help = match ladder.nearest_level(&level.value, &mut budget) {
+                Some(near) => format!("did you mean `{near}`?"),
+                None => ladder.listing("levels", &ladder.level_ids()),
+            };
             out.push(
                 Finding::new(
                     level.span,

@@ -35,8 +35,10 @@
 //! ```
 //! ~~~
 
+use std::collections::HashMap;
+
 use super::prelude::*;
-use crate::decode::did_you_mean;
+use crate::ladder::Budget;
 
 pub static RULE: Rule = Rule {
     code: "GR402",
@@ -49,14 +51,33 @@ pub static RULE: Rule = Rule {
 
 fn check(cx: &Context, out: &mut Vec<Finding>) {
     let Some(ladder) = cx.ladder else { return };
-    let ids = ladder.competency_ids();
+    // One budget and one answer per distinct name for the whole plan: a plan of thousands
+    // of goals with unknown competencies costs what its size says, not its size times the
+    // ladder's.
+    let mut budget = Budget::default();
+    let mut answers: HashMap<&str, String> = HashMap::new();
+    let mut listing = None;
     for goal in &cx.plan.goals {
         let Some(competency) = &goal.competency else {
             continue;
         };
         if ladder.competency(&competency.value).is_none() {
-            let help = did_you_mean(&competency.value, &ids)
-                .unwrap_or_else(|| format!("the ladder's competencies are: {}", ids.join(", ")));
+            let name = competency.value.as_str();
+            let help = match answers.get(name) {
+                Some(help) => help.clone(),
+                None => {
+                    let help = match ladder.nearest_competency(name, &mut budget) {
+                        Some(near) => format!("did you mean `{near}`?"),
+                        None => listing
+                            .get_or_insert_with(|| {
+                                ladder.listing("competencies", &ladder.competency_ids())
+                            })
+                            .clone(),
+                    };
+                    answers.insert(name, help.clone());
+                    help
+                }
+            };
             out.push(
                 Finding::new(
                     competency.span,

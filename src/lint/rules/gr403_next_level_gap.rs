@@ -62,7 +62,7 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
     else {
         return;
     };
-    let addressed: Vec<&str> = cx
+    let addressed: std::collections::HashSet<&str> = cx
         .plan
         .open_goals()
         .filter_map(|g| g.competency.as_ref())
@@ -77,9 +77,17 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
     if missing.is_empty() {
         return;
     }
+    // A ladder can be large: the finding names the first few and counts the rest, so one
+    // finding stays a few lines (the report's ladder coverage has the whole list).
+    const NAMED: usize = 10;
+    let more = |shown: usize| match missing.len().saturating_sub(shown) {
+        0 => String::new(),
+        n => format!(", … and {n} more"),
+    };
     let target_index = ladder.level_index(&target.value);
     let detail: Vec<String> = missing
         .iter()
+        .take(NAMED)
         .map(|id| {
             let expectation = ladder
                 .competency(id)
@@ -95,12 +103,17 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
         Finding::new(
             target.span,
             format!(
-                "{} needs more in {} that no goal addresses: {}",
+                "{} needs more in {} that no goal addresses: {}{}",
                 target.value,
                 plural(missing.len(), "competency", "competencies"),
-                missing.join(", ")
+                missing[..missing.len().min(NAMED)].join(", "),
+                more(NAMED)
             ),
         )
-        .help(format!("consider a goal for: {}", detail.join("; "))),
+        .help(format!(
+            "consider a goal for: {}{}",
+            detail.join("; "),
+            more(detail.len())
+        )),
     );
 }

@@ -61,7 +61,9 @@ impl Plot {
 
     fn y(&self, value: f64) -> f64 {
         let t = (value - self.low) / (self.high - self.low);
-        self.bottom - t.clamp(0.0, 1.0) * (self.bottom - self.top)
+        // Nothing that is not a number reaches a chart; if it did, it would sit on the floor.
+        let t = if t.is_nan() { 0.0 } else { t.clamp(0.0, 1.0) };
+        self.bottom - t * (self.bottom - self.top)
     }
 
     /// Horizontal grid lines with value labels, and month labels along the bottom.
@@ -342,17 +344,34 @@ fn bounds(dates: impl Iterator<Item = NaiveDate>) -> (NaiveDate, NaiveDate) {
     dates.fold((first, first), |(lo, hi), d| (lo.min(d), hi.max(d)))
 }
 
+/// The most value ticks an axis draws (a round step gives five to seven).
+const MAX_TICKS: usize = 12;
+
+/// The largest magnitude a chart draws at: beyond it a value sits on the frame (its label
+/// and tooltip still say what it is). Far from `f64::MAX`, so no step or range overflows.
+const MAX_DRAWN: f64 = 1e300;
+
 /// A value axis that includes every value with round ticks: (low, high, ticks).
+///
+/// Bounded for any input: values that are not finite are left out, the axis never spans
+/// less than a billionth of its magnitude (so a step is never below the spacing of floats
+/// there, where adding it would change nothing), and the ticks are counted from the range,
+/// at most [`MAX_TICKS`], rather than stepped until they pass the top.
 fn value_axis(values: impl IntoIterator<Item = f64>, integers: bool) -> (f64, f64, Vec<f64>) {
     let (mut low, mut high) = values
         .into_iter()
+        .filter(|v| v.is_finite())
+        .map(|v| v.clamp(-MAX_DRAWN, MAX_DRAWN))
         .fold((f64::MAX, f64::MIN), |(lo, hi), v| (lo.min(v), hi.max(v)));
     if low > high {
         (low, high) = (0.0, 1.0);
     }
-    if (high - low).abs() < f64::EPSILON {
-        // A flat line sits in the middle rather than on the frame.
-        (low, high) = (low - 1.0, high + 1.0);
+    // A flat line sits in the middle rather than on the frame, ±1 around it; at 1e30, ±1
+    // would change nothing, so the axis spans at least a billionth of its magnitude.
+    let least = low.abs().max(high.abs()) * 1e-9;
+    if (high - low).abs() < f64::EPSILON || high - low < least {
+        let (middle, half) = (low / 2.0 + high / 2.0, least.max(1.0));
+        (low, high) = (middle - half, middle + half);
     }
     let raw = (high - low) / 4.0;
     let magnitude = 10f64.powf(raw.log10().floor());
@@ -364,12 +383,17 @@ fn value_axis(values: impl IntoIterator<Item = f64>, integers: bool) -> (f64, f6
     if integers {
         step = step.max(1.0).round();
     }
-    let (low, high) = ((low / step).floor() * step, (high / step).ceil() * step);
-    let ticks = (0..)
-        .map(|i| low + step * i as f64)
-        .take_while(|v| *v <= high + step / 2.0)
-        .collect();
-    (low, high, ticks)
+    let (mut first, mut last) = ((low / step).floor(), (high / step).ceil());
+    // The step is at least a quarter of the range, so this is four or five; the cap makes
+    // that a guarantee rather than an argument.
+    let count = (last - first).max(0.0);
+    if count > MAX_TICKS as f64 {
+        step *= (count / MAX_TICKS as f64).ceil();
+        (first, last) = ((low / step).floor(), (high / step).ceil());
+    }
+    let count = ((last - first).max(0.0) as usize).min(MAX_TICKS);
+    let ticks = (0..=count).map(|i| (first + i as f64) * step).collect();
+    (first * step, last * step, ticks)
 }
 
 /// The first of each month between two dates, thinned to at most seven labels.
@@ -404,8 +428,81 @@ fn month_ticks(first: NaiveDate, last: NaiveDate) -> Vec<(NaiveDate, String)> {
         .collect()
 }
 
-/// A number as short as it reads: `3`, `2.5`, `1200`.
+/// A number as short as it reads: `3`, `2.5`, `1200`; from a million billion up, with an
+/// exponent (`1e30`, `2.5e21`), so a label is a few characters whatever the magnitude.
 fn number(v: f64) -> String {
+    if v.is_finite() && v.abs() >= 1e15 {
+        let text = format!("{v:.2e}");
+        let (mantissa, exponent) = text.split_once('e').unwrap_or((&text, "0"));
+        let mantissa = mantissa.trim_end_matches('0').trim_end_matches('.');
+        return format!("{mantissa}e{exponent}");
+    }
     let text = format!("{v:.1}");
     text.strip_suffix(".0").map_or(text.clone(), str::to_string)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn value_axes_have_few_ticks_for_any_value() {
+        for values in [
+            vec![1e30],
+            vec![1e21, 1e21 + 1.0],
+            vec![1e308],
+            vec![-1e308, 1e308],
+            vec![f64::MAX, f64::MIN],
+            vec![5e-324],
+            vec![0.0, 1e-300],
+            vec![f64::NAN, f64::INFINITY, 3.0],
+            vec![f64::NAN],
+            vec![],
+        ] {
+            for integers in [true, false] {
+                let (low, high, ticks) = value_axis(values.iter().copied(), integers);
+                assert!(
+                    low.is_finite() && high.is_finite() && low < high,
+                    "{values:?}"
+                );
+                assert!(
+                    (2..=MAX_TICKS + 1).contains(&ticks.len()),
+                    "{values:?}: {ticks:?}"
+                );
+                assert!(
+                    ticks.windows(2).all(|w| w[0] < w[1]),
+                    "{values:?}: {ticks:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn everyday_axes_are_as_before() {
+        assert_eq!(
+            value_axis([5.0, 25.0], true),
+            (5.0, 25.0, vec![5.0, 10.0, 15.0, 20.0, 25.0])
+        );
+        assert_eq!(value_axis([3.0], true), (2.0, 4.0, vec![2.0, 3.0, 4.0]));
+        assert_eq!(
+            value_axis([0.0, 2.0], true),
+            (0.0, 2.0, vec![0.0, 1.0, 2.0])
+        );
+        assert_eq!(
+            value_axis([0.2, 0.9], false),
+            (0.2, 1.0, vec![0.2, 0.4, 0.6000000000000001, 0.8, 1.0])
+        );
+        let (_, _, ticks) = value_axis([3.0, f64::NAN], true);
+        assert_eq!(ticks, vec![2.0, 3.0, 4.0]);
+    }
+
+    #[test]
+    fn large_numbers_print_short() {
+        assert_eq!(number(1e30), "1e30");
+        assert_eq!(number(2.5e21), "2.5e21");
+        assert_eq!(number(-1.234e308), "-1.23e308");
+        assert_eq!(number(1200.0), "1200");
+        assert_eq!(number(2.25), "2.2");
+        assert_eq!(number(999_999_999_999_999.0), "999999999999999");
+    }
 }
