@@ -110,7 +110,7 @@ impl Output {
         }
         // Another name for a plan (a hard link) is only possible when the file has several.
         if links(existing) > 1 {
-            for plan in ws.plan_files()? {
+            for plan in ws.plan_files().files {
                 if same_file(&plan.path, &self.target, existing) {
                     bail!(
                         "-o {shown} is the same file as the plan {}; choose another file",
