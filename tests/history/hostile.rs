@@ -428,16 +428,7 @@ fn a_missing_object_skips_its_commits_and_names_it() {
         )])
     );
     // The first commit's events are all there.
-    let first: Vec<&serde_json::Value> = doc["events"]
-        .as_array()
-        .expect("events")
-        .iter()
-        .filter(|e| {
-            e["commit"]["time"]
-                .as_str()
-                .is_some_and(|t| t.starts_with("2026-01-05"))
-        })
-        .collect();
+    let first = events_on(&doc, "2026-01-05");
     assert!(first.len() >= 3, "{first:?}");
 }
 
@@ -487,16 +478,7 @@ fn an_octopus_merge_of_many_branches_adds_nothing_of_its_own() {
     let started = std::time::Instant::now();
     let doc = crate::support::history_in(repo.growth(), &[]);
     assert!(started.elapsed() < Duration::from_secs(10));
-    let on_merge_day = doc["events"]
-        .as_array()
-        .expect("events")
-        .iter()
-        .filter(|e| {
-            e["commit"]["time"]
-                .as_str()
-                .is_some_and(|t| t.starts_with("2026-02-02"))
-        })
-        .count();
+    let on_merge_day = events_on(&doc, "2026-02-02").len();
     let check_ins = doc["events"]
         .as_array()
         .expect("events")
@@ -504,4 +486,18 @@ fn an_octopus_merge_of_many_branches_adds_nothing_of_its_own() {
         .filter(|e| e["event"] == "checkin-added" && e["date"] == "2026-02-01")
         .count();
     assert_eq!((on_merge_day, check_ins), (0, SIDES));
+}
+
+/// The events of a history document committed on `day`.
+fn events_on<'d>(doc: &'d serde_json::Value, day: &str) -> Vec<&'d serde_json::Value> {
+    doc["events"]
+        .as_array()
+        .expect("events")
+        .iter()
+        .filter(|e| {
+            e["commit"]["time"]
+                .as_str()
+                .is_some_and(|t| t.starts_with(day))
+        })
+        .collect()
 }
