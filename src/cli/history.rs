@@ -4,8 +4,9 @@ use std::io::Write;
 
 use serde::Serialize;
 
-use crate::history::Event;
+use crate::history::{Event, EventKind};
 use crate::paths;
+use crate::render;
 use crate::sanitize;
 use crate::workspace::{Window, Workspace};
 
@@ -17,7 +18,37 @@ struct Document<'a> {
     version: u32,
     commits: usize,
     notes: &'a [String],
-    events: Vec<&'a Event>,
+    events: Vec<EventOut<'a>>,
+}
+
+/// An event as the JSON document shows it: a name that is not valid UTF-8 is shown with U+FFFD
+/// in `path`, `plan` and `from`, and exactly, escaped, in `path_bytes`, `plan_bytes` and
+/// `from_bytes` (as the report's `path_bytes`), so a tool can still find the file.
+#[derive(Serialize)]
+struct EventOut<'a> {
+    #[serde(flatten)]
+    event: &'a Event,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    path_bytes: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    plan_bytes: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    from_bytes: Option<String>,
+}
+
+impl<'a> EventOut<'a> {
+    fn of(event: &'a Event) -> Self {
+        let from = match &event.kind {
+            EventKind::PlanRenamed { from } => render::path_bytes(from),
+            _ => None,
+        };
+        EventOut {
+            event,
+            path_bytes: render::path_bytes(&event.path),
+            plan_bytes: render::path_bytes(&event.plan),
+            from_bytes: from,
+        }
+    }
 }
 
 pub fn run(args: HistoryArgs) -> anyhow::Result<u8> {
@@ -39,6 +70,12 @@ pub fn run(args: HistoryArgs) -> anyhow::Result<u8> {
         events.extend(history.events.iter().map(|e| Event {
             path: paths::shown(&history.absolute(&e.path)),
             plan: paths::shown(&history.absolute(&e.plan)),
+            kind: match &e.kind {
+                EventKind::PlanRenamed { from } => EventKind::PlanRenamed {
+                    from: paths::shown(&history.absolute(from)),
+                },
+                kind => kind.clone(),
+            },
             ..e.clone()
         }));
     }
@@ -50,7 +87,7 @@ pub fn run(args: HistoryArgs) -> anyhow::Result<u8> {
                 version: 1,
                 commits,
                 notes: &notes,
-                events: events.iter().collect(),
+                events: events.iter().map(EventOut::of).collect(),
             };
             serde_json::to_writer_pretty(&mut out, &doc)?;
             writeln!(out)?;

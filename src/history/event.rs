@@ -43,8 +43,10 @@ pub const UNCOMMITTED: &str = "uncommitted";
 pub struct Event {
     pub commit: Arc<CommitInfo>,
     /// The plan's path at the time of the event.
+    #[serde(serialize_with = "crate::render::serialize_lossy")]
     pub path: PathBuf,
     /// The plan's path now (after later renames), which reports group by.
+    #[serde(serialize_with = "crate::render::serialize_lossy")]
     pub plan: PathBuf,
     /// The goal's id, for goal-level events.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -60,6 +62,7 @@ pub enum EventKind {
     PlanAdded,
     PlanRemoved,
     PlanRenamed {
+        #[serde(serialize_with = "crate::render::serialize_lossy")]
         from: PathBuf,
     },
     /// The plan as found at a shallow clone's boundary: a starting point, not an addition.

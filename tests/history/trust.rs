@@ -8,8 +8,8 @@ use std::path::Path;
 use serde_json::Value;
 
 use crate::support::{
-    assert_events, check_in, findings_in, history_in, json_of, lines, lint_in, position, short,
-    Repo, JANE,
+    assert_events, check_in, events, findings_in, history_in, json_of, lines, lint_in, position,
+    short, Repo, JANE,
 };
 
 const PLAN: &str = "plans/jane.md";
@@ -502,6 +502,22 @@ fn a_directory_means_the_plans_in_it_from_any_directory() {
         lines(&doc)
     );
     assert!(!lines(&doc).is_empty());
+}
+
+#[test]
+fn a_renamed_plan_names_both_paths_from_the_current_directory() {
+    let repo = team();
+    fs::create_dir(repo.dir.join("plans/dan")).expect("a directory");
+    repo.git(&["mv", "plans/dan.md", "plans/dan/2026.md"]);
+    repo.commit("dan gets a directory", "2026-02-01");
+    let doc = history_in(repo.growth_in(&repo.dir.join("plans/alice")), &[]);
+    let renamed: Vec<(&Value, &Value, &Value)> = events(&doc)
+        .iter()
+        .filter(|e| e["event"] == "plan-renamed")
+        .map(|e| (&e["path"], &e["plan"], &e["from"]))
+        .collect();
+    let shown = Value::from("../dan/2026.md");
+    assert_eq!(renamed, [(&shown, &shown, &Value::from("../dan.md"))]);
 }
 
 fn sorted(mut v: Vec<String>) -> Vec<String> {
