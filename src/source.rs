@@ -6,7 +6,7 @@
 
 use std::fmt;
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
+use std::sync::OnceLock;
 
 use serde::Serialize;
 
@@ -82,9 +82,35 @@ pub struct SourceFile {
     path: PathBuf,
     text: String,
     line_starts: Vec<usize>,
-    /// The last position computed (offset, column): findings come in order along a line, so
-    /// counting on from the last one keeps many findings on one long line linear.
-    last: Mutex<(usize, usize)>,
+    /// Known columns, (offset, column) every [`CHECKPOINT_BYTES`] or so, made on the first
+    /// [`SourceFile::position`]: a position counts characters from the nearest one, so many
+    /// findings on one long line (a YAML plan written as one flow mapping) stay linear in any
+    /// order.
+    checkpoints: OnceLock<Vec<(usize, usize)>>,
+}
+
+/// About how far apart [`SourceFile`]'s known columns are: the most characters one position
+/// counts.
+const CHECKPOINT_BYTES: usize = 256;
+
+/// The column (1-based, a leading byte order mark not counted) at the first character boundary
+/// past each multiple of [`CHECKPOINT_BYTES`].
+fn checkpoints(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::with_capacity(text.len() / CHECKPOINT_BYTES + 1);
+    let mut next = CHECKPOINT_BYTES;
+    let mut column = 1;
+    for (at, c) in text.char_indices() {
+        if at >= next {
+            out.push((at, column));
+            next = at + CHECKPOINT_BYTES;
+        }
+        match c {
+            '\n' => column = 1,
+            '\u{feff}' if at == 0 => {}
+            _ => column += 1,
+        }
+    }
+    out
 }
 
 impl Clone for SourceFile {
@@ -103,7 +129,7 @@ impl SourceFile {
             path: path.into(),
             text,
             line_starts,
-            last: Mutex::new((0, 1)),
+            checkpoints: OnceLock::new(),
         }
     }
 
@@ -140,22 +166,17 @@ impl SourceFile {
         while !self.text.is_char_boundary(offset) {
             offset -= 1;
         }
-        let mut last = self
-            .last
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner());
-        let (last_offset, last_column) = *last;
-        let (from, base) = if last_offset >= start && last_offset <= offset {
-            (last_offset, last_column)
-        } else {
-            (start, 1)
+        let checkpoints = self.checkpoints.get_or_init(|| checkpoints(&self.text));
+        let (from, base) = match checkpoints.partition_point(|&(at, _)| at <= offset) {
+            0 => (start, 1),
+            i if checkpoints[i - 1].0 < start => (start, 1),
+            i => checkpoints[i - 1],
         };
         let mut column = base + self.text[from..offset].chars().count();
         // A byte order mark is invisible in editors; it is not a column.
         if from == 0 && offset > 0 && self.text.starts_with('\u{feff}') {
             column -= 1;
         }
-        *last = (offset, column);
         Position {
             line: line + 1,
             column,
@@ -168,6 +189,32 @@ impl SourceFile {
             .get(line.saturating_sub(1))
             .copied()
             .unwrap_or(self.text.len())
+    }
+
+    /// The byte offset of a position, the inverse of [`SourceFile::position`]: a line past
+    /// the end is the end, a column past its line's end is the line's end (before its line
+    /// break). As cheap on a megabyte line as on a short one.
+    pub fn offset_of(&self, at: Position) -> usize {
+        let start = self.line_start(at.line.max(1));
+        let end = start + self.line_text(at.line.max(1)).len();
+        let checkpoints = self.checkpoints.get_or_init(|| checkpoints(&self.text));
+        let first = checkpoints.partition_point(|&(offset, _)| offset < start);
+        let within = &checkpoints[first..];
+        let known = within.partition_point(|&(offset, column)| offset < end && column <= at.column);
+        let (from, mut column) = match known {
+            0 if start == 0 && self.text.starts_with('\u{feff}') => (self.bom_len(), 1),
+            0 => (start, 1),
+            i => within[i - 1],
+        };
+        let mut offset = from;
+        for c in self.text[from..end].chars() {
+            if column >= at.column {
+                break;
+            }
+            offset += c.len_utf8();
+            column += 1;
+        }
+        offset
     }
 
     /// The text of a 1-based line without its line ending.
@@ -198,12 +245,15 @@ fn lone_cr_to_lf(text: String) -> String {
     String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
 }
 
-/// Why a file could not be read as a plan. Each names the position when there is one.
+/// Why a file (a plan, the config or a ladder) could not be read. Each names the position when
+/// there is one.
 #[derive(Debug, thiserror::Error)]
 pub enum ReadError {
     #[error("cannot read the file: {0}")]
     Io(#[from] std::io::Error),
-    #[error("the file is over the limit of {limit} bytes for a plan ({size} bytes or more)")]
+    #[error(
+        "the file is over the limit of {limit} bytes that growth reads ({size} bytes or more)"
+    )]
     TooLarge { size: u64, limit: u64 },
     #[error("the file looks binary (a NUL byte at line {}, column {})", .at.line, .at.column)]
     Binary { at: Position, offset: usize },
@@ -327,6 +377,57 @@ mod tests {
         assert_eq!(mac.line_text(2), "b");
         let bom = SourceFile::new("p.md", "\u{feff}ab");
         assert_eq!(bom.position(4), Position { line: 1, column: 2 });
+    }
+
+    /// The column counted from the start of the line, every character boundary of a text with
+    /// long lines, multi-byte characters and a byte order mark: the checkpoints change nothing.
+    #[test]
+    fn positions_from_checkpoints_match_counting_from_the_line_start() {
+        let long = "é🙂a".repeat(300);
+        let text = format!("\u{feff}{long}\n{long}\n\nx{long}");
+        let f = SourceFile::new("p.yaml", text.clone());
+        // Backwards, so no position can lean on the one before it.
+        for offset in (0..=text.len()).rev().filter(|&o| text.is_char_boundary(o)) {
+            let line_start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
+            let mut column = text[line_start..offset].chars().count() + 1;
+            if line_start == 0 && offset > 0 {
+                column -= 1; // the byte order mark
+            }
+            let line = text[..offset].matches('\n').count() + 1;
+            assert_eq!(f.position(offset), Position { line, column }, "at {offset}");
+        }
+    }
+
+    #[test]
+    fn offsets_of_positions_invert_positions() {
+        let long = "é🙂a".repeat(300);
+        let text = format!("\u{feff}{long}\r\n{long}\n\nx{long}");
+        let f = SourceFile::new("p.yaml", text.clone());
+        for offset in (0..=text.len()).rev().filter(|&o| text.is_char_boundary(o)) {
+            if text[offset..].starts_with('\n') && text[..offset].ends_with('\r') {
+                continue; // inside a CRLF: the position is the line's end, before the CR
+            }
+            assert_eq!(
+                f.offset_of(f.position(offset)),
+                offset.max(3),
+                "at {offset}"
+            );
+        }
+        let end_of_first = 3 + long.len();
+        assert_eq!(
+            f.offset_of(Position {
+                line: 1,
+                column: 99_999
+            }),
+            end_of_first
+        );
+        assert_eq!(
+            f.offset_of(Position {
+                line: 99,
+                column: 1
+            }),
+            text.len()
+        );
     }
 
     #[test]

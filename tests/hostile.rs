@@ -294,6 +294,33 @@ fn unknown_levels_against_twenty_thousand_levels() {
     );
 }
 
+/// A ladder over the size limit is refused as a ladder, before it is read: the message names
+/// the file and says nothing about plans.
+#[test]
+fn a_ladder_over_the_size_limit_is_named_as_the_ladder() {
+    let ladder = format!(
+        "# {}\nlevels: [a]\n",
+        "x".repeat(growth::source::MAX_FILE_BYTES as usize)
+    );
+    let out = Case::new("ladder-too-large")
+        .file("growth.yaml", "ladder: ladder.yaml\n")
+        .file("ladder.yaml", ladder)
+        .file(
+            "plans/ann.md",
+            "---\nowner: Ann Lee\nperiod: { start: 2026-01-01, end: 2026-06-30 }\n---\n",
+        )
+        .args(["lint", "--no-history"])
+        .code(2)
+        .run();
+    let stderr = out.stderr();
+    assert!(stderr.contains("ladder.yaml"), "{stderr}");
+    assert!(
+        stderr.contains("the file is over the limit of 1048576 bytes that growth reads"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("plan"), "{stderr}");
+}
+
 // ---------------------------------------------------------------------------------------------
 // Item 5: `-o` never writes over what the run reads.
 

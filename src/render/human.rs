@@ -16,7 +16,7 @@ use super::{slash_path, statistics, summary_line, LintReport};
 use crate::diagnostic::Diagnostic;
 use crate::sanitize;
 use crate::severity::Severity;
-use crate::source::SourceFile;
+use crate::source::{Position, SourceFile};
 
 pub(super) fn write(report: &LintReport, out: &mut dyn io::Write) -> io::Result<()> {
     let renderer = if report.color {
@@ -29,7 +29,10 @@ pub(super) fn write(report: &LintReport, out: &mut dyn io::Write) -> io::Result<
         let path = sanitize::line(&slash_path(&d.path)).into_owned();
         let file = report.file(&d.path).filter(|f| !f.text().is_empty());
         let excerpt = file.map(|f| Excerpt::new(f, d));
-        let rendered = renderer.render(&[group(d, &path, excerpt.as_ref())]);
+        let mut rendered = renderer.render(&[group(d, &path, excerpt.as_ref())]);
+        if let Some(e) = excerpt.as_ref().filter(|e| e.cut) {
+            rendered = true_location(rendered, &path, e, d.start.column);
+        }
         writeln!(out, "{rendered}\n")?;
     }
     if report.statistics && !report.diagnostics.is_empty() {
@@ -75,6 +78,16 @@ fn group<'a>(d: &'a Diagnostic, path: &'a str, excerpt: Option<&'a Excerpt>) -> 
     group
 }
 
+/// A snippet of a line cut short says where the finding is in the window: the column it
+/// counted (characters before the span, the ellipsis included) is put right in the first
+/// `path:line:column` it printed, the location line.
+fn true_location(rendered: String, path: &str, e: &Excerpt, column: usize) -> String {
+    let counted = e.source[..e.span.start].chars().count() + 1;
+    let wrong = format!("{path}:{}:{counted}", e.first_line);
+    let right = format!("{path}:{}:{column}", e.first_line);
+    rendered.replacen(&wrong, &right, 1)
+}
+
 /// The lines a finding covers, and where in them it is.
 struct Excerpt {
     /// The covered lines without line endings, joined by `\n`.
@@ -82,6 +95,8 @@ struct Excerpt {
     first_line: usize,
     /// Byte range of the finding in `source`.
     span: std::ops::Range<usize>,
+    /// Whether a line was cut before the finding, so `source` does not start at column 1.
+    cut: bool,
 }
 
 impl Excerpt {
@@ -100,21 +115,48 @@ impl Excerpt {
             end_line -= 1;
             end_col = usize::MAX;
         }
+        let from = file.offset_of(Position {
+            line: first_line,
+            column: d.start.column,
+        });
+        let to = file.offset_of(Position {
+            line: end_line,
+            column: end_col,
+        });
         let mut source = String::new();
         let mut start = 0;
         let mut end = 0;
+        let mut cut = false;
         for line in first_line..=end_line {
-            // Cleaned before the columns are found: one character for one, so the columns
-            // hold, and a C1 control in a plan never reaches the terminal.
-            let text = sanitize::line(file.line_text(line));
-            let text = text.as_ref();
-            if line == first_line {
-                start = source.len() + byte_at(text, d.start.column);
+            let line_start = file.line_start(line);
+            let text = file.line_text(line);
+            // Offsets into this line of the finding's start and end, where it has them.
+            let marks = [
+                (line == first_line).then(|| from - line_start),
+                (line == end_line).then(|| to.max(from) - line_start),
+            ];
+            let (window, cut_before, cut_after) = window(text, marks);
+            if cut_before {
+                source.push(ELLIPSIS);
+                cut = true;
             }
-            if line == end_line {
-                end = source.len() + byte_at(text, end_col);
+            // Cleaned piece by piece between the marks: a C1 control in a plan never reaches
+            // the terminal, and the marks stay where they were.
+            let mut at = window.start;
+            for (i, mark) in marks.iter().enumerate() {
+                let Some(mark) = *mark else { continue };
+                source.push_str(&sanitize::line(&text[at..mark]));
+                at = mark;
+                if i == 0 {
+                    start = source.len();
+                } else {
+                    end = source.len();
+                }
             }
-            source.push_str(text);
+            source.push_str(&sanitize::line(&text[at..window.end]));
+            if cut_after {
+                source.push(ELLIPSIS);
+            }
             if line < end_line {
                 source.push('\n');
             }
@@ -123,15 +165,37 @@ impl Excerpt {
             source,
             first_line,
             span: start..end.max(start),
+            cut,
         }
     }
 }
 
-/// The byte offset of a 1-based character column in a line, clamped to the line's end.
-fn byte_at(line: &str, column: usize) -> usize {
-    line.char_indices()
-        .nth(column.saturating_sub(1))
-        .map_or(line.len(), |(i, _)| i)
+/// How many characters of a long line are shown on either side of a finding.
+const CONTEXT_CHARS: usize = 100;
+
+/// Marks a line cut short.
+const ELLIPSIS: char = '…';
+
+/// The part of a line to show: all of it when it is short, else [`CONTEXT_CHARS`] around the
+/// marks (or from the start, for a line the finding only crosses), and whether it was cut
+/// before and after. The cost follows the window, not the line: a YAML plan written as one
+/// megabyte flow mapping has thousands of findings on its one line.
+fn window(text: &str, marks: [Option<usize>; 2]) -> (std::ops::Range<usize>, bool, bool) {
+    if text.len() <= 2 * CONTEXT_CHARS {
+        return (0..text.len(), false, false);
+    }
+    let first = marks.iter().flatten().copied().min().unwrap_or(0);
+    let last = marks.iter().flatten().copied().max().unwrap_or(0);
+    let start = text[..first]
+        .char_indices()
+        .rev()
+        .nth(CONTEXT_CHARS - 1)
+        .map_or(0, |(i, _)| i);
+    let end = text[last..]
+        .char_indices()
+        .nth(CONTEXT_CHARS)
+        .map_or(text.len(), |(i, _)| last + i);
+    (start..end, start > 0, end < text.len())
 }
 
 fn write_statistics(report: &LintReport, out: &mut dyn io::Write) -> io::Result<()> {
