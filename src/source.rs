@@ -86,7 +86,7 @@ pub struct SourceFile {
     /// [`SourceFile::position`]: a position counts characters from the nearest one, so many
     /// findings on one long line (a YAML plan written as one flow mapping) stay linear in any
     /// order.
-    checkpoints: OnceLock<Vec<(usize, usize)>>,
+    checkpoints: OnceLock<Box<[(usize, usize)]>>,
 }
 
 /// About how far apart [`SourceFile`]'s known columns are: the most characters one position
@@ -95,7 +95,7 @@ const CHECKPOINT_BYTES: usize = 256;
 
 /// The column (1-based, a leading byte order mark not counted) at the first character boundary
 /// past each multiple of [`CHECKPOINT_BYTES`].
-fn checkpoints(text: &str) -> Vec<(usize, usize)> {
+fn checkpoints(text: &str) -> Box<[(usize, usize)]> {
     let mut out = Vec::with_capacity(text.len() / CHECKPOINT_BYTES + 1);
     let mut next = CHECKPOINT_BYTES;
     let mut column = 1;
@@ -110,7 +110,7 @@ fn checkpoints(text: &str) -> Vec<(usize, usize)> {
             _ => column += 1,
         }
     }
-    out
+    out.into_boxed_slice()
 }
 
 impl Clone for SourceFile {
