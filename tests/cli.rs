@@ -159,6 +159,78 @@ fn output_file_and_machine_formats_keep_stdout_clean() {
     }
 }
 
+/// `-o FILE` names the format by its extension when `--format` does not; `--format` wins; an
+/// extension growth does not know keeps the default.
+#[test]
+fn output_extension_chooses_the_format() {
+    let dir = repo(&[("plans/jane.md", &CLEAN.replace("2026-11-30", "2026-11-01"))]);
+    let read = |name: &str| std::fs::read_to_string(dir.path().join(name)).unwrap();
+    for (args, file, starts) in [
+        (&["lint", "-o", "lint.json"][..], "lint.json", "{"),
+        (
+            &["lint", "-o", "lint.SARIF"][..],
+            "lint.SARIF",
+            "{\n  \"$schema\"",
+        ),
+        (&["lint", "-o", "lint.xml"][..], "lint.xml", "<?xml"),
+        (
+            &["lint", "-o", "lint.log"][..],
+            "lint.log",
+            "warning[GR208]",
+        ),
+        (
+            &["lint", "--format", "github", "-o", "gh.json"][..],
+            "gh.json",
+            "::warning",
+        ),
+        (&["report", "-o", "r.html"][..], "r.html", "<!DOCTYPE html>"),
+        (&["report", "-o", "r.htm"][..], "r.htm", "<!DOCTYPE html>"),
+        (&["report", "-o", "r.md"][..], "r.md", "# "),
+        (&["report", "-o", "r.json"][..], "r.json", "{"),
+        (&["report", "-o", "r.txt"][..], "r.txt", "Growth report"),
+        (
+            &["report", "--format", "json", "-o", "r2.md"][..],
+            "r2.md",
+            "{",
+        ),
+    ] {
+        run_in(dir.path(), args).code(0).stdout("");
+        let text = read(file);
+        assert!(
+            text.starts_with(starts),
+            "{args:?}: {}",
+            &text[..text.len().min(80)]
+        );
+    }
+}
+
+/// One name for the format people read, `human`, in every command; the old names still work.
+#[test]
+fn human_is_the_format_for_people_in_every_command() {
+    let dir = repo(&[("plans/jane.md", CLEAN)]);
+    for args in [
+        &["lint", "--format", "human"][..],
+        &["lint", "--format", "text"],
+        &["report", "--format", "human"],
+        &["report", "--format", "terminal"],
+        &["rules", "--format", "human"],
+        &["rules", "--format", "text"],
+    ] {
+        run_in(dir.path(), args).code(0);
+    }
+    let human = growth()
+        .current_dir(dir.path())
+        .args(["report", "--format", "human"])
+        .output()
+        .unwrap();
+    let old = growth()
+        .current_dir(dir.path())
+        .args(["report", "--format", "terminal"])
+        .output()
+        .unwrap();
+    assert_eq!(human.stdout, old.stdout);
+}
+
 #[test]
 fn colour_only_when_asked_or_on_a_terminal() {
     let dir = repo(&[("plans/jane.md", &CLEAN.replace("2026-11-30", "2026-11-01"))]);

@@ -292,13 +292,13 @@ fn check_history_and_report(linter: &Linter, name: &str, old: &[u8], new: &[u8])
         plans,
     };
     for format in [
-        ReportFormat::Terminal,
+        ReportFormat::Human,
         ReportFormat::Markdown,
         ReportFormat::Html,
         ReportFormat::Json,
     ] {
         let mut out = Vec::new();
-        growth::report::write(format, &report, format == ReportFormat::Terminal, &mut out).unwrap();
+        growth::report::write(format, &report, format == ReportFormat::Human, &mut out).unwrap();
         assert!(
             out.len() < 4 * 1024 * 1024 + 64 * new.file.text().len(),
             "{format:?}: {} bytes of report for {} bytes of plan",

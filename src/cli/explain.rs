@@ -28,7 +28,7 @@ pub fn explain(name: &str) -> anyhow::Result<u8> {
 pub fn rules(format: ListFormat) -> anyhow::Result<u8> {
     let mut out = std::io::stdout().lock();
     match format {
-        ListFormat::Text => {
+        ListFormat::Human => {
             for rule in RULES {
                 writeln!(
                     out,

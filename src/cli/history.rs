@@ -92,7 +92,7 @@ pub fn run(args: HistoryArgs) -> anyhow::Result<u8> {
             serde_json::to_writer_pretty(&mut out, &doc)?;
             writeln!(out)?;
         }
-        ListFormat::Text => {
+        ListFormat::Human => {
             for note in &notes {
                 super::note(note);
             }

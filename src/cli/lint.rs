@@ -123,20 +123,21 @@ pub fn run(args: LintArgs) -> anyhow::Result<u8> {
         statistics: args.statistics,
         color,
     };
+    let format = super::chosen_format(args.format, args.output.as_deref(), Format::Human);
     match &output {
         Some(output) => {
             let mut out = Vec::new();
-            render::write_lint(args.format, &report, &mut out)?;
+            render::write_lint(format, &report, &mut out)?;
             output.write(&out)?;
         }
         None => {
             let mut out = std::io::stdout().lock();
-            render::write_lint(args.format, &report, &mut out)?;
+            render::write_lint(format, &report, &mut out)?;
             out.flush()?;
         }
     }
     // Machine formats keep standard output parseable; the summary goes to standard error.
-    if args.format != Format::Human || args.output.is_some() {
+    if format != Format::Human || args.output.is_some() {
         eprintln!("{}", render::summary_line(&summary));
     }
     Ok(if failed && !args.exit_zero {

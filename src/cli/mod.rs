@@ -58,7 +58,7 @@ pub enum Command {
     },
     /// List every rule.
     Rules {
-        #[arg(long, value_enum, default_value_t = ListFormat::Text)]
+        #[arg(long, value_enum, default_value_t = ListFormat::Human)]
         format: ListFormat,
     },
     /// Print shell completions.
@@ -82,7 +82,10 @@ pub enum Command {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ListFormat {
-    Text,
+    /// Lines for people (`text` is an old name).
+    #[value(alias = "text", alias = "terminal")]
+    Human,
+    /// One JSON document.
     Json,
 }
 
@@ -110,6 +113,27 @@ impl ColorChoice {
     }
 }
 
+/// The format asked for; else the one `-o FILE`'s extension names (`report.html`); else the
+/// default. An extension growth does not know is no choice: the default holds.
+fn chosen_format<F>(given: Option<F>, output: Option<&std::path::Path>, default: F) -> F
+where
+    F: ValueEnum + Clone,
+{
+    given
+        .or_else(|| {
+            let ext = output?.extension()?.to_str()?.to_ascii_lowercase();
+            let name = match ext.as_str() {
+                "htm" => "html",
+                "md" | "markdown" => "markdown",
+                "xml" => "junit",
+                "txt" => "human",
+                other => other,
+            };
+            F::from_str(name, true).ok()
+        })
+        .unwrap_or(default)
+}
+
 /// Options shared by commands that read plans.
 #[derive(Debug, Args)]
 pub struct Common {
@@ -127,9 +151,9 @@ pub struct LintArgs {
     pub paths: Vec<PathBuf>,
     #[command(flatten)]
     pub common: Common,
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = Format::Human)]
-    pub format: Format,
+    /// Output format [default: from the extension of -o (.json, .sarif, .xml), else human].
+    #[arg(long, value_enum)]
+    pub format: Option<Format>,
     /// Exit with 1 when there are findings at or above this severity [default: config's fail_on, or error].
     #[arg(long, value_name = "LEVEL", value_parser = parse_severity)]
     pub fail_on: Option<Severity>,
@@ -156,9 +180,9 @@ pub struct ReportArgs {
     pub paths: Vec<PathBuf>,
     #[command(flatten)]
     pub common: Common,
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = ReportFormat::Terminal)]
-    pub format: ReportFormat,
+    /// Output format [default: from the extension of -o (.html, .md, .json), else human].
+    #[arg(long, value_enum)]
+    pub format: Option<ReportFormat>,
     /// Start of the period reported on: a date, a git revision, or `last-review`.
     #[arg(long, value_name = "DATE|REV|last-review")]
     pub since: Option<String>,
@@ -183,7 +207,7 @@ pub struct HistoryArgs {
     #[command(flatten)]
     pub common: Common,
     /// Output format.
-    #[arg(long, value_enum, default_value_t = ListFormat::Text)]
+    #[arg(long, value_enum, default_value_t = ListFormat::Human)]
     pub format: ListFormat,
     /// Only events from this date (YYYY-MM-DD) or after this revision.
     #[arg(long, value_name = "DATE|REV")]

@@ -14,6 +14,7 @@ use crate::plan::{self, ParsedPlan};
 use crate::report as render;
 use crate::report::build::{self, PlanInput};
 use crate::report::model::{Range, Report};
+use crate::report::ReportFormat;
 use crate::workspace::{PlanFile, Window, Workspace};
 
 use super::{today, ReportArgs, EXIT_CLEAN};
@@ -164,15 +165,16 @@ pub fn run(args: ReportArgs) -> anyhow::Result<u8> {
     };
 
     let color = args.color.enabled(args.output.is_some());
+    let format = super::chosen_format(args.format, args.output.as_deref(), ReportFormat::Human);
     match &output {
         Some(output) => {
             let mut out = Vec::new();
-            render::write(args.format, &report, color, &mut out)?;
+            render::write(format, &report, color, &mut out)?;
             output.write(&out)?;
         }
         None => {
             let mut out = std::io::stdout().lock();
-            render::write(args.format, &report, color, &mut out)?;
+            render::write(format, &report, color, &mut out)?;
             out.flush()?;
         }
     }

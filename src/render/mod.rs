@@ -20,7 +20,9 @@ use crate::source::SourceFile;
 /// The output formats of `growth lint`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
-    /// rustc-style snippets of the offending lines (the default).
+    /// rustc-style snippets of the offending lines (the default; `text` and `terminal` are
+    /// other names for it).
+    #[value(alias = "text", alias = "terminal")]
     Human,
     /// One JSON document with the findings and the summary.
     Json,

@@ -16,8 +16,9 @@ pub use model::Report;
 /// The output formats of `growth report`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum ReportFormat {
-    /// For reading in a terminal; fits 80 columns.
-    Terminal,
+    /// For reading in a terminal; fits 80 columns (`terminal` is an old name).
+    #[value(alias = "terminal", alias = "text")]
+    Human,
     /// GitHub-flavoured Markdown, to paste into a review document.
     Markdown,
     /// One self-contained HTML file with charts; no scripts, no external assets.
@@ -49,7 +50,7 @@ pub fn write(
             serde_json::to_writer_pretty(&mut *out, report)?;
             writeln!(out)
         }
-        ReportFormat::Terminal => terminal::write(report, color, out),
+        ReportFormat::Human => terminal::write(report, color, out),
         ReportFormat::Markdown => markdown::write(report, out),
         ReportFormat::Html => html::write(report, out),
     }
