@@ -281,7 +281,12 @@ fn check_history_and_report(linter: &Linter, name: &str, old: &[u8], new: &[u8])
     };
     let plan_report = build::plan_report(&input, linter.lexicon());
     let plans = vec![plan_report.clone(), plan_report];
-    let team = build::team(&plans, &[b, b], None);
+    let options = build::TeamOptions {
+        ladder: None,
+        quiet_days: 30,
+        today: today(),
+    };
+    let team = build::team(&plans, &plans[..1], &[b, b], &options);
     let report = Report {
         version: 1,
         today: today(),
@@ -290,6 +295,7 @@ fn check_history_and_report(linter: &Linter, name: &str, old: &[u8], new: &[u8])
         notes: Vec::new(),
         team: Some(team),
         plans,
+        archived: Vec::new(),
     };
     for format in [
         ReportFormat::Human,

@@ -368,9 +368,11 @@ fn markdown_of_a_plan_without_goals() {
         role: None,
         target_role: None,
         period: Some((date("2026-01-01"), date("2026-06-30"))),
+        ended: false,
         review: None,
         north_star: None,
         lint: LintCounts::default(),
+        last_checkin: None,
         last_activity: None,
         goals: Vec::new(),
     };
@@ -382,6 +384,7 @@ fn markdown_of_a_plan_without_goals() {
         notes: Vec::new(),
         team: None,
         plans: vec![plan],
+        archived: Vec::new(),
     };
     let mut out = Vec::new();
     growth::report::markdown::write(&report, &mut out).expect("written");
@@ -566,4 +569,171 @@ fn why_there_is_no_percentage() {
         ])
     );
     assert_eq!(json["plans"][0]["goals"][6]["progress"]["percent"], 50.0);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The team as a manager reads it: one row per person, quiet by days, ladder gaps in words.
+
+/// A plan of `owner` for a period, with one goal due at its end and an open action, and
+/// these check-ins (`- DATE note` lines).
+fn period_plan(owner: &str, start: &str, end: &str, checkins: &[&str]) -> String {
+    let checkins: String = checkins
+        .iter()
+        .map(|c| format!("- {c} kept going\n"))
+        .collect();
+    format!(
+        "---\nowner: {owner}\nperiod: {{ start: {start}, end: {end} }}\n---\n\n## Goal: Run the incident reviews\n\n```yaml\nmeasure: 2 reviews run\ndue: {end}\n```\n\n### Actions\n- [ ] Book the first review (due {start})\n\n### Check-ins\n{checkins}"
+    )
+}
+
+fn people() -> TempDir {
+    repo(&[
+        ("growth.yaml", "options: { stale_days: 30 }\n"),
+        (
+            "plans/dee/2026-h1.md",
+            &period_plan("Dee Park", "2026-01-01", "2026-06-30", &["2026-03-01"]),
+        ),
+        (
+            "plans/dee/2026-h2.md",
+            &period_plan("Dee Park", "2026-07-01", "2026-12-31", &["2026-09-20"]),
+        ),
+        (
+            "plans/eve.md",
+            &period_plan("Eve Ross", "2026-01-01", "2026-06-30", &["2026-05-01"]),
+        ),
+        (
+            "plans/fay.md",
+            &period_plan("Fay Wu", "2026-09-15", "2027-03-14", &[]),
+        ),
+    ])
+}
+
+fn json_report(dir: &TempDir, args: &[&str]) -> serde_json::Value {
+    let mut all = vec!["--format", "json"];
+    all.extend_from_slice(args);
+    serde_json::from_str(&report(dir, &all)).expect("JSON")
+}
+
+fn strings(v: &serde_json::Value, key: &str) -> Vec<String> {
+    v.as_array()
+        .expect("an array")
+        .iter()
+        .map(|x| x[key].as_str().unwrap_or("-").to_string())
+        .collect()
+}
+
+#[test]
+fn an_ended_plan_is_archived_when_its_owner_has_a_newer_one() {
+    let dir = people();
+    let doc = json_report(&dir, &[]);
+    assert_eq!(
+        strings(&doc["plans"], "path"),
+        ["plans/dee/2026-h2.md", "plans/eve.md", "plans/fay.md"]
+    );
+    assert_eq!(strings(&doc["archived"], "path"), ["plans/dee/2026-h1.md"]);
+    let people = &doc["team"]["people"];
+    assert_eq!(strings(people, "owner"), ["Dee Park", "Eve Ross", "Fay Wu"]);
+    // Eve has no newer plan: her ended one stays, marked ended, with no overdue flags.
+    let ended: Vec<bool> = people
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["ended"] == true)
+        .collect();
+    assert_eq!(ended, [false, true, false]);
+    assert_eq!(people[1]["flags"], serde_json::json!([]));
+    let notes = doc["notes"].to_string();
+    assert!(
+        notes.contains("1 ended plan not shown, as its owner has a newer plan (plans/dee/2026-h1.md); --all shows it"),
+        "{notes}"
+    );
+
+    // --all, or naming the file, shows it, marked ended and not overdue.
+    for args in [
+        &["--all"][..],
+        &["plans/dee/2026-h1.md", "plans/dee/2026-h2.md"],
+    ] {
+        let doc = json_report(&dir, args);
+        assert_eq!(doc["archived"], serde_json::json!([]), "{args:?}");
+        let h1 = doc["plans"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|p| p["path"] == "plans/dee/2026-h1.md")
+            .expect("the ended plan");
+        assert_eq!(h1["ended"], true);
+        assert_eq!(h1["goals"][0]["flags"], serde_json::json!([]), "{args:?}");
+    }
+    let text = report(&dir, &["--all"]);
+    let row = text
+        .lines()
+        .find(|l| l.starts_with("Dee Park") && l.contains("2026-03-01"));
+    assert!(
+        row.is_some_and(|r| r.ends_with("warnings  ended")),
+        "{text}"
+    );
+    assert!(text.contains("2026-01-01 to 2026-06-30 (ended)"), "{text}");
+}
+
+#[test]
+fn quiet_means_no_check_in_for_stale_days_as_of_the_report_date() {
+    let dir = people();
+    let doc = json_report(&dir, &[]);
+    let team = &doc["team"];
+    // Dee checked in 11 days ago; Fay's plan began 16 days ago; Eve last checked in in May.
+    assert_eq!(team["not_checked_in"], serde_json::json!(["Eve Ross"]));
+    assert_eq!(team["quiet_days"], 30);
+    assert_eq!(
+        team["quiet"],
+        serde_json::json!([{ "owner": "Eve Ross", "last_checkin": "2026-05-01", "days": 153 }])
+    );
+    // The range does not decide it: with a range that holds none of Eve's check-ins she is
+    // still the one quiet person, and Dee, who checked in within it, is not.
+    let doc = json_report(&dir, &["--since", "2026-09-01"]);
+    assert_eq!(
+        doc["team"]["not_checked_in"],
+        serde_json::json!(["Eve Ross"])
+    );
+    let text = report(&dir, &[]);
+    assert!(
+        text.contains(
+            "Not checked in for over 30 days\n  Eve Ross (last check-in 2026-05-01, 153 days ago)"
+        ),
+        "{text}"
+    );
+}
+
+#[test]
+fn since_last_review_without_a_review_is_the_plans_period_and_says_so() {
+    let dir = people();
+    let doc = json_report(&dir, &["--since", "last-review", "plans/fay.md"]);
+    assert_eq!(doc["plans"][0]["range"]["since"], "2026-09-15");
+    let notes = doc["notes"].to_string();
+    assert!(
+        notes.contains("no review date on or before 2026-10-01 for Fay Wu; showing the plan's period, from 2026-09-15"),
+        "{notes}"
+    );
+}
+
+#[test]
+fn ladder_gaps_say_what_good_looks_like_at_the_target_level() {
+    let dir = team();
+    let doc = json_report(&dir, &[]);
+    let ben = &doc["team"]["ladder"][1];
+    assert_eq!(ben["owner"], "Ben Okafor");
+    assert_eq!(
+        (&ben["role_name"], &ben["target_name"]),
+        (&"Senior Engineer".into(), &"Staff Engineer".into())
+    );
+    assert_eq!(
+        ben["gaps"],
+        serde_json::json!([
+            { "competency": "system-design", "area": "technical", "expectation": "Teams" },
+            { "competency": "delivery", "area": "execution", "expectation": "Cross-team projects" }
+        ])
+    );
+    assert_eq!(
+        doc["team"]["no_target_role"],
+        serde_json::json!(["Cara Diaz"])
+    );
 }

@@ -192,6 +192,9 @@ pub struct ReportArgs {
     /// Only plans whose owner contains NAME (case-insensitive).
     #[arg(long, value_name = "NAME")]
     pub owner: Option<String>,
+    /// Also the ended plans of people who have a newer one (marked ended).
+    #[arg(long)]
+    pub all: bool,
     /// Colour: auto (on a terminal, unless NO_COLOR is set), always, never.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,

@@ -13,7 +13,7 @@ use crate::output::Output;
 use crate::plan::{self, ParsedPlan};
 use crate::report as render;
 use crate::report::build::{self, PlanInput};
-use crate::report::model::{Range, Report};
+use crate::report::model::{PlanReport, Range, Report};
 use crate::report::ReportFormat;
 use crate::workspace::{PlanFile, Window, Workspace};
 
@@ -27,6 +27,14 @@ pub fn run(args: ReportArgs) -> anyhow::Result<u8> {
     let mut parsed_plans: Vec<ParsedPlan> = Vec::new();
     let mut has_history = true;
     let mut ladder_for_team = None;
+    let mut quiet_days = None;
+    // Plans named as files are shown whatever their period: asking for one is asking for it.
+    let named: Vec<std::path::PathBuf> = args
+        .paths
+        .iter()
+        .filter(|p| p.is_file())
+        .filter_map(|p| std::fs::canonicalize(p).ok())
+        .collect();
     let mut clock = today(args.common.today);
     // `-o` is checked before any work: it never writes over what the run reads.
     let output = args.output.as_deref().map(Output::new).transpose()?;
@@ -35,6 +43,7 @@ pub fn run(args: ReportArgs) -> anyhow::Result<u8> {
             output.check(&ws)?;
         }
         let config = &ws.config;
+        quiet_days = quiet_days.or(Some(config.options.stale_days));
         notes.extend(ws.notes.iter().cloned());
         let window = Window {
             today: Some(today(args.common.today)),
@@ -115,6 +124,7 @@ pub fn run(args: ReportArgs) -> anyhow::Result<u8> {
                 &events,
                 ws.plans.root(),
                 as_of.today,
+                &mut notes,
             )?;
             let range = Range {
                 since,
@@ -130,7 +140,8 @@ pub fn run(args: ReportArgs) -> anyhow::Result<u8> {
                 range,
                 today: as_of.today,
             };
-            plans.push(build::plan_report(&input, linter.lexicon()));
+            let keep = named.contains(&file.path);
+            plans.push((build::plan_report(&input, linter.lexicon()), keep));
             parsed_plans.push(parsed);
         }
         ladder_for_team = ladder_for_team.or_else(|| linter.ladder().cloned());
@@ -144,12 +155,14 @@ pub fn run(args: ReportArgs) -> anyhow::Result<u8> {
                 .unwrap_or_default()
         );
     }
-    let parsed_refs: Vec<&plan::Plan> = parsed_plans
-        .iter()
-        .filter_map(|p| p.plan.as_ref())
-        .collect();
-    let team =
-        (plans.len() > 1).then(|| build::team(&plans, &parsed_refs, ladder_for_team.as_ref()));
+    let (plans, parsed_refs, archived) = archive(plans, &parsed_plans, args.all, &mut notes);
+    let options = build::TeamOptions {
+        ladder: ladder_for_team.as_ref(),
+        quiet_days: quiet_days.unwrap_or(crate::config::RuleOptions::default().stale_days),
+        today: clock,
+    };
+    let team = (plans.len() > 1).then(|| build::team(&plans, &archived, &parsed_refs, &options));
+    let archived = archived.iter().map(build::archived).collect();
     let range = match plans.first() {
         Some(first) if plans.iter().all(|p| p.range_eq(first)) => first.range,
         _ => Range::default(),
@@ -162,6 +175,7 @@ pub fn run(args: ReportArgs) -> anyhow::Result<u8> {
         notes,
         team,
         plans,
+        archived,
     };
 
     let color = args.color.enabled(args.output.is_some());
@@ -179,6 +193,59 @@ pub fn run(args: ReportArgs) -> anyhow::Result<u8> {
         }
     }
     Ok(EXIT_CLEAN)
+}
+
+/// Splits off the ended plans of people who have a newer plan: a person's current plan is the
+/// one that tells the story, and last half's would fill the table with overdue goals. Kept:
+/// `--all`, plans named as files, and a person's latest plan even when it has ended (so nobody
+/// drops out of the report for not having started the next one).
+fn archive<'a>(
+    plans: Vec<(PlanReport, bool)>,
+    parsed: &'a [ParsedPlan],
+    all: bool,
+    notes: &mut Vec<String>,
+) -> (Vec<PlanReport>, Vec<&'a plan::Plan>, Vec<PlanReport>) {
+    let latest_end = |owner: &str| {
+        plans
+            .iter()
+            .filter(|(p, _)| p.owner == owner)
+            .map(|(p, _)| p.period.map_or(NaiveDate::MAX, |(_, end)| end))
+            .max()
+    };
+    let mut shown = Vec::new();
+    let mut shown_parsed = Vec::new();
+    let mut archived = Vec::new();
+    let parsed = parsed.iter().filter_map(|p| p.plan.as_ref());
+    let ends: Vec<Option<NaiveDate>> = plans.iter().map(|(p, _)| latest_end(&p.owner)).collect();
+    for (((plan, named), parsed), latest) in plans.into_iter().zip(parsed).zip(ends) {
+        let end = plan.period.map(|(_, end)| end);
+        let superseded = plan.ended && end < latest;
+        if superseded && !all && !named {
+            archived.push(plan);
+        } else {
+            shown.push(plan);
+            shown_parsed.push(parsed);
+        }
+    }
+    if !archived.is_empty() {
+        let paths: Vec<String> = archived
+            .iter()
+            .map(|p| p.path.to_string_lossy().replace('\\', "/"))
+            .collect();
+        notes.push(format!(
+            "{} ended {} not shown, as {} a newer plan ({}); --all shows {}",
+            archived.len(),
+            if archived.len() == 1 { "plan" } else { "plans" },
+            if archived.len() == 1 {
+                "its owner has"
+            } else {
+                "their owners have"
+            },
+            paths.join(", "),
+            if archived.len() == 1 { "it" } else { "them" },
+        ));
+    }
+    (shown, shown_parsed, archived)
 }
 
 /// `--until` as a date: a date, or a revision's date.
@@ -246,6 +313,7 @@ fn bound(
     events: &[&history::Event],
     root: &Path,
     today: NaiveDate,
+    notes: &mut Vec<String>,
 ) -> anyhow::Result<Option<NaiveDate>> {
     let Some(value) = value else { return Ok(None) };
     if value == "last-review" {
@@ -256,13 +324,22 @@ fn bound(
             }
         }
         let last = reviews.into_iter().filter(|d| *d <= today).max();
-        if last.is_none() {
-            let owner = plan.owner.as_ref().map_or("a plan", |o| o.value.as_str());
-            super::note(&format!(
-                "no review date on or before {today} for {owner}; showing all dates"
-            ));
+        if last.is_some() {
+            return Ok(last);
         }
-        return Ok(last);
+        // No review yet: the plan's period is what "since the last review" can mean; all
+        // dates would hide how long someone has been quiet.
+        let owner = plan.owner.as_ref().map_or("a plan", |o| o.value.as_str());
+        let start = plan.period.as_ref().map(|p| p.start.value);
+        notes.push(match start {
+            Some(start) => format!(
+                "no review date on or before {today} for {owner}; showing the plan's period, from {start}"
+            ),
+            None => format!(
+                "no review date on or before {today} for {owner}, and no period; showing all dates"
+            ),
+        });
+        return Ok(start);
     }
     if let Ok(date) = crate::decode::parse_date(value) {
         return Ok(Some(date));

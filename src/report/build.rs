@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 use crate::diagnostic::Diagnostic;
 use crate::history::facts::PlanFacts;
 use crate::history::{Event, EventKind};
-use crate::ladder::Ladder;
+use crate::ladder::{Competency, Ladder};
 use crate::lint::text::Lexicon;
 use crate::plan::{Goal, Plan};
 use crate::quantity::Quantity;
@@ -53,7 +53,11 @@ pub fn plan_report(input: &PlanInput, lexicon: &Lexicon) -> PlanReport {
             events_by_goal.entry(goal).or_default().push(e);
         }
     }
-    let goals: Vec<GoalReport> = plan
+    let ended = plan
+        .period
+        .as_ref()
+        .is_some_and(|p| p.end.value < input.today);
+    let mut goals: Vec<GoalReport> = plan
         .goals
         .iter()
         .enumerate()
@@ -67,6 +71,21 @@ pub fn plan_report(input: &PlanInput, lexicon: &Lexicon) -> PlanReport {
             goal_report(input, goal, &by_start[from..to], events, lexicon)
         })
         .collect();
+    // An ended plan's open goals are a record, not a to-do list: GR305 says once that the
+    // period ended; an overdue or stale flag per goal would say it again.
+    if ended {
+        for goal in &mut goals {
+            goal.flags
+                .retain(|f| !matches!(f, Flag::Overdue | Flag::Stale));
+        }
+    }
+    let last_checkin = plan
+        .goals
+        .iter()
+        .flat_map(|g| &g.checkins)
+        .map(|c| c.date.value)
+        .filter(|d| *d <= input.today && input.range.until.is_none_or(|u| *d <= u))
+        .max();
     let stated = goals
         .iter()
         .flat_map(|g| {
@@ -94,9 +113,11 @@ pub fn plan_report(input: &PlanInput, lexicon: &Lexicon) -> PlanReport {
         role: plan.role.as_ref().map(|r| r.value.clone()),
         target_role: plan.target_role.as_ref().map(|r| r.value.clone()),
         period: plan.period.as_ref().map(|p| (p.start.value, p.end.value)),
+        ended,
         review: plan.review.as_ref().map(|r| r.value),
         north_star: plan.north_star.as_ref().map(|n| n.value.clone()),
         lint,
+        last_checkin,
         last_activity,
         goals,
     }
@@ -354,8 +375,34 @@ impl Reading<'_> {
     }
 }
 
-/// The team view over several plans.
-pub fn team(plans: &[PlanReport], parsed: &[&Plan], ladder: Option<&Ladder>) -> Team {
+/// An ended plan left out of the report, as the report lists it.
+pub fn archived(plan: &PlanReport) -> ArchivedPlan {
+    ArchivedPlan {
+        owner: plan.owner.clone(),
+        path: plan.path.clone(),
+        path_bytes: plan.path_bytes.clone(),
+        period: plan.period,
+    }
+}
+
+/// What the team view is measured against.
+pub struct TeamOptions<'a> {
+    pub ladder: Option<&'a Ladder>,
+    /// `stale_days`: how long without a check-in makes a person quiet.
+    pub quiet_days: u32,
+    /// The report date.
+    pub today: NaiveDate,
+}
+
+/// The team view over several plans. `archived` are the ended plans left out of the table:
+/// a check-in there still counts as one.
+pub fn team(
+    plans: &[PlanReport],
+    archived: &[PlanReport],
+    parsed: &[&Plan],
+    options: &TeamOptions,
+) -> Team {
+    let ladder = options.ladder;
     let people = plans
         .iter()
         .map(|p| {
@@ -374,6 +421,8 @@ pub fn team(plans: &[PlanReport], parsed: &[&Plan], ladder: Option<&Ladder>) -> 
                 actions_done_in_range: p.goals.iter().map(|g| g.actions_done_in_range).sum(),
                 checkins_in_range: p.goals.iter().map(|g| g.checkins.len()).sum(),
                 last_activity: p.last_activity,
+                last_checkin: p.last_checkin,
+                ended: p.ended,
                 flags,
                 lint: if p.lint.errors > 0 {
                     "errors"
@@ -407,16 +456,34 @@ pub fn team(plans: &[PlanReport], parsed: &[&Plan], ladder: Option<&Ladder>) -> 
             .iter()
             .filter_map(|plan| {
                 let (role, target) = (plan.role.as_ref()?, plan.target_role.as_ref()?);
+                let level = |id: &str| {
+                    let at = ladder.level_index(id)?;
+                    Some((at, ladder.levels[at].name.clone()))
+                };
+                let (role_at, target_at) = (level(&role.value), level(&target.value));
                 let addressed: HashSet<&str> = plan
                     .open_goals()
                     .filter_map(|g| g.competency.as_ref())
                     .map(|c| c.value.as_str())
                     .collect();
-                let (covered, missing): (Vec<String>, Vec<String>) = ladder
+                let (covered, missing): (Vec<&Competency>, Vec<&Competency>) = ladder
                     .rising(&role.value, &target.value)
                     .into_iter()
-                    .map(|c| c.id.value.clone())
-                    .partition(|id| addressed.contains(id.as_str()));
+                    .partition(|c| addressed.contains(c.id.value.as_str()));
+                let gaps = missing
+                    .iter()
+                    .map(|c| Gap {
+                        competency: c.id.value.clone(),
+                        area: c.area.clone(),
+                        expectation: target_at
+                            .as_ref()
+                            .and_then(|(at, _)| ladder.expectation(c, *at))
+                            .unwrap_or_default()
+                            .to_string(),
+                    })
+                    .collect();
+                let ids =
+                    |list: Vec<&Competency>| list.iter().map(|c| c.id.value.clone()).collect();
                 Some(LadderCoverage {
                     owner: plan
                         .owner
@@ -424,30 +491,69 @@ pub fn team(plans: &[PlanReport], parsed: &[&Plan], ladder: Option<&Ladder>) -> 
                         .map_or_else(String::new, |o| o.value.clone()),
                     role: role.value.clone(),
                     target_role: target.value.clone(),
-                    covered,
-                    missing,
+                    role_name: role_at.and_then(|(_, name)| name),
+                    target_name: target_at.and_then(|(_, name)| name),
+                    covered: ids(covered),
+                    missing: ids(missing),
+                    gaps,
                 })
             })
             .collect()
     });
-    // One person may have several plans (last half-year's and this one's): they have checked
-    // in if any of their plans has a check-in in the range.
-    let mut checked_in: HashMap<&str, bool> = HashMap::new();
-    for p in &people {
-        *checked_in.entry(p.owner.as_str()).or_default() |= p.checkins_in_range > 0;
-    }
-    let mut not_checked_in: Vec<String> = checked_in
-        .into_iter()
-        .filter(|(_, any)| !any)
-        .map(|(owner, _)| owner.to_string())
+    // Without a ladder there is no coverage for anyone, so nobody is singled out.
+    let mut no_target_role: Vec<String> = plans
+        .iter()
+        .filter(|p| ladder.is_some() && p.target_role.is_none())
+        .map(|p| p.owner.clone())
         .collect();
-    not_checked_in.sort();
+    no_target_role.sort();
+    no_target_role.dedup();
+    let quiet = quiet(plans, archived, options);
+    let not_checked_in = quiet.iter().map(|q| q.owner.clone()).collect();
     Team {
         people,
         focus_areas,
         ladder: coverage,
+        no_target_role,
         not_checked_in,
+        quiet_days: options.quiet_days,
+        quiet,
     }
+}
+
+/// The owners with no check-in for more than `quiet_days` days as of the report date,
+/// sorted. A person's latest check-in in any of their plans counts (an ended plan's too); with
+/// none, the days count from the start of their earliest plan shown, as GR501 counts them, so
+/// a plan begun last week is not yet quiet.
+fn quiet(plans: &[PlanReport], archived: &[PlanReport], options: &TeamOptions) -> Vec<Quiet> {
+    // Per owner: (latest check-in, earliest plan start shown).
+    type Seen = (Option<NaiveDate>, Option<NaiveDate>);
+    let mut seen: BTreeMap<&str, Seen> = BTreeMap::new();
+    for p in plans {
+        let entry = seen.entry(p.owner.as_str()).or_insert((None, None));
+        entry.0 = entry.0.max(p.last_checkin);
+        let start = p.period.map(|(start, _)| start);
+        entry.1 = match (entry.1, start) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        };
+    }
+    for p in archived {
+        if let Some(entry) = seen.get_mut(p.owner.as_str()) {
+            entry.0 = entry.0.max(p.last_checkin);
+        }
+    }
+    let limit = i64::from(options.quiet_days);
+    seen.into_iter()
+        .filter_map(|(owner, (last, start))| {
+            let days = last.or(start).map(|d| (options.today - d).num_days());
+            days.is_none_or(|days| days > limit).then(|| Quiet {
+                owner: owner.to_string(),
+                last_checkin: last,
+                days,
+            })
+        })
+        .collect()
 }
 
 fn is_open(goal: &GoalReport) -> bool {

@@ -157,7 +157,11 @@ fn plan_section(n: usize, plan: &PlanReport, report: &Report) -> Result<String, 
         "facts",
         &[
             ("Role", role),
-            ("Period", plan.period.map(|(s, e)| format!("{s} – {e}"))),
+            (
+                "Period",
+                plan.period
+                    .map(|(s, e)| format!("{s} – {e}{}", if plan.ended { " (ended)" } else { "" })),
+            ),
             ("Next review", plan.review.map(|d| d.to_string())),
             ("Last activity", plan.last_activity.map(|d| d.to_string())),
             ("Range", own_range),

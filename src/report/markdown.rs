@@ -69,7 +69,10 @@ fn team_summary(out: &mut dyn io::Write, team: &Team) -> io::Result<()> {
         let last = opt("", row.last_activity, "");
         let flags: Vec<&str> = row.flags.iter().map(|f| f.label()).collect();
         let (goals, done, checkins) = (row.goals, row.actions_done_in_range, row.checkins_in_range);
-        let owner = text(&row.owner);
+        let owner = match row.ended {
+            true => format!("{} (ended)", text(&row.owner)),
+            false => text(&row.owner),
+        };
         write!(
             out,
             "| {owner} | {goals} | {done} | {checkins} | {last} | {lint} |"
@@ -88,27 +91,53 @@ fn team_summary(out: &mut dyn io::Write, team: &Team) -> io::Result<()> {
         let areas: Vec<String> = areas.collect();
         writeln!(out, "**Focus areas** (open goals): {}\n", areas.join(", "))?;
     }
-    let late: Vec<String> = team.not_checked_in.iter().map(|o| text(o)).collect();
+    let late: Vec<String> = team
+        .quiet
+        .iter()
+        .map(|q| text(&super::quiet_words(q)))
+        .collect();
+    let heading = super::quiet_heading(team);
     match late.is_empty() {
-        true => writeln!(out, "**Not checked in:** nobody, everyone checked in.")?,
-        false => writeln!(out, "**Not checked in:** {}.", late.join(", "))?,
+        true => writeln!(out, "**{heading}:** nobody, everyone has checked in.")?,
+        false => writeln!(out, "**{heading}:** {}.", late.join(", "))?,
     }
-    if team.ladder.is_empty() {
+    if team.ladder.is_empty() && team.no_target_role.is_empty() {
         return Ok(());
     }
     writeln!(out, "\n### Ladder coverage\n")?;
     writeln!(
         out,
-        "Competencies that rise from each person's level to their target level,"
+        "What each person's target level asks for that their current level does not,"
     )?;
-    writeln!(out, "and whether an open goal works on them.\n")?;
-    writeln!(out, "| Person | Level | Covered | Missing |")?;
-    writeln!(out, "|---|---|---|---|")?;
+    writeln!(out, "and whether an open goal works on it.\n")?;
     for person in &team.ladder {
-        let level = format!("{} → {}", text(&person.role), text(&person.target_role));
-        let (covered, missing) = (list(&person.covered), list(&person.missing));
-        let owner = text(&person.owner);
-        writeln!(out, "| {owner} | {level} | {covered} | {missing} |")?;
+        let role = super::level_words(&person.role, person.role_name.as_deref());
+        let target = super::level_words(&person.target_role, person.target_name.as_deref());
+        writeln!(
+            out,
+            "**{}** ({} → {})  ",
+            text(&person.owner),
+            text(&role),
+            text(&target)
+        )?;
+        writeln!(out, "Covered: {}  ", list(&person.covered))?;
+        if person.gaps.is_empty() {
+            writeln!(out, "Missing: none\n")?;
+            continue;
+        }
+        writeln!(out, "Missing:\n")?;
+        for gap in &person.gaps {
+            let expectation = match gap.expectation.is_empty() {
+                true => String::new(),
+                false => format!(": {}", text(&gap.expectation)),
+            };
+            writeln!(out, "- {}{expectation}", code(&gap.competency))?;
+        }
+        writeln!(out)?;
+    }
+    if !team.no_target_role.is_empty() {
+        let names: Vec<String> = team.no_target_role.iter().map(|o| text(o)).collect();
+        writeln!(out, "No target level set: {}.", names.join(", "))?;
     }
     Ok(())
 }
@@ -126,7 +155,8 @@ fn plan_section(out: &mut dyn io::Write, report: &Report, plan: &PlanReport) -> 
         let target = opt(" → ", plan.target_role.as_deref().map(text), "");
         writeln!(out, "- **Role:** {role}{target}")?;
     }
-    let period = plan.period.map(|(s, e)| format!("{s} to {e}"));
+    let ended = if plan.ended { " (ended)" } else { "" };
+    let period = plan.period.map(|(s, e)| format!("{s} to {e}{ended}"));
     writeln!(
         out,
         "- **Period:** {}",

@@ -27,6 +27,32 @@ pub enum ReportFormat {
     Json,
 }
 
+/// "Not checked in for over 30 days", the heading every format gives the quiet list.
+pub fn quiet_heading(team: &model::Team) -> String {
+    format!("Not checked in for over {} days", team.quiet_days)
+}
+
+/// One quiet person in words: "Bob (last check-in 2026-08-01, 123 days ago)", "Carol (no
+/// check-in yet, 45 days into the plan)".
+pub fn quiet_words(q: &model::Quiet) -> String {
+    match (q.last_checkin, q.days) {
+        (Some(last), Some(days)) => format!("{} (last check-in {last}, {days} days ago)", q.owner),
+        (None, Some(days)) => format!("{} (no check-in yet, {days} days into the plan)", q.owner),
+        _ => format!("{} (no check-in yet)", q.owner),
+    }
+}
+
+/// A level as people say it: its name ("Senior Engineer"), with the id the plan writes when
+/// the name does not spell it ("Senior Engineer (L5)"); the id when the ladder gives no name.
+pub fn level_words(id: &str, name: Option<&str>) -> String {
+    let slug = |s: &str| s.to_lowercase().replace([' ', '_'], "-");
+    match name {
+        Some(name) if slug(name) == slug(id) => name.to_string(),
+        Some(name) => format!("{name} ({id})"),
+        None => id.to_string(),
+    }
+}
+
 /// A ten-step text bar and the percentage: `[#####.....] 50%`.
 pub fn bar(percent: f64) -> String {
     let filled = ((percent.clamp(0.0, 100.0) / 10.0).round() as usize).min(10);

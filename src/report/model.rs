@@ -21,6 +21,21 @@ pub struct Report {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub team: Option<Team>,
     pub plans: Vec<PlanReport>,
+    /// Ended plans left out of the report: their owner has a newer plan. `--all`, or naming
+    /// the file, shows them (marked ended).
+    pub archived: Vec<ArchivedPlan>,
+}
+
+/// An ended plan the report leaves out.
+#[derive(Debug, Clone, Serialize)]
+pub struct ArchivedPlan {
+    pub owner: String,
+    #[serde(serialize_with = "crate::render::serialize_lossy")]
+    pub path: PathBuf,
+    /// As [`PlanReport::path_bytes`].
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub path_bytes: Option<String>,
+    pub period: Option<(NaiveDate, NaiveDate)>,
 }
 
 /// The reporting window, inclusive. `None` ends are open.
@@ -62,9 +77,14 @@ pub struct PlanReport {
     pub role: Option<String>,
     pub target_role: Option<String>,
     pub period: Option<(NaiveDate, NaiveDate)>,
+    /// The period ended before the report date: the plan is a record, and its open goals are
+    /// not flagged overdue (lint says once that the period ended, GR305).
+    pub ended: bool,
     pub review: Option<NaiveDate>,
     pub north_star: Option<String>,
     pub lint: LintCounts,
+    /// The latest check-in of any goal dated on or before the report date.
+    pub last_checkin: Option<NaiveDate>,
     /// The latest action, check-in or goal change, by git (or the plan's dates without it).
     pub last_activity: Option<NaiveDate>,
     pub goals: Vec<GoalReport>,
@@ -227,8 +247,25 @@ pub struct Team {
     /// Focus areas (a goal's focus, or its competency's area) and how many open goals each.
     pub focus_areas: Vec<(String, usize)>,
     pub ladder: Vec<LadderCoverage>,
-    /// Owners with no check-in in the range.
+    /// Owners with a plan but no `target_role`: no ladder coverage to show.
+    pub no_target_role: Vec<String>,
+    /// Owners quiet as of the report date: no check-in for more than `quiet_days` days (in
+    /// any of their plans; a plan that started more recently counts from its start).
     pub not_checked_in: Vec<String>,
+    /// The days without a check-in after which a person is listed (`stale_days`).
+    pub quiet_days: u32,
+    /// The people of `not_checked_in`, with their latest check-in.
+    pub quiet: Vec<Quiet>,
+}
+
+/// A person with no check-in for more than `quiet_days` days.
+#[derive(Debug, Clone, Serialize)]
+pub struct Quiet {
+    pub owner: String,
+    /// Their latest check-in on or before the report date, in any plan; `None`: never.
+    pub last_checkin: Option<NaiveDate>,
+    /// Days from `last_checkin` (or the start of their plan) to the report date.
+    pub days: Option<i64>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -243,6 +280,10 @@ pub struct PersonRow {
     pub actions_done_in_range: usize,
     pub checkins_in_range: usize,
     pub last_activity: Option<NaiveDate>,
+    /// As [`PlanReport::last_checkin`].
+    pub last_checkin: Option<NaiveDate>,
+    /// As [`PlanReport::ended`].
+    pub ended: bool,
     pub flags: Vec<Flag>,
     /// `ok`, `warnings` or `errors`.
     pub lint: &'static str,
@@ -254,6 +295,21 @@ pub struct LadderCoverage {
     pub owner: String,
     pub role: String,
     pub target_role: String,
+    /// The levels' names in the ladder, where it gives them.
+    pub role_name: Option<String>,
+    pub target_name: Option<String>,
     pub covered: Vec<String>,
     pub missing: Vec<String>,
+    /// For each missing competency, in the order of `missing`: what good looks like at the
+    /// target level.
+    pub gaps: Vec<Gap>,
+}
+
+/// A competency that rises to the target level and that no open goal works on.
+#[derive(Debug, Clone, Serialize)]
+pub struct Gap {
+    pub competency: String,
+    pub area: Option<String>,
+    /// The ladder's expectation at the target level.
+    pub expectation: String,
 }

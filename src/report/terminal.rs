@@ -86,7 +86,10 @@ fn team_summary(t: &mut Term, team: &Team) -> io::Result<()> {
         }
         cells.push(seg(cell(row.lint, COLUMNS[5], false) + "  ", lint));
         // No-break spaces keep "moved goalposts" on one line of the narrow column.
-        let flags: Vec<String> = row.flags.iter().map(|f| unbroken(f.label())).collect();
+        // The name column is narrow; an ended plan says so first among its flags.
+        let ended = row.ended.then(|| "ended".to_string());
+        let flags = row.flags.iter().map(|f| unbroken(f.label()));
+        let flags: Vec<String> = ended.into_iter().chain(flags).collect();
         let flags_at = COLUMNS.iter().map(|w| w + 2).sum();
         t.para(&cells, flags_at, &flags.join(", "), YELLOW)?;
     }
@@ -96,20 +99,41 @@ fn team_summary(t: &mut Term, team: &Team) -> io::Result<()> {
         let areas: Vec<String> = areas.map(|(a, n)| unbroken(&format!("{a} {n}"))).collect();
         t.field(0, "Focus areas", &areas.join(" · "), PLAIN)?;
     }
-    let late = &team.not_checked_in;
+    let late: Vec<String> = team.quiet.iter().map(super::quiet_words).collect();
     let style = if late.is_empty() { GREEN } else { YELLOW };
-    let late = list(late, "nobody: everyone checked in");
-    t.para(&[seg("Not checked in  ", BOLD)], 16, &late, style)?;
-    if !team.ladder.is_empty() {
+    let late = list(&late, "nobody: everyone has checked in");
+    t.raw(&[])?;
+    t.text(0, &super::quiet_heading(team), BOLD)?;
+    t.para(&[seg("  ", PLAIN)], 2, &late, style)?;
+    if !team.ladder.is_empty() || !team.no_target_role.is_empty() {
         t.raw(&[])?;
-        let note = seg(" (competencies that rise to the target level)", DIM);
+        let note = seg(
+            " (what the target level asks for that no open goal works on)",
+            DIM,
+        );
         t.raw(&[seg("LADDER COVERAGE", BOLD), note])?;
     }
     for person in &team.ladder {
-        let (owner, role, target) = (&person.owner, &person.role, &person.target_role);
-        t.text(2, &format!("{owner} ({role} → {target})"), BOLD)?;
+        let role = super::level_words(&person.role, person.role_name.as_deref());
+        let target = super::level_words(&person.target_role, person.target_name.as_deref());
+        t.text(2, &format!("{} ({role} → {target})", person.owner), BOLD)?;
         t.field(4, "covered", &list(&person.covered, "none"), GREEN)?;
-        t.field(4, "missing", &list(&person.missing, "none"), YELLOW)?;
+        if person.gaps.is_empty() {
+            t.field(4, "missing", "none", GREEN)?;
+        }
+        // What good looks like at the target level, so the gap reads as something to do.
+        for (i, gap) in person.gaps.iter().enumerate() {
+            let text = match gap.expectation.is_empty() {
+                true => gap.competency.clone(),
+                false => format!("{}: {}", gap.competency, gap.expectation),
+            };
+            let name = if i == 0 { "missing" } else { "" };
+            t.field(4, name, &text, YELLOW)?;
+        }
+    }
+    if !team.no_target_role.is_empty() {
+        let names = list(&team.no_target_role, "");
+        t.para(&[seg("  No target level: ", DIM)], 19, &names, DIM)?;
     }
     Ok(())
 }
@@ -126,7 +150,8 @@ fn plan_section(t: &mut Term, report: &Report, plan: &PlanReport) -> io::Result<
         let target = opt(" → ", plan.target_role.as_ref(), "");
         t.field(2, "Role", &format!("{role}{target}"), PLAIN)?;
     }
-    let period = plan.period.map(|(s, e)| format!("{s} to {e}"));
+    let ended = if plan.ended { " (ended)" } else { "" };
+    let period = plan.period.map(|(s, e)| format!("{s} to {e}{ended}"));
     t.maybe(2, "Period", period)?;
     t.maybe(2, "Review", plan.review)?;
     t.maybe(2, "North star", plan.north_star.as_ref())?;

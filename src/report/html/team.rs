@@ -25,6 +25,10 @@ pub(super) fn section(team: &Team, plans: &[PlanReport]) -> Result<String, fmt::
             };
             let (goals, done, checkins) = (p.goals, p.actions_done_in_range, p.checkins_in_range);
             let (last, flags) = (date_or_dash(p.last_activity), flags(&p.flags, NONE));
+            let name = match p.ended {
+                true => format!("{name} <span class=\"badge\">ended</span>"),
+                false => name,
+            };
             format!(
                 r#"<tr><th scope="row">{name}</th><td class="num">{goals}</td><td class="num">{done}</td><td class="num">{checkins}</td><td class="date">{last}</td><td>{flags}</td><td>{lint}</td></tr>
 "#
@@ -69,29 +73,63 @@ pub(super) fn section(team: &Team, plans: &[PlanReport]) -> Result<String, fmt::
     };
     let ladder: String = (team.ladder.iter())
         .map(|l| {
-            let (owner, role, target) = (escape(&l.owner), escape(&l.role), escape(&l.target_role));
-            let (covered, missing) = (chips(&l.covered, "good"), chips(&l.missing, "bad"));
+            let owner = escape(&l.owner);
+            let role = escape(&crate::report::level_words(&l.role, l.role_name.as_deref()));
+            let target = crate::report::level_words(&l.target_role, l.target_name.as_deref());
+            let target = escape(&target);
+            let covered = chips(&l.covered, "good");
+            let missing: String = l
+                .gaps
+                .iter()
+                .map(|g| {
+                    format!(
+                        "<li><span class=\"chip bad\">{}</span> {}</li>",
+                        escape(&g.competency),
+                        escape(&g.expectation)
+                    )
+                })
+                .collect();
+            let missing = match missing.is_empty() {
+                true => NONE.to_string(),
+                false => format!("<ul class=\"gaps\">{missing}</ul>"),
+            };
             format!(
                 r#"<tr><th scope="row">{owner}</th><td><span class="nw">{role}</span> → <span class="nw">{target}</span></td><td>{covered}</td><td>{missing}</td></tr>
 "#
             )
         })
         .collect();
-    let ladder = match ladder.is_empty() {
+    let no_target = match team.no_target_role.is_empty() {
         true => String::new(),
-        false => format!(
-            "<h3>Ladder coverage</h3>\n<p class=\"hint\">Competencies that rise at the next level, and whether an open goal works on them.</p>\n{}",
-            table("ladder", "Person|Level|Covered|Missing", &ladder)
+        false => {
+            let names: Vec<String> = team.no_target_role.iter().map(|n| escape(n)).collect();
+            format!(
+                "<p class=\"hint\">No target level set: {}.</p>\n",
+                names.join(", ")
+            )
+        }
+    };
+    let ladder = match (ladder.is_empty(), no_target.is_empty()) {
+        (true, true) => String::new(),
+        (true, false) => format!("<h3>Ladder coverage</h3>\n{no_target}"),
+        (false, _) => format!(
+            "<h3>Ladder coverage</h3>\n<p class=\"hint\">What the target level asks for that the current level does not, and whether an open goal works on it; for each gap, what good looks like at the target level.</p>\n{}{no_target}",
+            table("ladder", "Person|Level|Covered|Missing: what good looks like", &ladder)
         ),
     };
-    let absent: Vec<String> = team.not_checked_in.iter().map(|n| escape(n)).collect();
+    let absent: Vec<String> = team
+        .quiet
+        .iter()
+        .map(|q| escape(&crate::report::quiet_words(q)))
+        .collect();
     let absent = match absent.is_empty() {
-        true => "<p>Everyone has checked in within the range.</p>".to_string(),
-        false => format!(
-            "<p class=\"attention\">No check-in in the range: {}.</p>",
-            absent.join(", ")
+        true => format!(
+            "<p>Everyone has checked in within the last {} days.</p>",
+            team.quiet_days
         ),
+        false => format!("<p class=\"attention\">{}.</p>", absent.join("; ")),
     };
+    let quiet_heading = escape(&crate::report::quiet_heading(team));
     Ok(format!(
         r#"<section class="card team">
 <h2>Team summary</h2>
@@ -104,7 +142,7 @@ pub(super) fn section(team: &Team, plans: &[PlanReport]) -> Result<String, fmt::
 {focus}
 </section>
 </div>
-{ladder}<h3>Not checked in</h3>
+{ladder}<h3>{quiet_heading}</h3>
 {absent}
 </section>
 "#
