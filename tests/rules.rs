@@ -232,3 +232,70 @@ period: { start: 2026-01-01, end: 2026-06-30 }
         ]
     );
 }
+
+/// One mistake, one finding: a `due` that is not a date is GR004 only (not also GR206
+/// missing-due), a misspelt `measure:` is GR002 only (not also GR202), and a misspelt
+/// `relevence:` is not also GR205.
+#[test]
+fn a_key_written_wrong_is_reported_once() {
+    let text = "---
+owner: Una Ito
+period: { start: 2026-01-01, end: 2026-06-30 }
+north_star: A calm on-call rotation
+---
+
+## Goal: Run 2 incident reviews
+
+```yaml
+mesure: I run 2 incident reviews
+due: 2026-02-30
+relevence: the team has few reviewers
+why: peers at my level do this
+```
+
+### Actions
+- [ ] Shadow one review (due 2026-05-01)
+
+### Check-ins
+- 2026-03-10 [1] ran the first one
+";
+    assert_eq!(
+        codes_with(&linter(), text, None),
+        [
+            "GR002 10:1 unknown goal key `mesure`",
+            "GR004 11:6 `2026-02-30` is not a real date: that month has no day 30",
+            "GR002 12:1 unknown goal key `relevence`",
+        ]
+    );
+}
+
+/// An ended plan is one GR305, not also a GR208 for every goal and action past due.
+#[test]
+fn an_ended_plan_is_expired_once_not_overdue_per_goal() {
+    let text = "---
+owner: Una Ito
+period: { start: 2025-07-01, end: 2025-12-31 }
+north_star: A calm on-call rotation
+---
+
+## Goal: Run 2 incident reviews
+
+```yaml
+measure: I run 2 incident reviews
+due: 2025-11-30
+relevance: the team has few reviewers
+why: peers at my level do this
+```
+
+### Actions
+- [ ] Shadow one review (due 2025-10-01)
+";
+    let found: Vec<String> = codes_with(&linter(), text, None)
+        .into_iter()
+        .filter(|f| f.starts_with("GR208") || f.starts_with("GR305"))
+        .collect();
+    assert_eq!(
+        found,
+        ["GR305 3:35 the period ended on 2025-12-31 and 1 goal is still active"]
+    );
+}

@@ -1,6 +1,6 @@
 //! The keys of the plan format and how their values are read, shared by both plan forms.
 
-use crate::decode::{slug, Decoder, Fields};
+use crate::decode::{slug, suggest, Decoder, Fields};
 use crate::source::{Span, Spanned};
 use crate::yaml::{Node, Value};
 
@@ -157,12 +157,25 @@ pub fn new_goal(title: Spanned<String>, span: Span) -> Goal {
         status: None,
         actions: Vec::new(),
         checkins: Vec::new(),
+        written: Vec::new(),
         span,
     }
 }
 
 /// Reads the goal metadata keys into `goal`.
 pub fn read_goal_meta(dec: &mut Decoder, fields: &Fields, goal: &mut Goal) {
+    goal.written = fields
+        .entries()
+        .filter(|(_, value)| !is_blank(value))
+        .filter_map(|(key, _)| {
+            let name = key.name.as_str();
+            GOAL_KEYS
+                .iter()
+                .find(|k| **k == name)
+                .copied()
+                .or_else(|| suggest(name, GOAL_KEYS))
+        })
+        .collect();
     let text = |dec: &mut Decoder, key| fields.get(key).and_then(|n| dec.text(n));
     if let Some(id) = text(dec, "id") {
         goal.id = id;

@@ -157,6 +157,11 @@ pub struct Goal {
     pub status: Option<Spanned<GoalStatus>>,
     pub actions: Vec<Action>,
     pub checkins: Vec<Checkin>,
+    /// The goal keys written with a value, a misspelt key counted as the key it most likely
+    /// means: a key that was written but could not be read is reported once, by the reader,
+    /// and not again as missing.
+    #[serde(skip)]
+    pub written: Vec<&'static str>,
     /// The goal heading (Markdown) or the goal's mapping (YAML).
     #[serde(skip)]
     pub span: Span,
@@ -187,6 +192,12 @@ impl Goal {
             self.goal_status(),
             GoalStatus::Active | GoalStatus::Planned | GoalStatus::Blocked
         )
+    }
+
+    /// Whether the goal's block holds `key` (or a misspelling of it) with a value, readable or
+    /// not.
+    pub fn wrote(&self, key: &str) -> bool {
+        self.written.contains(&key)
     }
 
     pub fn open_actions(&self) -> impl Iterator<Item = &Action> {

@@ -1,5 +1,7 @@
 //! Measurable: without a `measure` nobody, including you, can tell whether the goal was met
 //! at the review. Write how you will know: what is counted or observed, and the target.
+//! A misspelt key (`mesure:`) is reported once, as GR002 with its "did you mean", not again
+//! here.
 //!
 //! ## Bad
 //!
@@ -39,7 +41,7 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(cx: &Context, out: &mut Vec<Finding>) {
-    for goal in cx.plan.open_goals().filter(|g| g.measure.is_none()) {
+    for goal in cx.plan.open_goals().filter(|g| !g.wrote("measure")) {
         out.push(
             Finding::new(
                 goal.title.span,
