@@ -159,6 +159,33 @@ fn output_file_and_machine_formats_keep_stdout_clean() {
     }
 }
 
+/// JUnit says pass or fail the way the exit status does: a warning is a failed test case
+/// only when `--fail-on warning` makes it fail the run.
+#[test]
+fn junit_failures_follow_fail_on() {
+    let dir = repo(&[("plans/jane.md", &CLEAN.replace("2026-11-30", "2026-11-01"))]);
+    run_in(dir.path(), &["lint", "--format", "junit"])
+        .code(0)
+        .stdout(predicate::str::contains(r#"tests="1" failures="0""#))
+        .stdout(predicate::str::contains("<system-out>plans/jane.md:17:"))
+        .stdout(predicate::str::contains("<failure").not());
+    run_in(
+        dir.path(),
+        &["lint", "--format", "junit", "--fail-on", "warning"],
+    )
+    .code(1)
+    .stdout(predicate::str::contains(r#"tests="1" failures="1""#))
+    .stdout(predicate::str::contains(
+        r#"<failure message="open action was due"#,
+    ));
+    run_in(
+        dir.path(),
+        &["lint", "--format", "junit", "--fail-on", "info"],
+    )
+    .code(1)
+    .stdout(predicate::str::contains(r#"failures="1""#));
+}
+
 #[test]
 fn colour_only_when_asked_or_on_a_terminal() {
     let dir = repo(&[("plans/jane.md", &CLEAN.replace("2026-11-30", "2026-11-01"))]);

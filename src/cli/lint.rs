@@ -12,6 +12,7 @@ use crate::parallel;
 use crate::paths;
 use crate::plan;
 use crate::render::{self, Format, LintReport};
+use crate::severity::Severity;
 use crate::workspace::{Window, Workspace};
 
 use super::{today, LintArgs, EXIT_CLEAN, EXIT_FINDINGS};
@@ -23,6 +24,9 @@ pub fn run(args: LintArgs) -> anyhow::Result<u8> {
     let mut diagnostics = Vec::new();
     let mut sources = Vec::new();
     let mut failed = false;
+    // The level findings fail at, for the report; with several workspaces, the most lenient
+    // of their levels when no `--fail-on` is given (see the JUnit renderer).
+    let mut report_fail_on = args.fail_on;
     // `-o` is checked before any work: it never writes over what the run reads.
     let output = args.output.as_deref().map(Output::new).transpose()?;
     for ws in Workspace::open(args.common.config.as_deref(), &args.paths)? {
@@ -74,6 +78,7 @@ pub fn run(args: LintArgs) -> anyhow::Result<u8> {
             );
         }
         let fail_on = args.fail_on.unwrap_or(config.fail_on);
+        report_fail_on = Some(report_fail_on.map_or(fail_on, |f| f.max(fail_on)));
         summary.files += files.len();
         // Each file is read, parsed and linted on its own: spread them over the cores.
         let results = parallel::map(&files, |file| {
@@ -122,6 +127,7 @@ pub fn run(args: LintArgs) -> anyhow::Result<u8> {
         summary,
         statistics: args.statistics,
         color,
+        fail_on: report_fail_on.unwrap_or(Severity::Error),
     };
     match &output {
         Some(output) => {
