@@ -135,7 +135,11 @@ impl Linter {
         history: Option<&PlanFacts>,
     ) -> Vec<Diagnostic> {
         let file = &parsed.file;
-        let (suppressions, unknown) = suppress::scan(file);
+        let suppress::Scan {
+            suppressions,
+            unknown,
+            misspelt,
+        } = suppress::scan(file);
         let index = suppress::Index::new(&suppressions);
         // A file that does not parse as a whole gets only its reading problems: rules on a
         // half-read plan would report things that are not wrong.
@@ -181,6 +185,20 @@ impl Linter {
             .iter()
             .find(|(r, _)| r.code == UNUSED_SUPPRESSION)
         {
+            for m in &misspelt {
+                let finding = Finding::new(
+                    m.span,
+                    format!(
+                        "`{}` is not a suppression directive; this comment hides nothing",
+                        m.written
+                    ),
+                )
+                .help(format!(
+                    "did you mean `{}`? (the directives are `growth-disable-next-line` and `growth-disable-file`)",
+                    m.meant
+                ));
+                out.push(diagnostic(file, rule, *severity, finding));
+            }
             for u in &unknown {
                 let finding = Finding::new(
                     u.span,
