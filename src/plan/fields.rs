@@ -1,8 +1,9 @@
 //! The keys of the plan format and how their values are read, shared by both plan forms.
 
 use crate::decode::{slug, suggest, Decoder, Fields};
+use crate::problem::{Problem, ProblemKind};
 use crate::source::{Span, Spanned};
-use crate::yaml::{Node, Value};
+use crate::yaml::{self, Node, SyntaxError, Value};
 
 use super::{Goal, GoalStatus, GoalType, Period, Plan, PlanFormat};
 
@@ -59,6 +60,42 @@ const GOAL_STATUSES: &[(&str, GoalStatus)] = &[
     ("dropped", GoalStatus::Dropped),
     ("blocked", GoalStatus::Blocked),
 ];
+
+/// Parses the YAML of a plan (`what`: "the front matter", "the plan", …) that is
+/// `file_text[base..end]`, reporting what is wrong at its place in the file. A key given twice
+/// is reported and the rest still read; any other syntax error leaves nothing to read.
+pub fn parse_yaml(
+    dec: &mut Decoder,
+    file_text: &str,
+    base: usize,
+    end: usize,
+    what: &str,
+) -> Option<Node> {
+    let problem = |kind, err: &SyntaxError| {
+        let mut p = Problem::new(
+            kind,
+            Span::at(base + err.offset),
+            format!(
+                "{what} is not valid YAML: {}",
+                err.describe(file_text, base)
+            ),
+        );
+        p.help = err.help.map(str::to_string);
+        p
+    };
+    match yaml::parse_keeping_duplicates(&file_text[base..end]) {
+        Ok((node, duplicates)) => {
+            for err in &duplicates {
+                dec.report(problem(ProblemKind::DuplicateKey, err));
+            }
+            Some(node.offset(base))
+        }
+        Err(err) => {
+            dec.report(problem(ProblemKind::Syntax, &err));
+            None
+        }
+    }
+}
 
 /// An empty plan whose plan-level findings point at `header_span`.
 pub fn empty_plan(format: PlanFormat, header_span: Span) -> Plan {

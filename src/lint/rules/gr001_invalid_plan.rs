@@ -45,6 +45,7 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
         &[
             ProblemKind::Unreadable,
             ProblemKind::Syntax,
+            ProblemKind::DuplicateKey,
             ProblemKind::WrongType,
         ],
         out,
