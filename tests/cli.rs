@@ -186,6 +186,45 @@ fn junit_failures_follow_fail_on() {
     .stdout(predicate::str::contains(r#"failures="1""#));
 }
 
+/// Everything wrong with a config is reported in one run: a bad value, an unknown rule name
+/// and a ladder that is not there, in file order, not one per fix-and-rerun.
+#[test]
+fn config_errors_are_reported_in_one_round() {
+    let dir = repo(&[
+        ("plans/jane.md", CLEAN),
+        (
+            "growth.yaml",
+            "fail_on: sometimes
+ladder: missing.yaml
+rules:
+  vague-gaol: off
+  GR201: loud
+",
+        ),
+    ]);
+    let out = growth()
+        .current_dir(dir.path())
+        .arg("lint")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    let lines: Vec<&str> = stderr
+        .lines()
+        .filter(|l| l.contains("growth.yaml:"))
+        .collect();
+    assert_eq!(
+        lines,
+        [
+            "growth: error: growth.yaml:1:10: `sometimes` is not one of error, warning, info",
+            "growth.yaml:2:9: the ladder file missing.yaml does not exist (fix the `ladder:` path (relative to this file) or create the ladder)",
+            "growth.yaml:4:3: `vague-gaol` is not a rule (did you mean `vague-goal`?)",
+            "growth.yaml:5:10: `loud` is not one of off, info, warning, error",
+        ],
+        "{stderr}"
+    );
+}
+
 #[test]
 fn colour_only_when_asked_or_on_a_terminal() {
     let dir = repo(&[("plans/jane.md", &CLEAN.replace("2026-11-30", "2026-11-01"))]);

@@ -13,13 +13,12 @@ pub mod text;
 use chrono::NaiveDate;
 
 use crate::config::{Config, RuleOptions};
-use crate::decode::did_you_mean;
 use crate::diagnostic::Diagnostic;
 use crate::history::facts::PlanFacts;
 use crate::invalid::InvalidFile;
 use crate::ladder::Ladder;
 use crate::plan::ParsedPlan;
-use crate::problem::{Problem, ProblemKind};
+use crate::problem::ProblemKind;
 use crate::severity::Severity;
 use crate::source::{SourceFile, Span};
 
@@ -50,27 +49,16 @@ impl Linter {
         ladder: Option<Ladder>,
         today: NaiveDate,
     ) -> Result<Linter, InvalidFile> {
-        let mut problems = Vec::new();
-        let mut levels: Vec<(&'static str, Option<Severity>)> = Vec::new();
-        for (name, level) in &config.rules {
-            match registry::find(&name.value) {
-                Some(rule) => levels.push((rule.code, level.value.severity())),
-                None => {
-                    let names: Vec<&str> = registry::RULES
-                        .iter()
-                        .flat_map(|r| [r.code, r.name])
-                        .collect();
-                    let mut p = Problem::new(
-                        ProblemKind::UnknownField,
-                        name.span,
-                        format!("`{}` is not a rule", name.value),
-                    );
-                    p.help = did_you_mean(&name.value, &names)
-                        .or_else(|| Some("`growth rules` lists them".to_string()));
-                    problems.push(p);
-                }
-            }
-        }
+        // A config read from a file has had its rule names checked already; one built in
+        // code gets the same check here.
+        let problems = crate::config::unknown_rules(&config.rules);
+        let levels: Vec<(&'static str, Option<Severity>)> = config
+            .rules
+            .iter()
+            .filter_map(|(name, level)| {
+                registry::find(&name.value).map(|rule| (rule.code, level.value.severity()))
+            })
+            .collect();
         if let (false, Some(file)) = (problems.is_empty(), &config.source) {
             return Err(InvalidFile {
                 file: file.clone(),
