@@ -131,6 +131,32 @@ mod tests {
         ymd(2026, 3, 1)
     }
 
+    /// The lint rule that flags an unfilled template knows the template's words: an
+    /// unchanged template is reported for each of them, so it cannot pass as a plan.
+    #[test]
+    fn an_unfilled_template_is_flagged_for_every_placeholder() {
+        use crate::lint::rules::gr008_unfilled_template::PLACEHOLDERS;
+        let linter = crate::lint::Linter::new(&crate::config::Config::default(), None, day())
+            .expect("the default config");
+        for (format, path) in [
+            (PlanFormat::Markdown, "p.md"),
+            (PlanFormat::Yaml, "p.plan.yaml"),
+        ] {
+            let text = render(format, "Your Name", day());
+            let found: Vec<String> = linter
+                .lint(&crate::plan::parse_str(path, text))
+                .into_iter()
+                .filter(|d| d.code == "GR008")
+                .map(|d| d.message)
+                .collect();
+            let expected: Vec<String> = PLACEHOLDERS
+                .iter()
+                .map(|(what, _)| format!("the {what} is still the `growth init` placeholder"))
+                .collect();
+            assert_eq!(found, expected, "{path}");
+        }
+    }
+
     #[test]
     fn placeholders_are_filled_once() {
         let values = [("a", "{b}".to_string()), ("b", "B".to_string())];
