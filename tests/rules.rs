@@ -299,3 +299,32 @@ why: peers at my level do this
         ["GR305 3:35 the period ended on 2025-12-31 and 1 goal is still active"]
     );
 }
+
+/// A YAML plan has no front matter and no yaml blocks: its advice names the places its keys
+/// are written.
+#[test]
+fn yaml_plans_get_yaml_advice() {
+    let text = "period: { start: 2026-01-01, end: 2026-06-30 }
+goals:
+  - title: Run 2 incident reviews
+    why: peers at my level do this
+    relevance: the team has few reviewers
+    actions: [{ text: Shadow one review }]
+    checkins: [{ date: 2026-03-10, value: '1' }]
+";
+    let parsed = plan::parse_str("plans/una.plan.yaml", text);
+    let helps: Vec<String> = linter()
+        .lint(&parsed)
+        .iter()
+        .map(|d| format!("{} {}", d.code, d.help.as_deref().unwrap_or("")))
+        .collect();
+    assert_eq!(
+        helps,
+        [
+            "GR003 add `owner: Your Name` to the top of the plan",
+            "GR301 add `north_star:` to the top of the plan: the long-term direction these goals serve",
+            "GR202 add `measure:` to the goal's entry under `goals:`: how will you know it is met?",
+            "GR206 add `due: YYYY-MM-DD` to the goal's entry under `goals:`",
+        ]
+    );
+}

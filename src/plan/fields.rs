@@ -97,6 +97,14 @@ pub fn parse_yaml(
     }
 }
 
+/// Where a plan's own keys (`owner`, `period`, …) are written, for advice.
+pub fn plan_keys_place(format: PlanFormat) -> &'static str {
+    match format {
+        PlanFormat::Markdown => "the front matter",
+        PlanFormat::Yaml => "the top of the plan",
+    }
+}
+
 /// An empty plan whose plan-level findings point at `header_span`.
 pub fn empty_plan(format: PlanFormat, header_span: Span) -> Plan {
     Plan {
@@ -134,7 +142,7 @@ pub fn read_header(dec: &mut Decoder, fields: &Fields, plan: &mut Plan) {
         dec.missing(
             at,
             "the plan has no `owner`",
-            "add `owner: Your Name` to the front matter",
+            format!("add `owner: Your Name` to {}", plan_keys_place(plan.format)),
         );
     }
     if absent("period") {

@@ -4,7 +4,7 @@
 //! every element keeps the [`Span`] it came from, so findings point at the same file, line and
 //! column whichever form the user writes.
 
-mod fields;
+pub(crate) mod fields;
 mod markdown;
 mod yaml_form;
 

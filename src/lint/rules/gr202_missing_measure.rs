@@ -47,7 +47,10 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
                 goal.title.span,
                 format!("the goal `{}` has no measure", goal.id.value),
             )
-            .help("add `measure:` to the goal's yaml block: how will you know it is met?"),
+            .help(format!(
+                "add `measure:` to {}: how will you know it is met?",
+                goal_keys_place(cx)
+            )),
         );
     }
 }

@@ -54,7 +54,7 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
         };
         out.push(
             Finding::new(goal.title.span, message)
-                .help("add `due: YYYY-MM-DD` to the goal's yaml block"),
+                .help(format!("add `due: YYYY-MM-DD` to {}", goal_keys_place(cx))),
         );
     }
 }
