@@ -336,6 +336,49 @@ fn explain_and_rules_print_the_rule_docs() {
         .stdout(predicate::str::contains("GR403  next-level-gap"));
 }
 
+/// `growth rules` lists the severities this repository runs the rules at.
+#[test]
+fn rules_show_the_configured_severities() {
+    let dir = repo(&[(
+        "growth.yaml",
+        "rules:\n  GR104: off\n  missing-north-star: warning\n",
+    )]);
+    let out = growth()
+        .current_dir(dir.path())
+        .arg("rules")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8(out.stdout).unwrap();
+    let line = |code: &str| {
+        text.lines()
+            .find(|l| l.starts_with(code))
+            .unwrap()
+            .to_string()
+    };
+    assert_eq!(
+        line("GR104"),
+        "GR104  too-many-goals               off      more than `max_active_goals` (5) active goals of all types (default: warning, set in the config)"
+    );
+    assert!(line("GR301").starts_with("GR301  missing-north-star           warning  "));
+    assert!(line("GR301").ends_with(" (default: info, set in the config)"));
+    assert_eq!(
+        line("GR201"),
+        "GR201  vague-goal                   warning  title or measure is vague (\"get better at\", \"improve\", \"be more …\") with nothing concrete"
+    );
+    let out = growth()
+        .current_dir(dir.path())
+        .args(["rules", "--format", "json"])
+        .output()
+        .unwrap();
+    let rules: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).unwrap();
+    let gr104 = rules.iter().find(|r| r["code"] == "GR104").unwrap();
+    assert_eq!(
+        (&gr104["default"], &gr104["severity"]),
+        (&"warning".into(), &"off".into())
+    );
+}
+
 #[test]
 fn completions_and_man_page() {
     growth()

@@ -56,10 +56,13 @@ pub enum Command {
         /// A rule code (GR201) or name (vague-goal).
         rule: String,
     },
-    /// List every rule.
+    /// List every rule, with the severity this repository's config gives it.
     Rules {
         #[arg(long, value_enum, default_value_t = ListFormat::Text)]
         format: ListFormat,
+        /// Use this config file instead of discovering growth.yaml / .growth.yaml.
+        #[arg(long, value_name = "FILE")]
+        config: Option<PathBuf>,
     },
     /// Print shell completions.
     Completions {
@@ -221,7 +224,7 @@ pub fn run(cli: Cli) -> anyhow::Result<u8> {
         Command::Report(args) => report::run(args),
         Command::Init(args) => init::run(args),
         Command::Explain { rule } => explain::explain(&rule),
-        Command::Rules { format } => explain::rules(format),
+        Command::Rules { format, config } => explain::rules(format, config.as_deref()),
         Command::Completions { shell } => {
             let mut cmd = Cli::command();
             clap_complete::generate(shell, &mut cmd, "growth", &mut std::io::stdout());
