@@ -292,6 +292,28 @@ fn init_writes_a_plan_once_and_never_overwrites() {
     );
 }
 
+/// Without a path, `init` writes into the repository's `plans/` from anywhere in it, and
+/// into the current directory when that is already under `plans/`.
+#[test]
+fn init_from_a_subdirectory_writes_where_the_plans_are() {
+    let dir = repo(&[("docs/notes.md", "# notes"), ("plans/jane/old.md", "old")]);
+    let git = std::process::Command::new("git")
+        .args(["init", "-q"])
+        .current_dir(dir.path())
+        .status()
+        .unwrap();
+    assert!(git.success());
+    run_in(&dir.path().join("docs"), &["init", "--owner", "Raj"])
+        .code(0)
+        .stderr(predicate::str::contains("wrote ../plans/2026-h2.md"));
+    assert!(dir.path().join("plans/2026-h2.md").is_file());
+    assert!(!dir.path().join("docs/plans").exists());
+    run_in(&dir.path().join("plans/jane"), &["init", "--owner", "Jane"])
+        .code(0)
+        .stderr(predicate::str::contains("wrote 2026-h2.md"));
+    assert!(dir.path().join("plans/jane/2026-h2.md").is_file());
+}
+
 #[test]
 fn the_templates_parse_cleanly() {
     let day = chrono::NaiveDate::from_ymd_opt(2026, 3, 1).unwrap();

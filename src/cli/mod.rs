@@ -198,7 +198,7 @@ pub struct HistoryArgs {
 
 #[derive(Debug, Args)]
 pub struct InitArgs {
-    /// Where to write the plan (.md, or .yaml for the YAML form) [default: plans/<year>-h<half>.md].
+    /// Where to write the plan (.md, or .yaml for the YAML form) [default: <year>-h<half>.md in the repository's plans/, or here when here is under plans/].
     pub path: Option<PathBuf>,
     /// The owner's name to put in the plan.
     #[arg(long)]
