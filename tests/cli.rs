@@ -415,3 +415,62 @@ fn completions_and_man_page() {
         .code(0)
         .stdout(predicate::str::contains(".TH growth"));
 }
+
+/// Completions offer rule codes and names after `explain`, and never the hidden `parse`
+/// command (nor a `help` subcommand listing it).
+#[test]
+fn completions_complete_rule_codes_and_hide_hidden_commands() {
+    for shell in ["bash", "zsh", "fish", "elvish", "powershell"] {
+        let out = growth().args(["completions", shell]).output().unwrap();
+        assert_eq!(out.status.code(), Some(0));
+        let text = String::from_utf8(out.stdout).unwrap();
+        let words: Vec<&str> = text
+            .split(|c: char| !(c.is_alphanumeric() || c == '_' || c == '-'))
+            .collect();
+        // Every generator lists a command with its description, or (bash) as `growth__parse`.
+        assert!(
+            !text.contains("Print what growth reads from plans") && !text.contains("__parse"),
+            "{shell} completes the hidden `parse`"
+        );
+        assert!(words.contains(&"man"), "{shell} completes `man`");
+        if shell == "bash" || shell == "zsh" {
+            assert!(words.contains(&"GR201"), "{shell} completes rule codes");
+            assert!(
+                words.contains(&"vague-goal"),
+                "{shell} completes rule names"
+            );
+        }
+    }
+}
+
+/// `growth man DIR` writes a page per command; hidden commands get none.
+#[test]
+fn man_writes_a_page_per_command() {
+    let dir = TempDir::new().unwrap();
+    growth()
+        .args(["man"])
+        .arg(dir.path().join("man1"))
+        .assert()
+        .code(0);
+    let mut pages: Vec<String> = std::fs::read_dir(dir.path().join("man1"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    pages.sort();
+    assert_eq!(
+        pages,
+        [
+            "growth-completions.1",
+            "growth-explain.1",
+            "growth-history.1",
+            "growth-init.1",
+            "growth-lint.1",
+            "growth-man.1",
+            "growth-report.1",
+            "growth-rules.1",
+            "growth.1",
+        ]
+    );
+    let lint = std::fs::read_to_string(dir.path().join("man1/growth-lint.1")).unwrap();
+    assert!(lint.contains("\\-\\-fail\\-on"), "{lint}");
+}
