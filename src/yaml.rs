@@ -222,7 +222,7 @@ fn scan_error(text: &str, err: &ScanError) -> SyntaxError {
     }
     // A quote that is never closed is noticed far below it, often at the end of the text;
     // the quote to add belongs to the value that opens it.
-    if message.contains("quoted scalar") {
+    if message.contains("quoted scalar") || message.contains("unclosed quote") {
         if let Some(open) = explain::open_quote_before(text, offset) {
             offset = open;
         }
@@ -232,8 +232,10 @@ fn scan_error(text: &str, err: &ScanError) -> SyntaxError {
     let mut message = message;
     let line_start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
     for (fragment, bracket, unclosed) in [
-        ("'}'", b'{', "did not find expected ',' or '}'"),
-        ("']'", b'[', "did not find expected ',' or ']'"),
+        ("or '}'", b'{', "did not find expected ',' or '}'"),
+        ("or ']'", b'[', "did not find expected ',' or ']'"),
+        ("unclosed bracket '['", b'[', "unclosed bracket '['"),
+        ("unclosed bracket '{'", b'{', "unclosed bracket '{'"),
         (
             "illegal placement of ':'",
             b'[',

@@ -54,12 +54,12 @@ fn parser_messages_are_reworded_with_help() {
         (
             "review: { date: 2026-06-15\ngoals: []\n",
             "GR001 3:9 the plan is not valid YAML: a `{ … }` is not closed, or two of its entries have no comma between them \
-             (help: close it with `}` on the same line; put a value containing `,` or `: ` in quotes)",
+             (help: close it with `}`; put a value containing `,` or `: ` in quotes)",
         ),
         (
             "not_willing: [evenings, weekends\ngoals: []\n",
             "GR001 3:14 the plan is not valid YAML: a `[ … ]` list is not closed, or two of its items have no comma between them \
-             (help: close it with `]` on the same line; put an item containing `,` or `: ` in quotes)",
+             (help: close it with `]`; put an item containing `,` or `: ` in quotes)",
         ),
         (
             "north_star: @jane's direction\ngoals: []\n",

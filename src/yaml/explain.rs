@@ -28,20 +28,35 @@ pub const TABLE: &[Explanation] = &[
                a quote inside it is written `\\\"` in \"…\", or `''` in '…'",
     },
     Explanation {
-        parser: "while scanning a quoted scalar, found unexpected end of stream",
+        parser: "unclosed quote",
         message: "a quoted value is never closed",
         help: "add the closing quote at the end of the value; \
                a quote inside it is written `\\\"` in \"…\", or `''` in '…'",
     },
     Explanation {
+        parser: "unclosed bracket '{'",
+        message: "a `{ … }` is never closed",
+        help: "close it with `}`; put a value containing `,`, `{` or `: ` in quotes",
+    },
+    Explanation {
+        parser: "unclosed bracket '['",
+        message: "a `[ … ]` list is never closed",
+        help: "close it with `]`; put an item containing `,`, `[` or `: ` in quotes",
+    },
+    Explanation {
+        parser: "mismatched bracket",
+        message: "a bracket closed by the other kind",
+        help: "close `[` with `]` and `{` with `}`",
+    },
+    Explanation {
         parser: "did not find expected ',' or '}'",
         message: "a `{ … }` is not closed, or two of its entries have no comma between them",
-        help: "close it with `}` on the same line; put a value containing `,` or `: ` in quotes",
+        help: "close it with `}`; put a value containing `,` or `: ` in quotes",
     },
     Explanation {
         parser: "did not find expected ',' or ']'",
         message: "a `[ … ]` list is not closed, or two of its items have no comma between them",
-        help: "close it with `]` on the same line; put an item containing `,` or `: ` in quotes",
+        help: "close it with `]`; put an item containing `,` or `: ` in quotes",
     },
     Explanation {
         parser: "illegal placement of ':' indicator",
@@ -88,6 +103,22 @@ pub const TABLE: &[Explanation] = &[
         parser: "while parsing a block collection, did not find expected '-' indicator",
         message: "this line does not fit the list it is in",
         help: "start each list item with `- `, lined up with the items above it",
+    },
+    Explanation {
+        parser: "simple key expected ':'",
+        message: "a line that is neither `key: value` nor a list item",
+        help: "add the `:` after the key, or start the line with `- ` if it is a list item; \
+               a value over several lines is indented under its key",
+    },
+    Explanation {
+        parser: "while scanning an anchor or alias",
+        message: "a `&` or `*` with no name after it",
+        help: "a value starting with `&` or `*` is read as an anchor or alias: put it in quotes",
+    },
+    Explanation {
+        parser: "did not find expected <document start>",
+        message: "a line starting with `%` is a YAML directive, not a value",
+        help: "put the text in quotes, or remove the line",
     },
     Explanation {
         parser: "could not find expected ':'",
@@ -201,5 +232,49 @@ mod tests {
         let text = "a: { b: [1, 2], c: \"{\"\nd: e\n";
         assert_eq!(open_bracket_before(text, text.len(), b'{'), Some(3));
         assert_eq!(open_bracket_before(text, text.len(), b'['), None);
+    }
+}
+
+#[cfg(test)]
+mod parser_messages {
+    use super::TABLE;
+
+    /// Text that makes the parser say each entry's message: if the parser's wording changes,
+    /// the entry stops matching, and this says which.
+    const SAMPLES: &[(&str, &str)] = &[
+        (
+            "mapping values are not allowed in this context",
+            "a: b: c\n",
+        ),
+        ("multiline quoted scalar", "a: \"b\nc: d\n"),
+        ("unclosed quote", "a: \"b"),
+        ("did not find expected ',' or '}'", "a: { b: c\nd: e\n"),
+        ("unclosed bracket '['", "a: [b, c\n"),
+        ("unclosed bracket '{'", "a: {b: c\n"),
+        ("mismatched bracket", "a: [b, c}\n"),
+        ("simple key expected ':'", "a:\n  - b\n  c\n"),
+        ("while scanning an anchor or alias", "a: &\n"),
+        ("did not find expected <document start>", "%FOO\na: b\n"),
+        ("found a tab", "a: b\n\tc: d\n"),
+        ("found unknown anchor", "a: *b\n"),
+        ("found unknown escape character", "a: \"\\q\"\n"),
+        ("unexpected character", "a: @b\n"),
+        (
+            "while parsing a block mapping, did not find expected key",
+            "a: b\n- c\n",
+        ),
+    ];
+
+    #[test]
+    fn the_parser_still_says_what_the_table_expects() {
+        for (fragment, text) in SAMPLES {
+            let entry = TABLE
+                .iter()
+                .find(|e| e.parser == *fragment)
+                .expect("a table entry");
+            let err = crate::yaml::parse(text).expect_err(text);
+            assert_eq!(err.message, entry.message, "{text:?}");
+            assert_eq!(err.help, Some(entry.help), "{text:?}");
+        }
     }
 }
