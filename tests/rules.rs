@@ -309,7 +309,6 @@ goals:
   - title: Run 2 incident reviews
     why: peers at my level do this
     relevance: the team has few reviewers
-    actions: [{ text: Shadow one review }]
     checkins: [{ date: 2026-03-10, value: '1' }]
 ";
     let parsed = plan::parse_str("plans/una.plan.yaml", text);
@@ -323,6 +322,7 @@ goals:
         [
             "GR003 add `owner: Your Name` to the top of the plan",
             "GR301 add `north_star:` to the top of the plan: the long-term direction these goals serve",
+            "GR102 add `actions:` to the goal with at least one entry, e.g. `- { text: …, due: 2026-04-30 }`",
             "GR202 add `measure:` to the goal's entry under `goals:`: how will you know it is met?",
             "GR206 add `due: YYYY-MM-DD` to the goal's entry under `goals:`",
         ]

@@ -54,9 +54,7 @@ pub struct Scan {
 }
 
 /// Words that make a `growth-…` comment an attempt at a directive, not prose about growth.
-const INTENT: &[&str] = &[
-    "disable", "ignore", "skip", "suppress", "noqa", "nolint", "allow", "off",
-];
+const INTENT: &[&str] = &["disable", "ignore", "skip", "suppress", "noqa", "nolint"];
 
 /// Finds every directive in a file.
 pub fn scan(file: &SourceFile) -> Scan {
