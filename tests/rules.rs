@@ -328,3 +328,27 @@ goals:
         ]
     );
 }
+
+/// The same for the plan's own keys: a misspelt `owner`, `period` or `north_star` is GR002,
+/// not also GR003 or GR301.
+#[test]
+fn a_plan_key_written_wrong_is_reported_once() {
+    let text = "---
+ownr: Una Ito
+peroid: { start: 2026-01-01, end: 2026-06-30 }
+north_stra: A calm on-call rotation
+---
+";
+    let found: Vec<String> = codes_with(&linter(), text, None)
+        .into_iter()
+        .filter(|f| !f.starts_with("GR006"))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            "GR002 2:1 unknown front matter key `ownr`",
+            "GR002 3:1 unknown front matter key `peroid`",
+            "GR002 4:1 unknown front matter key `north_stra`",
+        ]
+    );
+}

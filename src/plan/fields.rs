@@ -118,6 +118,7 @@ pub fn empty_plan(format: PlanFormat, header_span: Span) -> Plan {
         north_star: None,
         not_willing: Vec::new(),
         goals: Vec::new(),
+        written: Vec::new(),
         header_span,
     }
 }
@@ -136,8 +137,11 @@ pub fn read_header(dec: &mut Decoder, fields: &Fields, plan: &mut Plan) {
         .unwrap_or_default();
     plan.period = fields.get("period").and_then(|n| read_period(dec, n));
 
+    plan.written = written(fields, FRONT_MATTER_KEYS);
     let at = Span::at(fields.span.start);
-    let absent = |key| fields.get(key).is_none_or(is_blank);
+    // A misspelt `owner`/`period` is reported by the reader with its "did you mean"; an
+    // invalid one by its value's problem: neither is missing as well.
+    let absent = |key| !plan.written.contains(&key);
     if absent("owner") {
         dec.missing(
             at,
@@ -152,6 +156,24 @@ pub fn read_header(dec: &mut Decoder, fields: &Fields, plan: &mut Plan) {
             "add `period: { start: 2026-01-01, end: 2026-06-30 }`: the dates the plan covers",
         );
     }
+}
+
+/// The keys of `known` written in `fields` with a value, a misspelt key counted as the known
+/// key it is nearest to: the reader reports the misspelling, and the rules do not report the
+/// key as missing as well.
+fn written(fields: &Fields, known: &[&'static str]) -> Vec<&'static str> {
+    fields
+        .entries()
+        .filter(|(_, value)| !is_blank(value))
+        .filter_map(|(key, _)| {
+            let name = key.name.as_str();
+            known
+                .iter()
+                .find(|k| **k == name)
+                .copied()
+                .or_else(|| suggest(name, known))
+        })
+        .collect()
 }
 
 fn is_blank(node: &Node) -> bool {
@@ -209,18 +231,7 @@ pub fn new_goal(title: Spanned<String>, span: Span) -> Goal {
 
 /// Reads the goal metadata keys into `goal`.
 pub fn read_goal_meta(dec: &mut Decoder, fields: &Fields, goal: &mut Goal) {
-    goal.written = fields
-        .entries()
-        .filter(|(_, value)| !is_blank(value))
-        .filter_map(|(key, _)| {
-            let name = key.name.as_str();
-            GOAL_KEYS
-                .iter()
-                .find(|k| **k == name)
-                .copied()
-                .or_else(|| suggest(name, GOAL_KEYS))
-        })
-        .collect();
+    goal.written = written(fields, GOAL_KEYS);
     let text = |dec: &mut Decoder, key| fields.get(key).and_then(|n| dec.text(n));
     if let Some(id) = text(dec, "id") {
         goal.id = id;

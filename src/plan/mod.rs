@@ -67,6 +67,10 @@ pub struct Plan {
     pub north_star: Option<Spanned<String>>,
     pub not_willing: Vec<Spanned<String>>,
     pub goals: Vec<Goal>,
+    /// The plan keys written with a value, a misspelt key counted as the key it most likely
+    /// means (see [`Goal::written`]).
+    #[serde(skip)]
+    pub written: Vec<&'static str>,
     /// Where plan-level findings point: the front matter, or the top of the file.
     #[serde(skip)]
     pub header_span: Span,
@@ -76,6 +80,12 @@ impl Plan {
     /// A plan with nothing in it, for files that could not be read.
     pub fn empty(format: PlanFormat) -> Plan {
         fields::empty_plan(format, Span::at(0))
+    }
+
+    /// Whether the plan's own keys include `key` (or a misspelling of it) with a value,
+    /// readable or not.
+    pub fn wrote(&self, key: &str) -> bool {
+        self.written.contains(&key)
     }
 
     /// Goals being worked on now (`active` or `blocked`).
