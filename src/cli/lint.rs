@@ -24,8 +24,9 @@ pub fn run(args: LintArgs) -> anyhow::Result<u8> {
     let mut diagnostics = Vec::new();
     let mut sources = Vec::new();
     let mut failed = false;
-    // The level findings fail at, for the report; with several workspaces, the most lenient
-    // of their levels when no `--fail-on` is given (see the JUnit renderer).
+    // The level findings fail at, for the report. Workspaces (paths in different repositories)
+    // may set different `fail_on`s; the report takes the most lenient, so it never shows a
+    // failure that the exit status does not have.
     let mut report_fail_on = args.fail_on;
     // `-o` is checked before any work: it never writes over what the run reads.
     let output = args.output.as_deref().map(Output::new).transpose()?;
