@@ -21,6 +21,9 @@ use crate::source::Span;
 pub const MAX_DEPTH: usize = 64;
 /// Most nodes that aliases may expand to in one document.
 pub const MAX_ALIAS_NODES: usize = 10_000;
+/// Most duplicate keys reported for one document: a file of pasted-over keys is told about
+/// without a finding for each of thousands.
+pub const MAX_DUPLICATES: usize = 100;
 
 /// A YAML value.
 #[derive(Debug, Clone, PartialEq)]
@@ -465,7 +468,9 @@ impl Builder<'_> {
                         );
                         err.first = Some(first);
                         err.help = Some("remove one of them, or merge what they say into one");
-                        self.duplicates.push(err);
+                        if self.duplicates.len() < MAX_DUPLICATES {
+                            self.duplicates.push(err);
+                        }
                         // Keeps the first; the second's value is dropped when it completes.
                         *key = Some(Key {
                             name,
@@ -570,6 +575,20 @@ mod tests {
         assert_eq!(period[0].1.value, Value::Str("2026-01-01".into()));
         assert_eq!(&text[period[1].0.span.start..][..3], "end");
         assert_eq!(m[2].1.value, Value::Int(5));
+    }
+
+    #[test]
+    fn duplicate_keys_are_kept_first_and_reported_up_to_a_limit() {
+        let (node, dups) = parse_keeping_duplicates("a: 1\nb: 2\na: 3\n").unwrap();
+        assert_eq!(map(&node).len(), 2);
+        assert_eq!(map(&node)[0].1.value, Value::Int(1));
+        assert_eq!(dups.len(), 1);
+        assert_eq!(dups[0].offset, 10);
+        let many: String = (0..500).map(|i| format!("k: {i}\n")).collect();
+        let (node, dups) = parse_keeping_duplicates(&many).unwrap();
+        assert_eq!(map(&node).len(), 1);
+        assert_eq!(dups.len(), MAX_DUPLICATES);
+        assert!(parse("a: 1\na: 2\n").is_err());
     }
 
     #[test]
