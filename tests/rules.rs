@@ -298,6 +298,23 @@ why: peers at my level do this
         found,
         ["GR305 3:35 the period ended on 2025-12-31 and 1 goal is still active"]
     );
+    // With GR305 off, the dates are what there is to say.
+    let dir = tempfile::TempDir::new().unwrap();
+    let config = dir.path().join("growth.yaml");
+    std::fs::write(&config, "rules:\n  plan-expired: off\n").unwrap();
+    let config = Config::load(&config).unwrap();
+    let without = Linter::new(&config, None, today()).unwrap();
+    let found: Vec<String> = codes_with(&without, text, None)
+        .into_iter()
+        .filter(|f| f.starts_with("GR208") || f.starts_with("GR305"))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            "GR208 11:6 the goal `run-2-incident-reviews` was due 2025-11-30 (105 days ago)",
+            "GR208 17:30 open action was due 2025-10-01 (165 days ago)",
+        ]
+    );
 }
 
 /// A YAML plan has no front matter and no yaml blocks: its advice names the places its keys

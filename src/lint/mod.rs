@@ -29,6 +29,11 @@ use text::Lexicon;
 /// parse as a whole.
 const READING_RULES: &[&str] = &["GR001", "GR002", "GR003", "GR004"];
 
+/// A finding of the first rule says all that the second's findings in the same file would:
+/// an expired plan (GR305) is not also overdue goal by goal and action by action (GR208).
+/// When the first is off or suppressed, the second's findings are reported.
+const SUBSUMES: &[(&str, &str)] = &[("GR305", "GR208")];
+
 /// The code of the rule that reports unknown and unused suppressions.
 const UNUSED_SUPPRESSION: &str = "GR007";
 
@@ -166,6 +171,11 @@ impl Linter {
                 if !index.suppressed(rule.code, line) {
                     out.push(diagnostic(file, rule, *severity, finding));
                 }
+            }
+        }
+        for (wider, narrower) in SUBSUMES {
+            if out.iter().any(|d| d.code == *wider) {
+                out.retain(|d| d.code != *narrower);
             }
         }
         if let Some((rule, severity)) = self

@@ -2,7 +2,8 @@
 //! due date is either done (tick it), late (move the date, honestly), or no longer wanted
 //! (drop it). "Today" is `--today` or `GROWTH_TODAY` when given, so CI runs are repeatable.
 //! Once the whole period has ended, every date in it has passed: that is one finding, GR305
-//! plan-expired, not one here per goal and action.
+//! plan-expired, and this rule's findings are left out while GR305 reports the plan (turn
+//! GR305 off and they come back).
 //!
 //! ## Bad
 //!
@@ -45,9 +46,6 @@ pub static RULE: Rule = Rule {
 
 fn check(cx: &Context, out: &mut Vec<Finding>) {
     let today = cx.today;
-    if cx.plan.period.as_ref().is_some_and(|p| p.end.value < today) {
-        return;
-    }
     for goal in cx.plan.active_goals() {
         if let Some(due) = goal.due.as_ref().filter(|d| d.value < today) {
             out.push(
