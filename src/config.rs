@@ -192,9 +192,51 @@ impl Config {
                 read_options(&mut dec, node, &mut config.options);
             }
         }
+        // Everything wrong with the config is reported in one round: the values above, and
+        // the rule names and the ladder path, which are checked here rather than when the
+        // linter and the ladder are built, one fix-and-rerun later each.
+        dec.problems.extend(unknown_rules(&config.rules));
+        if let (Some(ladder), Some(span)) = (&config.ladder, config.ladder_span) {
+            if !ladder.exists() {
+                dec.report(missing_ladder(ladder, span));
+            }
+        }
+        dec.problems.sort_by_key(|p| p.span.start);
         config.source = Some(file.clone());
         InvalidFile::check(file, dec.problems, config)
     }
+}
+
+/// A problem for each name under `rules:` that is not a rule's code or name.
+pub fn unknown_rules(rules: &[(Spanned<String>, Spanned<Level>)]) -> Vec<Problem> {
+    let names: Vec<&str> = crate::lint::registry::RULES
+        .iter()
+        .flat_map(|r| [r.code, r.name])
+        .collect();
+    rules
+        .iter()
+        .filter(|(name, _)| crate::lint::registry::find(&name.value).is_none())
+        .map(|(name, _)| {
+            let mut p = Problem::new(
+                ProblemKind::UnknownField,
+                name.span,
+                format!("`{}` is not a rule", name.value),
+            );
+            p.help = crate::decode::did_you_mean(&name.value, &names)
+                .or_else(|| Some("`growth rules` lists them".to_string()));
+            p
+        })
+        .collect()
+}
+
+/// The problem of a `ladder:` path that names no file, at the path.
+pub fn missing_ladder(path: &Path, span: Span) -> Problem {
+    Problem::new(
+        ProblemKind::Unreadable,
+        span,
+        format!("the ladder file {} does not exist", path.display()),
+    )
+    .with_help("fix the `ladder:` path (relative to this file) or create the ladder")
 }
 
 const SEVERITIES: &[(&str, Severity)] = &[

@@ -30,6 +30,11 @@ impl<'n> Fields<'n> {
             .find(|(k, _)| k.name == name)
             .map(|(_, v)| v)
     }
+
+    /// Every entry, known keys and unknown ones, in the order written.
+    pub fn entries(&self) -> impl Iterator<Item = (&'n Key, &'n Node)> {
+        self.entries.iter().map(|(k, v)| (k, v))
+    }
 }
 
 impl Decoder {

@@ -68,11 +68,12 @@ pub fn read_yaml(path: &std::path::Path) -> Result<(SourceFile, crate::yaml::Nod
     match crate::yaml::parse(&file.text()[bom..]) {
         Ok(node) => Ok((file, node.offset(bom))),
         Err(err) => {
-            let problem = Problem::new(
+            let mut problem = Problem::new(
                 ProblemKind::Syntax,
                 Span::at(bom + err.offset),
                 format!("not valid YAML: {}", err.describe(file.text(), bom)),
             );
+            problem.help = err.help.map(str::to_string);
             Err(InvalidFile {
                 file,
                 problems: vec![problem],

@@ -15,6 +15,8 @@ pub enum ProblemKind {
     Unreadable,
     /// The YAML does not parse.
     Syntax,
+    /// A key given twice in one mapping: reported, and the rest of the file still read.
+    DuplicateKey,
     /// A value of the wrong type or outside its allowed set.
     WrongType,
     /// A key the format does not know.
@@ -29,7 +31,10 @@ impl ProblemKind {
     /// The rule code this problem is reported under.
     pub fn code(self) -> &'static str {
         match self {
-            ProblemKind::Unreadable | ProblemKind::Syntax | ProblemKind::WrongType => "GR001",
+            ProblemKind::Unreadable
+            | ProblemKind::Syntax
+            | ProblemKind::DuplicateKey
+            | ProblemKind::WrongType => "GR001",
             ProblemKind::UnknownField => "GR002",
             ProblemKind::MissingField => "GR003",
             ProblemKind::InvalidDate => "GR004",

@@ -9,6 +9,8 @@
 //! Limits keep hostile input cheap: nesting deeper than [`MAX_DEPTH`], alias expansion beyond
 //! [`MAX_ALIAS_NODES`] (the "billion laughs") and more than one document are errors.
 
+mod explain;
+
 use std::collections::HashMap;
 
 use granit_parser::{Event, Parser, ScalarStyle, ScanError, StructureStyle};
@@ -19,6 +21,9 @@ use crate::source::Span;
 pub const MAX_DEPTH: usize = 64;
 /// Most nodes that aliases may expand to in one document.
 pub const MAX_ALIAS_NODES: usize = 10_000;
+/// Most duplicate keys reported for one document: a file of pasted-over keys is told about
+/// without a finding for each of thousands.
+pub const MAX_DUPLICATES: usize = 100;
 
 /// A YAML value.
 #[derive(Debug, Clone, PartialEq)]
@@ -46,6 +51,8 @@ pub struct Key {
     pub span: Span,
     /// Whether the key is in a flow mapping (`{ a: 1, b }`).
     pub flow: bool,
+    /// A second occurrence of a key in its mapping: its value is dropped when it completes.
+    duplicate: bool,
 }
 
 impl Value {
@@ -118,6 +125,8 @@ pub struct SyntaxError {
     pub offset: usize,
     /// For a duplicate key: where the key first appears.
     pub first: Option<usize>,
+    /// What to do about it.
+    pub help: Option<&'static str>,
 }
 
 impl SyntaxError {
@@ -126,6 +135,7 @@ impl SyntaxError {
             message: message.into(),
             offset,
             first: None,
+            help: None,
         }
     }
 
@@ -147,8 +157,19 @@ impl SyntaxError {
     }
 }
 
-/// Parses one YAML document. An empty document is `Null`.
+/// Parses one YAML document. An empty document is `Null`. A key that appears twice in one
+/// mapping is an error.
 pub fn parse(text: &str) -> Result<Node, SyntaxError> {
+    match parse_keeping_duplicates(text)? {
+        (node, duplicates) if duplicates.is_empty() => Ok(node),
+        (_, mut duplicates) => Err(duplicates.swap_remove(0)),
+    }
+}
+
+/// Parses one YAML document, reporting each key that appears twice in a mapping without
+/// stopping: the first of the two is kept, so the rest of the file is still read (a plan's
+/// other findings are not hidden behind one pasted line).
+pub fn parse_keeping_duplicates(text: &str) -> Result<(Node, Vec<SyntaxError>), SyntaxError> {
     let mut options = granit_parser::Options::default();
     options.emit_comments = false;
     options.flow_nesting_limit = MAX_DEPTH;
@@ -160,6 +181,7 @@ pub fn parse(text: &str) -> Result<Node, SyntaxError> {
         alias_nodes: 0,
         root: None,
         documents: 0,
+        duplicates: Vec::new(),
     };
     for event in Parser::new_from_str_with_options(text, options) {
         let (event, span) = event.map_err(|e| scan_error(text, &e))?;
@@ -167,10 +189,11 @@ pub fn parse(text: &str) -> Result<Node, SyntaxError> {
         let end = span.end.byte_offset().unwrap_or(start).max(start);
         builder.event(event, Span::new(start, end))?;
     }
-    Ok(builder.root.unwrap_or(Node {
+    let root = builder.root.unwrap_or(Node {
         value: Value::Null,
         span: Span::at(0),
-    }))
+    });
+    Ok((root, builder.duplicates))
 }
 
 fn scan_error(text: &str, err: &ScanError) -> SyntaxError {
@@ -200,7 +223,54 @@ fn scan_error(text: &str, err: &ScanError) -> SyntaxError {
             offset = tab;
         }
     }
-    SyntaxError::new(message, offset)
+    // A quote that is never closed is noticed far below it, often at the end of the text;
+    // the quote to add belongs to the value that opens it.
+    if message.contains("quoted scalar") || message.contains("unclosed quote") {
+        if let Some(open) = explain::open_quote_before(text, offset) {
+            offset = open;
+        }
+    }
+    // So is a `{` or `[` left open: point at it when it is on an earlier line. A `[` left
+    // open before a `key: value` line is reported as a misplaced `:`, which it is not.
+    let mut message = message;
+    let line_start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
+    for (fragment, bracket, unclosed) in [
+        ("or '}'", b'{', "did not find expected ',' or '}'"),
+        ("or ']'", b'[', "did not find expected ',' or ']'"),
+        ("unclosed bracket '['", b'[', "unclosed bracket '['"),
+        ("unclosed bracket '{'", b'{', "unclosed bracket '{'"),
+        (
+            "illegal placement of ':'",
+            b'[',
+            "did not find expected ',' or ']'",
+        ),
+        (
+            "illegal placement of ':'",
+            b'{',
+            "did not find expected ',' or '}'",
+        ),
+    ] {
+        if message.contains(fragment) {
+            if let Some(open) = explain::open_bracket_before(text, offset, bracket) {
+                if open < line_start {
+                    offset = open;
+                    message = unclosed;
+                }
+            }
+        }
+    }
+    let mut err = match explain::explain(message) {
+        Some(e) => {
+            let mut err = SyntaxError::new(e.message, offset);
+            err.help = Some(e.help);
+            err
+        }
+        None => SyntaxError::new(message, offset),
+    };
+    if err.help.is_none() {
+        err.help = Some("check the quotes, colons and indentation on this line and the one above");
+    }
+    err
 }
 
 /// A collection being built.
@@ -228,6 +298,7 @@ struct Builder<'t> {
     alias_nodes: usize,
     root: Option<Node>,
     documents: usize,
+    duplicates: Vec<SyntaxError>,
 }
 
 impl Builder<'_> {
@@ -236,10 +307,12 @@ impl Builder<'_> {
             Event::DocumentStart(..) => {
                 self.documents += 1;
                 if self.documents > 1 {
-                    return Err(SyntaxError::new(
+                    let mut err = SyntaxError::new(
                         "more than one YAML document (a second `---` line)",
                         span.start,
-                    ));
+                    );
+                    err.help = Some("a plan, config or ladder is one document: remove the second `---` line, or start a new file");
+                    return Err(err);
                 }
             }
             Event::Scalar(text, style, anchor, tag) => {
@@ -358,6 +431,7 @@ impl Builder<'_> {
                 seen,
                 ..
             }) => match key.take() {
+                Some(k) if k.duplicate => {}
                 Some(k) => entries.push((k, node)),
                 None => {
                     let name = match node.value {
@@ -393,7 +467,18 @@ impl Builder<'_> {
                             node.span.start,
                         );
                         err.first = Some(first);
-                        return Err(err);
+                        err.help = Some("remove one of them, or merge what they say into one");
+                        if self.duplicates.len() < MAX_DUPLICATES {
+                            self.duplicates.push(err);
+                        }
+                        // Keeps the first; the second's value is dropped when it completes.
+                        *key = Some(Key {
+                            name,
+                            span: node.span,
+                            flow: *flow,
+                            duplicate: true,
+                        });
+                        return Ok(());
                     }
                     if entries.len() >= SCAN {
                         seen.insert(name.clone(), node.span.start);
@@ -402,6 +487,7 @@ impl Builder<'_> {
                         name,
                         span: node.span,
                         flow: *flow,
+                        duplicate: false,
                     });
                 }
             },
@@ -489,6 +575,20 @@ mod tests {
         assert_eq!(period[0].1.value, Value::Str("2026-01-01".into()));
         assert_eq!(&text[period[1].0.span.start..][..3], "end");
         assert_eq!(m[2].1.value, Value::Int(5));
+    }
+
+    #[test]
+    fn duplicate_keys_are_kept_first_and_reported_up_to_a_limit() {
+        let (node, dups) = parse_keeping_duplicates("a: 1\nb: 2\na: 3\n").unwrap();
+        assert_eq!(map(&node).len(), 2);
+        assert_eq!(map(&node)[0].1.value, Value::Int(1));
+        assert_eq!(dups.len(), 1);
+        assert_eq!(dups[0].offset, 10);
+        let many: String = (0..500).map(|i| format!("k: {i}\n")).collect();
+        let (node, dups) = parse_keeping_duplicates(&many).unwrap();
+        assert_eq!(map(&node).len(), 1);
+        assert_eq!(dups.len(), MAX_DUPLICATES);
+        assert!(parse("a: 1\na: 2\n").is_err());
     }
 
     #[test]

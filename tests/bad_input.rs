@@ -654,14 +654,22 @@ const PNG: &[u8] = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10";
 fn invalid_yaml_in_front_matter() {
     let diags = check(&FRONT_MATTER_SYNTAX);
     let d = only(&diags, "GR001");
-    assert!(d.message.contains("unclosed"), "{}", d.message);
+    assert!(
+        d.message.contains("`{ … }` is never closed"),
+        "{}",
+        d.message
+    );
 }
 
 #[test]
 fn invalid_yaml_in_a_goal_block_points_inside_the_block() {
     let diags = check(&GOAL_BLOCK_SYNTAX);
     let d = only(&diags, "GR001");
-    assert!(d.message.contains("unclosed"), "{}", d.message);
+    assert!(
+        d.message.contains("`[ … ]` list is never closed"),
+        "{}",
+        d.message
+    );
     // Line 12 of the file is line 2 of the block: `due: [2026-06-30`, at the `[`.
     assert_eq!(
         &GOAL_BLOCK_SYNTAX.text[d.span.start..][..1],

@@ -231,6 +231,72 @@ fn human_is_the_format_for_people_in_every_command() {
     assert_eq!(human.stdout, old.stdout);
 }
 
+/// JUnit says pass or fail the way the exit status does: a warning is a failed test case
+/// only when `--fail-on warning` makes it fail the run.
+#[test]
+fn junit_failures_follow_fail_on() {
+    let dir = repo(&[("plans/jane.md", &CLEAN.replace("2026-11-30", "2026-11-01"))]);
+    run_in(dir.path(), &["lint", "--format", "junit"])
+        .code(0)
+        .stdout(predicate::str::contains(r#"tests="1" failures="0""#))
+        .stdout(predicate::str::contains("<system-out>plans/jane.md:17:"))
+        .stdout(predicate::str::contains("<failure").not());
+    run_in(
+        dir.path(),
+        &["lint", "--format", "junit", "--fail-on", "warning"],
+    )
+    .code(1)
+    .stdout(predicate::str::contains(r#"tests="1" failures="1""#))
+    .stdout(predicate::str::contains(
+        r#"<failure message="open action was due"#,
+    ));
+    run_in(
+        dir.path(),
+        &["lint", "--format", "junit", "--fail-on", "info"],
+    )
+    .code(1)
+    .stdout(predicate::str::contains(r#"failures="1""#));
+}
+
+/// Everything wrong with a config is reported in one run: a bad value, an unknown rule name
+/// and a ladder that is not there, in file order, not one per fix-and-rerun.
+#[test]
+fn config_errors_are_reported_in_one_round() {
+    let dir = repo(&[
+        ("plans/jane.md", CLEAN),
+        (
+            "growth.yaml",
+            "fail_on: sometimes
+ladder: missing.yaml
+rules:
+  vague-gaol: off
+  GR201: loud
+",
+        ),
+    ]);
+    let out = growth()
+        .current_dir(dir.path())
+        .arg("lint")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    let lines: Vec<&str> = stderr
+        .lines()
+        .filter(|l| l.contains("growth.yaml:"))
+        .collect();
+    assert_eq!(
+        lines,
+        [
+            "growth: error: growth.yaml:1:10: `sometimes` is not one of error, warning, info",
+            "growth.yaml:2:9: the ladder file missing.yaml does not exist (fix the `ladder:` path (relative to this file) or create the ladder)",
+            "growth.yaml:4:3: `vague-gaol` is not a rule (did you mean `vague-goal`?)",
+            "growth.yaml:5:10: `loud` is not one of off, info, warning, error",
+        ],
+        "{stderr}"
+    );
+}
+
 #[test]
 fn colour_only_when_asked_or_on_a_terminal() {
     let dir = repo(&[("plans/jane.md", &CLEAN.replace("2026-11-30", "2026-11-01"))]);
@@ -298,6 +364,28 @@ fn init_writes_a_plan_once_and_never_overwrites() {
     );
 }
 
+/// Without a path, `init` writes into the repository's `plans/` from anywhere in it, and
+/// into the current directory when that is already under `plans/`.
+#[test]
+fn init_from_a_subdirectory_writes_where_the_plans_are() {
+    let dir = repo(&[("docs/notes.md", "# notes"), ("plans/jane/old.md", "old")]);
+    let git = std::process::Command::new("git")
+        .args(["init", "-q"])
+        .current_dir(dir.path())
+        .status()
+        .unwrap();
+    assert!(git.success());
+    run_in(&dir.path().join("docs"), &["init", "--owner", "Raj"])
+        .code(0)
+        .stderr(predicate::str::contains("wrote ../plans/2026-h2.md"));
+    assert!(dir.path().join("plans/2026-h2.md").is_file());
+    assert!(!dir.path().join("docs/plans").exists());
+    run_in(&dir.path().join("plans/jane"), &["init", "--owner", "Jane"])
+        .code(0)
+        .stderr(predicate::str::contains("wrote 2026-h2.md"));
+    assert!(dir.path().join("plans/jane/2026-h2.md").is_file());
+}
+
 #[test]
 fn the_templates_parse_cleanly() {
     let day = chrono::NaiveDate::from_ymd_opt(2026, 3, 1).unwrap();
@@ -342,6 +430,49 @@ fn explain_and_rules_print_the_rule_docs() {
         .stdout(predicate::str::contains("GR403  next-level-gap"));
 }
 
+/// `growth rules` lists the severities this repository runs the rules at.
+#[test]
+fn rules_show_the_configured_severities() {
+    let dir = repo(&[(
+        "growth.yaml",
+        "rules:\n  GR104: off\n  missing-north-star: warning\n",
+    )]);
+    let out = growth()
+        .current_dir(dir.path())
+        .arg("rules")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8(out.stdout).unwrap();
+    let line = |code: &str| {
+        text.lines()
+            .find(|l| l.starts_with(code))
+            .unwrap()
+            .to_string()
+    };
+    assert_eq!(
+        line("GR104"),
+        "GR104  too-many-goals               off      more than `max_active_goals` (5) active goals of all types (default: warning, set in the config)"
+    );
+    assert!(line("GR301").starts_with("GR301  missing-north-star           warning  "));
+    assert!(line("GR301").ends_with(" (default: info, set in the config)"));
+    assert_eq!(
+        line("GR201"),
+        "GR201  vague-goal                   warning  title or measure is vague (\"get better at\", \"improve\", \"be more …\") with nothing concrete"
+    );
+    let out = growth()
+        .current_dir(dir.path())
+        .args(["rules", "--format", "json"])
+        .output()
+        .unwrap();
+    let rules: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).unwrap();
+    let gr104 = rules.iter().find(|r| r["code"] == "GR104").unwrap();
+    assert_eq!(
+        (&gr104["default"], &gr104["severity"]),
+        (&"warning".into(), &"off".into())
+    );
+}
+
 #[test]
 fn completions_and_man_page() {
     growth()
@@ -355,4 +486,63 @@ fn completions_and_man_page() {
         .assert()
         .code(0)
         .stdout(predicate::str::contains(".TH growth"));
+}
+
+/// Completions offer rule codes and names after `explain`, and never the hidden `parse`
+/// command (nor a `help` subcommand listing it).
+#[test]
+fn completions_complete_rule_codes_and_hide_hidden_commands() {
+    for shell in ["bash", "zsh", "fish", "elvish", "powershell"] {
+        let out = growth().args(["completions", shell]).output().unwrap();
+        assert_eq!(out.status.code(), Some(0));
+        let text = String::from_utf8(out.stdout).unwrap();
+        let words: Vec<&str> = text
+            .split(|c: char| !(c.is_alphanumeric() || c == '_' || c == '-'))
+            .collect();
+        // Every generator lists a command with its description, or (bash) as `growth__parse`.
+        assert!(
+            !text.contains("Print what growth reads from plans") && !text.contains("__parse"),
+            "{shell} completes the hidden `parse`"
+        );
+        assert!(words.contains(&"man"), "{shell} completes `man`");
+        if shell == "bash" || shell == "zsh" {
+            assert!(words.contains(&"GR201"), "{shell} completes rule codes");
+            assert!(
+                words.contains(&"vague-goal"),
+                "{shell} completes rule names"
+            );
+        }
+    }
+}
+
+/// `growth man DIR` writes a page per command; hidden commands get none.
+#[test]
+fn man_writes_a_page_per_command() {
+    let dir = TempDir::new().unwrap();
+    growth()
+        .args(["man"])
+        .arg(dir.path().join("man1"))
+        .assert()
+        .code(0);
+    let mut pages: Vec<String> = std::fs::read_dir(dir.path().join("man1"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    pages.sort();
+    assert_eq!(
+        pages,
+        [
+            "growth-completions.1",
+            "growth-explain.1",
+            "growth-history.1",
+            "growth-init.1",
+            "growth-lint.1",
+            "growth-man.1",
+            "growth-report.1",
+            "growth-rules.1",
+            "growth.1",
+        ]
+    );
+    let lint = std::fs::read_to_string(dir.path().join("man1/growth-lint.1")).unwrap();
+    assert!(lint.contains("\\-\\-fail\\-on"), "{lint}");
 }

@@ -34,6 +34,7 @@ use growth::render::{self, Format, LintReport};
 use growth::report::build::{self, PlanInput};
 use growth::report::model::{Range, Report};
 use growth::report::ReportFormat;
+use growth::severity::Severity;
 use growth::source::{self, Span};
 use proptest::prelude::*;
 use proptest::test_runner::{Config as RunnerConfig, RngAlgorithm, TestRng, TestRunner};
@@ -216,6 +217,7 @@ fn render_all(parsed: &ParsedPlan, diags: &[Diagnostic]) {
             summary,
             statistics: true,
             color,
+            fail_on: Severity::Warning,
         };
         let mut out = Vec::new();
         render::write_lint(format, &report, &mut out).unwrap();
@@ -1042,6 +1044,7 @@ fn many_findings_on_one_long_line_render_in_time() {
         summary,
         statistics: false,
         color: false,
+        fail_on: Severity::Error,
     };
     let mut out = Vec::new();
     render::write_lint(Format::Human, &report, &mut out).unwrap();

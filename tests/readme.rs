@@ -38,3 +38,28 @@ fn rules_table_matches_the_registry() {
         "run UPDATE_README=1 cargo test --test readme"
     );
 }
+
+/// The pre-commit snippets name a revision that exists: `main`, or a tag of this repository.
+#[test]
+fn pre_commit_rev_names_a_revision_that_exists() {
+    let tags = std::process::Command::new("git")
+        .args(["tag", "--list"])
+        .output()
+        .map(|o| String::from_utf8_lossy(&o.stdout).into_owned())
+        .unwrap_or_default();
+    for file in ["README.md", ".pre-commit-hooks.yaml"] {
+        let text = std::fs::read_to_string(file).unwrap();
+        let revs: Vec<&str> = text
+            .lines()
+            .filter_map(|l| l.trim_start_matches(['#', ' ']).strip_prefix("rev:"))
+            .map(|r| r.split_whitespace().next().unwrap_or(""))
+            .collect();
+        assert!(!revs.is_empty(), "{file} has a `rev:` line");
+        for rev in revs {
+            assert!(
+                rev == "main" || tags.lines().any(|t| t == rev),
+                "{file}: `rev: {rev}` is neither main nor a tag"
+            );
+        }
+    }
+}

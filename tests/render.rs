@@ -105,6 +105,7 @@ impl Fixture {
             summary: self.summary,
             statistics,
             color,
+            fail_on: Severity::Warning,
         };
         let mut out = Vec::new();
         write_lint(format, &report, &mut out).unwrap();

@@ -232,3 +232,140 @@ period: { start: 2026-01-01, end: 2026-06-30 }
         ]
     );
 }
+
+/// One mistake, one finding: a `due` that is not a date is GR004 only (not also GR206
+/// missing-due), a misspelt `measure:` is GR002 only (not also GR202), and a misspelt
+/// `relevence:` is not also GR205.
+#[test]
+fn a_key_written_wrong_is_reported_once() {
+    let text = "---
+owner: Una Ito
+period: { start: 2026-01-01, end: 2026-06-30 }
+north_star: A calm on-call rotation
+---
+
+## Goal: Run 2 incident reviews
+
+```yaml
+mesure: I run 2 incident reviews
+due: 2026-02-30
+relevence: the team has few reviewers
+why: peers at my level do this
+```
+
+### Actions
+- [ ] Shadow one review (due 2026-05-01)
+
+### Check-ins
+- 2026-03-10 [1] ran the first one
+";
+    assert_eq!(
+        codes_with(&linter(), text, None),
+        [
+            "GR002 10:1 unknown goal key `mesure`",
+            "GR004 11:6 `2026-02-30` is not a real date: that month has no day 30",
+            "GR002 12:1 unknown goal key `relevence`",
+        ]
+    );
+}
+
+/// An ended plan is one GR305, not also a GR208 for every goal and action past due.
+#[test]
+fn an_ended_plan_is_expired_once_not_overdue_per_goal() {
+    let text = "---
+owner: Una Ito
+period: { start: 2025-07-01, end: 2025-12-31 }
+north_star: A calm on-call rotation
+---
+
+## Goal: Run 2 incident reviews
+
+```yaml
+measure: I run 2 incident reviews
+due: 2025-11-30
+relevance: the team has few reviewers
+why: peers at my level do this
+```
+
+### Actions
+- [ ] Shadow one review (due 2025-10-01)
+";
+    let found: Vec<String> = codes_with(&linter(), text, None)
+        .into_iter()
+        .filter(|f| f.starts_with("GR208") || f.starts_with("GR305"))
+        .collect();
+    assert_eq!(
+        found,
+        ["GR305 3:35 the period ended on 2025-12-31 and 1 goal is still active"]
+    );
+    // With GR305 off, the dates are what there is to say.
+    let dir = tempfile::TempDir::new().unwrap();
+    let config = dir.path().join("growth.yaml");
+    std::fs::write(&config, "rules:\n  plan-expired: off\n").unwrap();
+    let config = Config::load(&config).unwrap();
+    let without = Linter::new(&config, None, today()).unwrap();
+    let found: Vec<String> = codes_with(&without, text, None)
+        .into_iter()
+        .filter(|f| f.starts_with("GR208") || f.starts_with("GR305"))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            "GR208 11:6 the goal `run-2-incident-reviews` was due 2025-11-30 (105 days ago)",
+            "GR208 17:30 open action was due 2025-10-01 (165 days ago)",
+        ]
+    );
+}
+
+/// A YAML plan has no front matter and no yaml blocks: its advice names the places its keys
+/// are written.
+#[test]
+fn yaml_plans_get_yaml_advice() {
+    let text = "period: { start: 2026-01-01, end: 2026-06-30 }
+goals:
+  - title: Run 2 incident reviews
+    why: peers at my level do this
+    relevance: the team has few reviewers
+    checkins: [{ date: 2026-03-10, value: '1' }]
+";
+    let parsed = plan::parse_str("plans/una.plan.yaml", text);
+    let helps: Vec<String> = linter()
+        .lint(&parsed)
+        .iter()
+        .map(|d| format!("{} {}", d.code, d.help.as_deref().unwrap_or("")))
+        .collect();
+    assert_eq!(
+        helps,
+        [
+            "GR003 add `owner: Your Name` to the top of the plan",
+            "GR301 add `north_star:` to the top of the plan: the long-term direction these goals serve",
+            "GR102 add `actions:` to the goal with at least one entry, e.g. `- { text: …, due: 2026-04-30 }`",
+            "GR202 add `measure:` to the goal's entry under `goals:`: how will you know it is met?",
+            "GR206 add `due: YYYY-MM-DD` to the goal's entry under `goals:`",
+        ]
+    );
+}
+
+/// The same for the plan's own keys: a misspelt `owner`, `period` or `north_star` is GR002,
+/// not also GR003 or GR301.
+#[test]
+fn a_plan_key_written_wrong_is_reported_once() {
+    let text = "---
+ownr: Una Ito
+peroid: { start: 2026-01-01, end: 2026-06-30 }
+north_stra: A calm on-call rotation
+---
+";
+    let found: Vec<String> = codes_with(&linter(), text, None)
+        .into_iter()
+        .filter(|f| !f.starts_with("GR006"))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            "GR002 2:1 unknown front matter key `ownr`",
+            "GR002 3:1 unknown front matter key `peroid`",
+            "GR002 4:1 unknown front matter key `north_stra`",
+        ]
+    );
+}

@@ -124,3 +124,58 @@ fn options_change_the_limits_and_word_lists() {
         assert!(only(&default, code).is_empty(), "{code}: {default:#?}");
     }
 }
+
+/// A misspelt directive is reported with the directive it most likely means, instead of
+/// silently hiding nothing; prose and headings about growth are not directives.
+#[test]
+fn misspelt_directives_are_reported_with_a_suggestion() {
+    let text = format!(
+        "{HEAD}# Growth plan for the first half\n\n<!-- growth-disable-nextline GR201 -->\n## Goal: Get better at system design\n\n<!-- growth-ignore GR201 -->\n## Goal: Improve my communication\n\n<!-- growth-disable-all GR204 -->\n<!-- growth-notes: keep this short -->\n"
+    );
+    let linter = Linter::new(
+        &Config::default(),
+        None,
+        NaiveDate::from_ymd_opt(2026, 3, 15).unwrap(),
+    )
+    .unwrap();
+    let found: Vec<String> = linter
+        .lint(&plan::parse_str("plans/p.md", &text))
+        .iter()
+        .filter(|d| d.code == "GR007")
+        .map(|d| {
+            format!(
+                "{}:{} {} ({})",
+                d.start.line,
+                d.start.column,
+                d.message,
+                d.help.as_deref().unwrap_or("")
+            )
+        })
+        .collect();
+    let also = "(the directives are `growth-disable-next-line` and `growth-disable-file`)";
+    assert_eq!(
+        found,
+        [
+            format!("9:6 `growth-disable-nextline` is not a suppression directive; this comment hides nothing (did you mean `growth-disable-next-line`? {also})"),
+            format!("12:6 `growth-ignore` is not a suppression directive; this comment hides nothing (did you mean `growth-disable-next-line`? {also})"),
+            format!("15:6 `growth-disable-all` is not a suppression directive; this comment hides nothing (did you mean `growth-disable-file`? {also})"),
+        ]
+    );
+    // The misspelt line hid nothing: the vague goal under it is still reported.
+    let vague = only(&lint(&text), "GR201");
+    assert_eq!(vague.len(), 2, "{vague:?}");
+}
+
+/// In YAML, `#` comments are where directives go, so a misspelling there is caught too.
+#[test]
+fn misspelt_directives_in_yaml_plans() {
+    let text = "owner: Jane Doe\nperiod: { start: 2026-01-01, end: 2026-06-30 }\n# growth-disable-next-lines GR301\ngoals: []\n";
+    let found = only(
+        &lint_with(&Config::default(), "plans/p.plan.yaml", text),
+        "GR007",
+    );
+    assert_eq!(
+        found,
+        ["3:GR007 `growth-disable-next-lines` is not a suppression directive; this comment hides nothing"]
+    );
+}

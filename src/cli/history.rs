@@ -102,9 +102,14 @@ pub fn run(args: HistoryArgs) -> anyhow::Result<u8> {
                     .as_deref()
                     .map(|g| format!(" {g}:"))
                     .unwrap_or_default();
+                // The subject says why, in the author's words, as `git log --oneline` does.
+                let subject = match e.commit.summary.trim() {
+                    "" => String::new(),
+                    s => format!(" \u{2014} \"{s}\""),
+                };
                 // Authors, paths and plan text are data: cleaned before they reach a terminal.
                 let line = format!(
-                    "{} {} {:<16} {}{} {}",
+                    "{} {} {:<16} {}{} {}{subject}",
                     e.commit.date(),
                     e.commit.short,
                     truncate(&e.commit.author, 16),

@@ -2,7 +2,7 @@
 //! created with `create_new`, so even a file that appears between check and write is safe.
 
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use anyhow::Context as _;
 use chrono::{Datelike, NaiveDate};
@@ -19,7 +19,7 @@ pub fn run(args: InitArgs) -> anyhow::Result<u8> {
     let half = if today.month() <= 6 { 1 } else { 2 };
     let path = args
         .path
-        .unwrap_or_else(|| PathBuf::from(format!("plans/{}-h{half}.md", today.year())));
+        .unwrap_or_else(|| default_path(&format!("{}-h{half}.md", today.year())));
     let owner = args.owner.unwrap_or_else(|| "Your Name".to_string());
     let text = render(PlanFormat::of(&path), &owner, today);
 
@@ -43,6 +43,25 @@ pub fn run(args: InitArgs) -> anyhow::Result<u8> {
     let shown = crate::sanitize::line(&path.display().to_string()).into_owned();
     eprintln!("growth: wrote {shown}; fill it in, then run `growth lint {shown}`");
     Ok(EXIT_CLEAN)
+}
+
+/// Where a plan is written when no path is given: in the repository's `plans/` directory
+/// wherever inside the repository `growth init` runs (from `docs/`, not `docs/plans/`), and
+/// in the current directory when that is already inside `plans/` (`plans/jane/`, where the
+/// user keeps their plans). Outside a repository, `plans/` under the current directory.
+fn default_path(name: &str) -> PathBuf {
+    let root = crate::config::Config::discover(Path::new("."))
+        .map(|c| c.root)
+        .unwrap_or_else(|_| PathBuf::from("."));
+    let plans = root.join("plans");
+    let here = crate::paths::canonical(Path::new("."));
+    if here.starts_with(crate::paths::canonical(&plans)) {
+        PathBuf::from(name)
+    } else if root == Path::new(".") {
+        Path::new("plans").join(name)
+    } else {
+        plans.join(name)
+    }
 }
 
 /// The template for a plan covering the half-year that contains `today`.
@@ -129,6 +148,32 @@ mod tests {
 
     fn day() -> NaiveDate {
         ymd(2026, 3, 1)
+    }
+
+    /// The lint rule that flags an unfilled template knows the template's words: an
+    /// unchanged template is reported for each of them, so it cannot pass as a plan.
+    #[test]
+    fn an_unfilled_template_is_flagged_for_every_placeholder() {
+        use crate::lint::rules::gr008_unfilled_template::PLACEHOLDERS;
+        let linter = crate::lint::Linter::new(&crate::config::Config::default(), None, day())
+            .expect("the default config");
+        for (format, path) in [
+            (PlanFormat::Markdown, "p.md"),
+            (PlanFormat::Yaml, "p.plan.yaml"),
+        ] {
+            let text = render(format, "Your Name", day());
+            let found: Vec<String> = linter
+                .lint(&crate::plan::parse_str(path, text))
+                .into_iter()
+                .filter(|d| d.code == "GR008")
+                .map(|d| d.message)
+                .collect();
+            let expected: Vec<String> = PLACEHOLDERS
+                .iter()
+                .map(|(what, _)| format!("the {what} is still the `growth init` placeholder"))
+                .collect();
+            assert_eq!(found, expected, "{path}");
+        }
     }
 
     #[test]

@@ -12,6 +12,7 @@ use crate::parallel;
 use crate::paths;
 use crate::plan;
 use crate::render::{self, Format, LintReport};
+use crate::severity::Severity;
 use crate::workspace::{Window, Workspace};
 
 use super::{today, LintArgs, EXIT_CLEAN, EXIT_FINDINGS};
@@ -23,6 +24,10 @@ pub fn run(args: LintArgs) -> anyhow::Result<u8> {
     let mut diagnostics = Vec::new();
     let mut sources = Vec::new();
     let mut failed = false;
+    // The level findings fail at, for the report. Workspaces (paths in different repositories)
+    // may set different `fail_on`s; the report takes the most lenient, so it never shows a
+    // failure that the exit status does not have.
+    let mut report_fail_on = args.fail_on;
     // `-o` is checked before any work: it never writes over what the run reads.
     let output = args.output.as_deref().map(Output::new).transpose()?;
     for ws in Workspace::open(args.common.config.as_deref(), &args.paths)? {
@@ -74,6 +79,7 @@ pub fn run(args: LintArgs) -> anyhow::Result<u8> {
             );
         }
         let fail_on = args.fail_on.unwrap_or(config.fail_on);
+        report_fail_on = Some(report_fail_on.map_or(fail_on, |f| f.max(fail_on)));
         summary.files += files.len();
         // Each file is read, parsed and linted on its own: spread them over the cores.
         let results = parallel::map(&files, |file| {
@@ -122,6 +128,7 @@ pub fn run(args: LintArgs) -> anyhow::Result<u8> {
         summary,
         statistics: args.statistics,
         color,
+        fail_on: report_fail_on.unwrap_or(Severity::Error),
     };
     let format = super::chosen_format(args.format, args.output.as_deref(), Format::Human);
     match &output {

@@ -56,19 +56,25 @@ pub enum Command {
         /// A rule code (GR201) or name (vague-goal).
         rule: String,
     },
-    /// List every rule.
+    /// List every rule, with the severity this repository's config gives it.
     Rules {
         #[arg(long, value_enum, default_value_t = ListFormat::Human)]
         format: ListFormat,
+        /// Use this config file instead of discovering growth.yaml / .growth.yaml.
+        #[arg(long, value_name = "FILE")]
+        config: Option<PathBuf>,
     },
     /// Print shell completions.
     Completions {
         #[arg(value_enum)]
         shell: clap_complete::Shell,
     },
-    /// Print the man page (roff).
-    #[command(hide = true)]
-    Man,
+    /// Print the man page (roff), or write one page per command into DIR.
+    Man {
+        /// Write growth.1, growth-lint.1, growth-report.1, … here instead of printing growth.1.
+        #[arg(value_name = "DIR")]
+        dir: Option<PathBuf>,
+    },
     /// Print what growth reads from plans, as JSON (for debugging plans and for benchmarks).
     #[command(hide = true)]
     Parse {
@@ -222,7 +228,7 @@ pub struct HistoryArgs {
 
 #[derive(Debug, Args)]
 pub struct InitArgs {
-    /// Where to write the plan (.md, or .yaml for the YAML form) [default: plans/<year>-h<half>.md].
+    /// Where to write the plan (.md, or .yaml for the YAML form) [default: <year>-h<half>.md in the repository's plans/, or here when here is under plans/].
     pub path: Option<PathBuf>,
     /// The owner's name to put in the plan.
     #[arg(long)]
@@ -248,18 +254,64 @@ pub fn run(cli: Cli) -> anyhow::Result<u8> {
         Command::Report(args) => report::run(args),
         Command::Init(args) => init::run(args),
         Command::Explain { rule } => explain::explain(&rule),
-        Command::Rules { format } => explain::rules(format),
+        Command::Rules { format, config } => explain::rules(format, config.as_deref()),
         Command::Completions { shell } => {
-            let mut cmd = Cli::command();
+            let mut cmd = completion_command();
             clap_complete::generate(shell, &mut cmd, "growth", &mut std::io::stdout());
             Ok(EXIT_CLEAN)
         }
         Command::Parse { paths, quiet } => lint::parse(&paths, quiet),
-        Command::Man => {
+        Command::Man { dir: None } => {
             clap_mangen::Man::new(Cli::command()).render(&mut std::io::stdout())?;
             Ok(EXIT_CLEAN)
         }
+        Command::Man { dir: Some(dir) } => {
+            std::fs::create_dir_all(&dir)
+                .map_err(|e| anyhow::anyhow!("cannot create {}: {e}", dir.display()))?;
+            // One page per visible command, named as `man growth-lint` finds it.
+            clap_mangen::generate_to(Cli::command(), &dir).map_err(|e| {
+                anyhow::anyhow!("cannot write the man pages to {}: {e}", dir.display())
+            })?;
+            eprintln!(
+                "growth: wrote the man pages to {}",
+                crate::sanitize::line(&dir.display().to_string())
+            );
+            Ok(EXIT_CLEAN)
+        }
     }
+}
+
+/// The command line as shells should complete it: rule codes and names after `explain`, and
+/// no hidden commands (`man`, `parse`), which the `help` subcommand would otherwise list. Only
+/// the completions see this; parsing keeps growth's own messages for an unknown rule.
+fn completion_command() -> clap::Command {
+    let rules: Vec<clap::builder::PossibleValue> = crate::lint::registry::RULES
+        .iter()
+        .flat_map(|r| {
+            [
+                clap::builder::PossibleValue::new(r.code).help(r.summary),
+                clap::builder::PossibleValue::new(r.name).help(r.summary),
+            ]
+        })
+        .collect();
+    let full = Cli::command();
+    // clap's generators list hidden subcommands too; a command without them is built instead.
+    let visible = full
+        .get_subcommands()
+        .filter(|s| !s.is_hide_set())
+        .cloned()
+        .map(|s| match s.get_name() {
+            "explain" => s.mut_arg("rule", |arg| {
+                arg.value_parser(clap::builder::PossibleValuesParser::new(rules.clone()))
+            }),
+            _ => s,
+        });
+    clap::Command::new("growth")
+        .version(env!("CARGO_PKG_VERSION"))
+        .about(full.get_about().cloned().unwrap_or_default())
+        .disable_help_subcommand(true)
+        .subcommand_required(true)
+        .subcommands(visible)
 }
 
 /// A `--since` after `--until` (both dates) asks for nothing: a usage error, not an empty

@@ -13,13 +13,12 @@ pub mod text;
 use chrono::NaiveDate;
 
 use crate::config::{Config, RuleOptions};
-use crate::decode::did_you_mean;
 use crate::diagnostic::Diagnostic;
 use crate::history::facts::PlanFacts;
 use crate::invalid::InvalidFile;
 use crate::ladder::Ladder;
 use crate::plan::ParsedPlan;
-use crate::problem::{Problem, ProblemKind};
+use crate::problem::ProblemKind;
 use crate::severity::Severity;
 use crate::source::{SourceFile, Span};
 
@@ -29,6 +28,11 @@ use text::Lexicon;
 /// The rules that report the reader's problems: the only ones run on a file that does not
 /// parse as a whole.
 const READING_RULES: &[&str] = &["GR001", "GR002", "GR003", "GR004"];
+
+/// A finding of the first rule says all that the second's findings in the same file would:
+/// an expired plan (GR305) is not also overdue goal by goal and action by action (GR208).
+/// When the first is off or suppressed, the second's findings are reported.
+const SUBSUMES: &[(&str, &str)] = &[("GR305", "GR208")];
 
 /// The code of the rule that reports unknown and unused suppressions.
 const UNUSED_SUPPRESSION: &str = "GR007";
@@ -50,27 +54,16 @@ impl Linter {
         ladder: Option<Ladder>,
         today: NaiveDate,
     ) -> Result<Linter, InvalidFile> {
-        let mut problems = Vec::new();
-        let mut levels: Vec<(&'static str, Option<Severity>)> = Vec::new();
-        for (name, level) in &config.rules {
-            match registry::find(&name.value) {
-                Some(rule) => levels.push((rule.code, level.value.severity())),
-                None => {
-                    let names: Vec<&str> = registry::RULES
-                        .iter()
-                        .flat_map(|r| [r.code, r.name])
-                        .collect();
-                    let mut p = Problem::new(
-                        ProblemKind::UnknownField,
-                        name.span,
-                        format!("`{}` is not a rule", name.value),
-                    );
-                    p.help = did_you_mean(&name.value, &names)
-                        .or_else(|| Some("`growth rules` lists them".to_string()));
-                    problems.push(p);
-                }
-            }
-        }
+        // A config read from a file has had its rule names checked already; one built in
+        // code gets the same check here.
+        let problems = crate::config::unknown_rules(&config.rules);
+        let levels: Vec<(&'static str, Option<Severity>)> = config
+            .rules
+            .iter()
+            .filter_map(|(name, level)| {
+                registry::find(&name.value).map(|rule| (rule.code, level.value.severity()))
+            })
+            .collect();
         if let (false, Some(file)) = (problems.is_empty(), &config.source) {
             return Err(InvalidFile {
                 file: file.clone(),
@@ -135,7 +128,11 @@ impl Linter {
         history: Option<&PlanFacts>,
     ) -> Vec<Diagnostic> {
         let file = &parsed.file;
-        let (suppressions, unknown) = suppress::scan(file);
+        let suppress::Scan {
+            suppressions,
+            unknown,
+            misspelt,
+        } = suppress::scan(file);
         let index = suppress::Index::new(&suppressions);
         // A file that does not parse as a whole gets only its reading problems: rules on a
         // half-read plan would report things that are not wrong.
@@ -176,11 +173,30 @@ impl Linter {
                 }
             }
         }
+        for (wider, narrower) in SUBSUMES {
+            if out.iter().any(|d| d.code == *wider) {
+                out.retain(|d| d.code != *narrower);
+            }
+        }
         if let Some((rule, severity)) = self
             .rules
             .iter()
             .find(|(r, _)| r.code == UNUSED_SUPPRESSION)
         {
+            for m in &misspelt {
+                let finding = Finding::new(
+                    m.span,
+                    format!(
+                        "`{}` is not a suppression directive; this comment hides nothing",
+                        m.written
+                    ),
+                )
+                .help(format!(
+                    "did you mean `{}`? (the directives are `growth-disable-next-line` and `growth-disable-file`)",
+                    m.meant
+                ));
+                out.push(diagnostic(file, rule, *severity, finding));
+            }
             for u in &unknown {
                 let finding = Finding::new(
                     u.span,

@@ -12,6 +12,7 @@ pub static RULES: &[&Rule] = &[
     &gr005_duplicate_goal::RULE,
     &gr006_no_goals::RULE,
     &gr007_unused_suppression::RULE,
+    &gr008_unfilled_template::RULE,
     &gr101_too_many_development_goals::RULE,
     &gr102_goal_without_actions::RULE,
     &gr103_too_many_open_actions::RULE,

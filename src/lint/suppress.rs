@@ -4,7 +4,9 @@
 //! `<!-- growth-disable-file GR204 -->`; YAML (plans and goal blocks): `# growth-disable-next-line
 //! GR101`. Rules are named by code or name, several separated by spaces or commas; text after
 //! ` -- ` is the reason. A directive that names no known rule, or that suppresses nothing, is
-//! reported (GR007), so stale suppressions do not pile up.
+//! reported (GR007), so stale suppressions do not pile up; so is a comment that looks like a
+//! directive but is not one (`growth-disable-nextline`, `growth-ignore`), which would
+//! otherwise hide nothing without a word.
 
 use std::cell::Cell;
 use std::collections::HashMap;
@@ -34,16 +36,43 @@ pub struct UnknownRule {
     pub span: Span,
 }
 
+/// A comment that reads like a directive but is not one, e.g. `growth-disable-nextline`.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Misspelt {
+    pub written: String,
+    /// The directive it most likely means.
+    pub meant: &'static str,
+    pub span: Span,
+}
+
+/// What a file's comments say about suppressing findings.
+#[derive(Debug, Default)]
+pub struct Scan {
+    pub suppressions: Vec<Suppression>,
+    pub unknown: Vec<UnknownRule>,
+    pub misspelt: Vec<Misspelt>,
+}
+
+/// Words that make a `growth-…` comment an attempt at a directive, not prose about growth.
+const INTENT: &[&str] = &["disable", "ignore", "skip", "suppress", "noqa", "nolint"];
+
 /// Finds every directive in a file.
-pub fn scan(file: &SourceFile) -> (Vec<Suppression>, Vec<UnknownRule>) {
-    let mut found = Vec::new();
-    let mut unknown = Vec::new();
+pub fn scan(file: &SourceFile) -> Scan {
+    let mut out = Scan::default();
     let text = file.text();
-    if !text.contains("growth-disable-") {
-        return (found, unknown);
+    if !text
+        .as_bytes()
+        .windows(6)
+        .any(|w| w.eq_ignore_ascii_case(b"growth"))
+    {
+        return out;
     }
     for line_no in 1..=file.line_count() {
         let line = file.line_text(line_no);
+        if let Some(m) = misspelt(line, file.line_start(line_no)) {
+            out.misspelt.push(m);
+            continue;
+        }
         let Some(at) = line.find("growth-disable-") else {
             continue;
         };
@@ -70,20 +99,59 @@ pub fn scan(file: &SourceFile) -> (Vec<Suppression>, Vec<UnknownRule>) {
         for (offset, name) in words(body) {
             let span = Span::new(base + offset, base + offset + name.len());
             match registry::find(name) {
-                Some(rule) => found.push(Suppression {
+                Some(rule) => out.suppressions.push(Suppression {
                     code: rule.code,
                     span,
                     line: target,
                     used: Cell::new(false),
                 }),
-                None => unknown.push(UnknownRule {
+                None => out.unknown.push(UnknownRule {
                     name: name.to_string(),
                     span,
                 }),
             }
         }
     }
-    (found, unknown)
+    out
+}
+
+/// The first comment on a line whose first word is a `growth-…` word meant as a directive but
+/// not one of the two there are.
+fn misspelt(line: &str, line_start: usize) -> Option<Misspelt> {
+    let opens = line
+        .match_indices("<!--")
+        .map(|(i, m)| i + m.len())
+        .chain(line.match_indices('#').map(|(i, _)| i + 1));
+    for after in opens {
+        let rest = &line[after..];
+        let word_at = after + (rest.len() - rest.trim_start().len());
+        let word: &str = line[word_at..]
+            .split(|c: char| c.is_whitespace() || c == ',')
+            .next()
+            .unwrap_or("")
+            .trim_end_matches("-->");
+        let lower = word.to_ascii_lowercase();
+        let Some(tail) = lower
+            .strip_prefix("growth")
+            .and_then(|t| t.strip_prefix(['-', '_', ':', '.']))
+        else {
+            continue;
+        };
+        if word == NEXT_LINE || word == FILE || !INTENT.iter().any(|w| tail.contains(w)) {
+            continue;
+        }
+        let meant = if tail.contains("file") || tail.contains("all") {
+            FILE
+        } else {
+            NEXT_LINE
+        };
+        return Some(Misspelt {
+            written: word.to_string(),
+            meant,
+            span: Span::new(line_start + word_at, line_start + word_at + word.len()),
+        });
+    }
+    None
 }
 
 /// The words of a directive body with their byte offsets.

@@ -1,8 +1,9 @@
 //! The keys of the plan format and how their values are read, shared by both plan forms.
 
-use crate::decode::{slug, Decoder, Fields};
+use crate::decode::{slug, suggest, Decoder, Fields};
+use crate::problem::{Problem, ProblemKind};
 use crate::source::{Span, Spanned};
-use crate::yaml::{Node, Value};
+use crate::yaml::{self, Node, SyntaxError, Value};
 
 use super::{Goal, GoalStatus, GoalType, Period, Plan, PlanFormat};
 
@@ -60,6 +61,50 @@ const GOAL_STATUSES: &[(&str, GoalStatus)] = &[
     ("blocked", GoalStatus::Blocked),
 ];
 
+/// Parses the YAML of a plan (`what`: "the front matter", "the plan", …) that is
+/// `file_text[base..end]`, reporting what is wrong at its place in the file. A key given twice
+/// is reported and the rest still read; any other syntax error leaves nothing to read.
+pub fn parse_yaml(
+    dec: &mut Decoder,
+    file_text: &str,
+    base: usize,
+    end: usize,
+    what: &str,
+) -> Option<Node> {
+    let problem = |kind, err: &SyntaxError| {
+        let mut p = Problem::new(
+            kind,
+            Span::at(base + err.offset),
+            format!(
+                "{what} is not valid YAML: {}",
+                err.describe(file_text, base)
+            ),
+        );
+        p.help = err.help.map(str::to_string);
+        p
+    };
+    match yaml::parse_keeping_duplicates(&file_text[base..end]) {
+        Ok((node, duplicates)) => {
+            for err in &duplicates {
+                dec.report(problem(ProblemKind::DuplicateKey, err));
+            }
+            Some(node.offset(base))
+        }
+        Err(err) => {
+            dec.report(problem(ProblemKind::Syntax, &err));
+            None
+        }
+    }
+}
+
+/// Where a plan's own keys (`owner`, `period`, …) are written, for advice.
+pub fn plan_keys_place(format: PlanFormat) -> &'static str {
+    match format {
+        PlanFormat::Markdown => "the front matter",
+        PlanFormat::Yaml => "the top of the plan",
+    }
+}
+
 /// An empty plan whose plan-level findings point at `header_span`.
 pub fn empty_plan(format: PlanFormat, header_span: Span) -> Plan {
     Plan {
@@ -73,6 +118,7 @@ pub fn empty_plan(format: PlanFormat, header_span: Span) -> Plan {
         north_star: None,
         not_willing: Vec::new(),
         goals: Vec::new(),
+        written: Vec::new(),
         header_span,
     }
 }
@@ -91,13 +137,16 @@ pub fn read_header(dec: &mut Decoder, fields: &Fields, plan: &mut Plan) {
         .unwrap_or_default();
     plan.period = fields.get("period").and_then(|n| read_period(dec, n));
 
+    plan.written = written(fields, FRONT_MATTER_KEYS);
     let at = Span::at(fields.span.start);
-    let absent = |key| fields.get(key).is_none_or(is_blank);
+    // A misspelt `owner`/`period` is reported by the reader with its "did you mean"; an
+    // invalid one by its value's problem: neither is missing as well.
+    let absent = |key| !plan.written.contains(&key);
     if absent("owner") {
         dec.missing(
             at,
             "the plan has no `owner`",
-            "add `owner: Your Name` to the front matter",
+            format!("add `owner: Your Name` to {}", plan_keys_place(plan.format)),
         );
     }
     if absent("period") {
@@ -107,6 +156,24 @@ pub fn read_header(dec: &mut Decoder, fields: &Fields, plan: &mut Plan) {
             "add `period: { start: 2026-01-01, end: 2026-06-30 }`: the dates the plan covers",
         );
     }
+}
+
+/// The keys of `known` written in `fields` with a value, a misspelt key counted as the known
+/// key it is nearest to: the reader reports the misspelling, and the rules do not report the
+/// key as missing as well.
+fn written(fields: &Fields, known: &[&'static str]) -> Vec<&'static str> {
+    fields
+        .entries()
+        .filter(|(_, value)| !is_blank(value))
+        .filter_map(|(key, _)| {
+            let name = key.name.as_str();
+            known
+                .iter()
+                .find(|k| **k == name)
+                .copied()
+                .or_else(|| suggest(name, known))
+        })
+        .collect()
 }
 
 fn is_blank(node: &Node) -> bool {
@@ -157,12 +224,14 @@ pub fn new_goal(title: Spanned<String>, span: Span) -> Goal {
         status: None,
         actions: Vec::new(),
         checkins: Vec::new(),
+        written: Vec::new(),
         span,
     }
 }
 
 /// Reads the goal metadata keys into `goal`.
 pub fn read_goal_meta(dec: &mut Decoder, fields: &Fields, goal: &mut Goal) {
+    goal.written = written(fields, GOAL_KEYS);
     let text = |dec: &mut Decoder, key| fields.get(key).and_then(|n| dec.text(n));
     if let Some(id) = text(dec, "id") {
         goal.id = id;

@@ -9,9 +9,8 @@ use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, Options, Parser, Tag, T
 use crate::decode::{parse_date, Decoder};
 use crate::problem::{Problem, ProblemKind};
 use crate::source::{SourceFile, Span, Spanned};
-use crate::yaml;
 
-use super::fields::{empty_plan, new_goal, read_goal_meta, read_header};
+use super::fields::{empty_plan, new_goal, parse_yaml, read_goal_meta, read_header};
 use super::{Action, Checkin, Goal, Plan, PlanFormat, FRONT_MATTER_KEYS, GOAL_KEYS};
 
 pub fn parse(file: &SourceFile) -> (Plan, Vec<Problem>) {
@@ -66,21 +65,10 @@ fn read_front_matter(dec: &mut Decoder, text: &str, bom: usize) -> (Plan, usize)
             let body = at + first_line_len(&text[at..]) + line_break_len(&text[at..]);
             let header = Span::new(bom, bom + 3);
             let mut plan = empty_plan(PlanFormat::Markdown, header);
-            match yaml::parse(&text[yaml_start..at]) {
-                Ok(node) => {
-                    let node = node.offset(yaml_start);
-                    if let Some(fields) = dec.fields(&node, "front matter", FRONT_MATTER_KEYS) {
-                        read_header(dec, &fields, &mut plan);
-                    }
+            if let Some(node) = parse_yaml(dec, text, yaml_start, at, "the front matter") {
+                if let Some(fields) = dec.fields(&node, "front matter", FRONT_MATTER_KEYS) {
+                    read_header(dec, &fields, &mut plan);
                 }
-                Err(err) => dec.report(Problem::new(
-                    ProblemKind::Syntax,
-                    Span::at(yaml_start + err.offset),
-                    format!(
-                        "the front matter is not valid YAML: {}",
-                        err.describe(text, yaml_start)
-                    ),
-                )),
             }
             return (plan, body.min(text.len()));
         }
@@ -248,21 +236,11 @@ impl Walker<'_> {
         } else {
             content
         };
-        match yaml::parse(&self.text[content.start..content.end]) {
-            Ok(node) => {
-                let node = node.offset(content.start);
-                if let Some(fields) = self.dec.fields(&node, "goal", GOAL_KEYS) {
-                    read_goal_meta(&mut self.dec, &fields, goal);
-                }
+        let what = "the goal's yaml block";
+        if let Some(node) = parse_yaml(&mut self.dec, self.text, content.start, content.end, what) {
+            if let Some(fields) = self.dec.fields(&node, "goal", GOAL_KEYS) {
+                read_goal_meta(&mut self.dec, &fields, goal);
             }
-            Err(err) => self.dec.report(Problem::new(
-                ProblemKind::Syntax,
-                Span::at(content.start + err.offset),
-                format!(
-                    "the goal's yaml block is not valid YAML: {}",
-                    err.describe(self.text, content.start)
-                ),
-            )),
         }
     }
 

@@ -4,7 +4,7 @@
 //! every element keeps the [`Span`] it came from, so findings point at the same file, line and
 //! column whichever form the user writes.
 
-mod fields;
+pub(crate) mod fields;
 mod markdown;
 mod yaml_form;
 
@@ -67,6 +67,10 @@ pub struct Plan {
     pub north_star: Option<Spanned<String>>,
     pub not_willing: Vec<Spanned<String>>,
     pub goals: Vec<Goal>,
+    /// The plan keys written with a value, a misspelt key counted as the key it most likely
+    /// means (see [`Goal::written`]).
+    #[serde(skip)]
+    pub written: Vec<&'static str>,
     /// Where plan-level findings point: the front matter, or the top of the file.
     #[serde(skip)]
     pub header_span: Span,
@@ -76,6 +80,12 @@ impl Plan {
     /// A plan with nothing in it, for files that could not be read.
     pub fn empty(format: PlanFormat) -> Plan {
         fields::empty_plan(format, Span::at(0))
+    }
+
+    /// Whether the plan's own keys include `key` (or a misspelling of it) with a value,
+    /// readable or not.
+    pub fn wrote(&self, key: &str) -> bool {
+        self.written.contains(&key)
     }
 
     /// Goals being worked on now (`active` or `blocked`).
@@ -157,6 +167,11 @@ pub struct Goal {
     pub status: Option<Spanned<GoalStatus>>,
     pub actions: Vec<Action>,
     pub checkins: Vec<Checkin>,
+    /// The goal keys written with a value, a misspelt key counted as the key it most likely
+    /// means: a key that was written but could not be read is reported once, by the reader,
+    /// and not again as missing.
+    #[serde(skip)]
+    pub written: Vec<&'static str>,
     /// The goal heading (Markdown) or the goal's mapping (YAML).
     #[serde(skip)]
     pub span: Span,
@@ -187,6 +202,12 @@ impl Goal {
             self.goal_status(),
             GoalStatus::Active | GoalStatus::Planned | GoalStatus::Blocked
         )
+    }
+
+    /// Whether the goal's block holds `key` (or a misspelling of it) with a value, readable or
+    /// not.
+    pub fn wrote(&self, key: &str) -> bool {
+        self.written.contains(&key)
     }
 
     pub fn open_actions(&self) -> impl Iterator<Item = &Action> {

@@ -3,10 +3,10 @@
 use crate::decode::{parse_date, Decoder};
 use crate::problem::{Problem, ProblemKind};
 use crate::source::{SourceFile, Span, Spanned};
-use crate::yaml::{self, Node, Value};
+use crate::yaml::{Node, Value};
 
 use super::fields::{
-    empty_plan, new_goal, read_goal_meta, read_header, FRONT_MATTER_KEYS, GOAL_KEYS,
+    empty_plan, new_goal, parse_yaml, read_goal_meta, read_header, FRONT_MATTER_KEYS, GOAL_KEYS,
 };
 use super::fields::{YAML_ACTION_KEYS, YAML_CHECKIN_KEYS, YAML_GOAL_KEYS, YAML_PLAN_KEYS};
 use super::{Action, Checkin, Goal, Plan, PlanFormat};
@@ -18,19 +18,8 @@ pub fn parse(file: &SourceFile) -> (Plan, Vec<Problem>) {
     let top = Span::new(bom, bom + first_line.trim_end().len());
     let mut plan = empty_plan(PlanFormat::Yaml, top);
     let mut dec = Decoder::default();
-    let root = match yaml::parse(text) {
-        Ok(node) => node.offset(bom),
-        Err(err) => {
-            dec.report(Problem::new(
-                ProblemKind::Syntax,
-                Span::at(bom + err.offset),
-                format!(
-                    "the plan is not valid YAML: {}",
-                    err.describe(file.text(), bom)
-                ),
-            ));
-            return (plan, dec.problems);
-        }
+    let Some(root) = parse_yaml(&mut dec, file.text(), bom, file.text().len(), "the plan") else {
+        return (plan, dec.problems);
     };
     let known: Vec<&str> = FRONT_MATTER_KEYS
         .iter()

@@ -25,11 +25,12 @@ pub(super) fn write(report: &LintReport, out: &mut dyn io::Write) -> io::Result<
         Renderer::plain()
     }
     .decor_style(DecorStyle::Ascii);
-    for d in report.diagnostics {
+    for same in same_place(report.diagnostics) {
+        let d = same[0];
         let path = sanitize::line(&slash_path(&d.path)).into_owned();
         let file = report.file(&d.path).filter(|f| !f.text().is_empty());
         let excerpt = file.map(|f| Excerpt::new(f, d));
-        let mut rendered = renderer.render(&[group(d, &path, excerpt.as_ref())]);
+        let mut rendered = renderer.render(&[group(&same, &path, excerpt.as_ref())]);
         if let Some(e) = excerpt.as_ref().filter(|e| e.cut) {
             rendered = true_location(rendered, &path, e, d.start.column);
         }
@@ -49,31 +50,90 @@ pub(super) fn write(report: &LintReport, out: &mut dyn io::Write) -> io::Result<
     )
 }
 
-fn group<'a>(d: &'a Diagnostic, path: &'a str, excerpt: Option<&'a Excerpt>) -> Group<'a> {
-    let level = match d.severity {
+/// Findings at the same place, in report order: a goal heading with five findings is one
+/// snippet with five labels, as rustc shows several labels on one line, not the same lines
+/// five times. Findings at one place are adjacent but for others starting there too.
+fn same_place(diagnostics: &[Diagnostic]) -> Vec<Vec<&Diagnostic>> {
+    let mut out: Vec<Vec<&Diagnostic>> = Vec::new();
+    let mut run_start = 0;
+    for d in diagnostics {
+        let starts_run = out
+            .last()
+            .is_none_or(|g| g[0].path != d.path || g[0].start != d.start);
+        if starts_run {
+            run_start = out.len();
+        }
+        match out[run_start..].iter_mut().find(|g| g[0].end == d.end) {
+            Some(g) if !starts_run => g.push(d),
+            _ => out.push(vec![d]),
+        }
+    }
+    out
+}
+
+fn level(severity: Severity) -> Level<'static> {
+    match severity {
         Severity::Error => Level::ERROR,
         Severity::Warning => Level::WARNING,
         Severity::Info => Level::INFO,
-    };
-    let title = level
+    }
+}
+
+/// One snippet for findings at one place. The most severe comes first, as the title; the
+/// others are labels under the underline, each with its level and code so it stays findable.
+fn group<'a>(same: &[&'a Diagnostic], path: &'a str, excerpt: Option<&'a Excerpt>) -> Group<'a> {
+    let mut order: Vec<&Diagnostic> = same.to_vec();
+    // Stable: ties keep code order.
+    order.sort_by_key(|d| std::cmp::Reverse(d.severity));
+    let d = order[0];
+    let title = level(d.severity)
         .primary_title(sanitize::text(&d.message).into_owned())
         .id(d.code);
     let mut group = match excerpt {
-        Some(e) => title.element(
-            Snippet::source(e.source.as_str())
+        Some(e) => {
+            let mut snippet = Snippet::source(e.source.as_str())
                 .line_start(e.first_line)
                 .path(path)
-                .annotation(AnnotationKind::Primary.span(e.span.clone())),
-        ),
+                .annotation(AnnotationKind::Primary.span(e.span.clone()));
+            for other in &order[1..] {
+                let label = format!(
+                    "{}[{}]: {}",
+                    other.severity.as_str(),
+                    other.code,
+                    sanitize::line(&other.message)
+                );
+                snippet =
+                    snippet.annotation(AnnotationKind::Primary.span(e.span.clone()).label(label));
+            }
+            title.element(snippet)
+        }
         // Nothing to show (the file could not be read, or is empty): just say where.
-        None => title.element(
-            Origin::path(path)
-                .line(d.start.line)
-                .char_column(d.start.column),
-        ),
+        None => {
+            let mut group = title.element(
+                Origin::path(path)
+                    .line(d.start.line)
+                    .char_column(d.start.column),
+            );
+            for other in &order[1..] {
+                group = group.element(level(other.severity).message(format!(
+                    "[{}]: {}",
+                    other.code,
+                    sanitize::text(&other.message)
+                )));
+            }
+            group
+        }
     };
-    if let Some(help) = &d.help {
-        group = group.element(Level::HELP.message(normalize_untrusted_str(&sanitize::text(help))));
+    for one in &order {
+        if let Some(help) = &one.help {
+            let help = sanitize::text(help);
+            let help = if order.len() > 1 {
+                format!("{}: {help}", one.code)
+            } else {
+                help.into_owned()
+            };
+            group = group.element(Level::HELP.message(normalize_untrusted_str(&help)));
+        }
     }
     group
 }

@@ -1,9 +1,11 @@
 //! The `junit` format: JUnit XML with one test case per linted file, for CI systems that show
 //! test reports (GitLab, Jenkins, Azure DevOps).
 //!
-//! A file fails when it has a finding at or above `warning`; the failure lists all its
-//! findings. Files with only infos pass and list them in `<system-out>`, so nothing is hidden
-//! but an info never turns a report red.
+//! A file fails when it has a finding at or above `--fail-on` (the config's `fail_on`, by
+//! default `error`), exactly when that finding makes `growth lint` exit non-zero, so the test
+//! report and the exit status never disagree. The failure lists all the file's findings; a
+//! file whose findings are all below the level passes and lists them in `<system-out>`, so
+//! nothing is hidden.
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -28,7 +30,7 @@ pub(super) fn write(report: &LintReport, out: &mut dyn io::Write) -> io::Result<
     let mut cases = String::new();
     let mut failures = 0;
     for (path, findings) in &by_path {
-        failures += usize::from(test_case(&mut cases, path, findings));
+        failures += usize::from(test_case(&mut cases, path, findings, report.fail_on));
     }
     let paths = by_path.len();
     let tests = paths;
@@ -47,13 +49,10 @@ pub(super) fn write(report: &LintReport, out: &mut dyn io::Write) -> io::Result<
 }
 
 /// Appends one `<testcase>`; returns whether it failed.
-fn test_case(out: &mut String, path: &Path, findings: &[&Diagnostic]) -> bool {
+fn test_case(out: &mut String, path: &Path, findings: &[&Diagnostic], fail_on: Severity) -> bool {
     let name = escape(&slash_path(path), true);
     let open = format!(r#"    <testcase name="{name}" classname="growth.lint" file="{name}""#);
-    let failing: Vec<&&Diagnostic> = findings
-        .iter()
-        .filter(|d| d.severity >= Severity::Warning)
-        .collect();
+    let failing: Vec<&&Diagnostic> = findings.iter().filter(|d| d.severity >= fail_on).collect();
     // XML cannot carry a name that is not UTF-8: its exact bytes go in a property, escaped.
     let bytes = path_bytes(path);
     if findings.is_empty() && bytes.is_none() {

@@ -45,6 +45,9 @@ pub struct LintReport<'a> {
     pub statistics: bool,
     /// Use ANSI colour (human format only).
     pub color: bool,
+    /// The level at which a finding fails the run (`--fail-on`), so the formats that say
+    /// pass or fail (JUnit) agree with the exit status.
+    pub fail_on: Severity,
 }
 
 /// Writes the report in `format`. Errors are only those of `out`.

@@ -19,7 +19,6 @@ use crate::history::{self, Bound, History, HistoryError};
 use crate::invalid::InvalidFile;
 use crate::ladder::Ladder;
 use crate::paths;
-use crate::problem::{Problem, ProblemKind};
 
 /// Why a workspace cannot be opened.
 #[derive(Debug, thiserror::Error)]
@@ -125,15 +124,9 @@ impl Workspace {
         // A ladder that is not there is a mistake in the config: point at its `ladder:` line.
         if let (false, Some(file), Some(span)) = (path.exists(), &config.source, config.ladder_span)
         {
-            let problem = Problem::new(
-                ProblemKind::Unreadable,
-                span,
-                format!("the ladder file {} does not exist", path.display()),
-            )
-            .with_help("fix the `ladder:` path (relative to this file) or create the ladder");
             return Err(InvalidFile {
                 file: file.clone(),
-                problems: vec![problem],
+                problems: vec![crate::config::missing_ladder(path, span)],
             });
         }
         Ladder::load(path).map(Some)

@@ -446,7 +446,7 @@ fn an_unparsable_version_is_one_event_and_the_fix_tells_only_what_changed() {
     assert_events(
         &repo.history(&[]),
         &with_jane_added(&[
-            "2026-02-05 jane plans/jane.md - unparsable message=the front matter is not valid YAML: mapping values are not allowed in this context at line 2, column 12",
+            "2026-02-05 jane plans/jane.md - unparsable message=the front matter is not valid YAML: a `: ` here would start a new key, which YAML does not allow in this place at line 2, column 12",
             "2026-02-06 jane plans/jane.md prod checkin-added date=2026-02-06 note=solved 2 of 25 value=8%",
         ]),
     );
@@ -463,7 +463,7 @@ fn a_plan_first_committed_unparsable_is_still_added() {
         &repo.history(&[]),
         &[
             "2026-02-01 jane plans/jane.md - plan-added",
-            "2026-02-01 jane plans/jane.md - unparsable message=the front matter is not valid YAML: mapping values are not allowed in this context at line 2, column 12",
+            "2026-02-01 jane plans/jane.md - unparsable message=the front matter is not valid YAML: a `: ` here would start a new key, which YAML does not allow in this place at line 2, column 12",
             "2026-02-05 jane plans/jane.md prod goal-added title=Solve production issues on my own",
             "2026-02-05 jane plans/jane.md prod action-added text=Take four shadow shifts",
             "2026-02-05 jane plans/jane.md prod checkin-added date=2026-01-20 note=solved 1 of 20 value=5%",

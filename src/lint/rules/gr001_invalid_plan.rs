@@ -4,7 +4,10 @@
 //!
 //! Fires on: unreadable files (binary, not UTF-8, over 1 MiB), YAML syntax errors, alias bombs
 //! and nesting beyond the limits, and values of the wrong type (a list where text belongs, a
-//! `status` that is not one of planned, active, done, dropped, blocked).
+//! `status` that is not one of planned, active, done, dropped, blocked). Syntax errors are
+//! told in plain words with what to do, where the fix goes (an unclosed quote where it
+//! opens). A key given twice is reported too, but it is not a syntax error: the first is kept
+//! and the rest of the plan is still checked.
 //!
 //! ## Bad
 //!
@@ -45,6 +48,7 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
         &[
             ProblemKind::Unreadable,
             ProblemKind::Syntax,
+            ProblemKind::DuplicateKey,
             ProblemKind::WrongType,
         ],
         out,

@@ -1,7 +1,9 @@
 //! An inline suppression (`<!-- growth-disable-next-line GR201 -- reason -->`,
 //! `<!-- growth-disable-file GR204 -->`, or `# growth-disable-next-line GR201` in YAML) that
 //! names no known rule, or that no longer hides any finding, is noise that hides the next real
-//! problem. Remove it, or fix the rule name.
+//! problem. Remove it, or fix the rule name. A misspelt directive (`growth-disable-nextline`,
+//! `growth-disable`, `growth-ignore`) hides nothing either, so it is reported with the
+//! directive it most likely means.
 //!
 //! ## Bad
 //!
@@ -36,7 +38,7 @@ pub static RULE: Rule = Rule {
     code: "GR007",
     name: "unused-suppression",
     default: Severity::Warning,
-    summary: "an inline suppression that names no rule or hides no finding",
+    summary: "an inline suppression that names no rule, hides no finding, or is misspelt",
     source: include_str!("gr007_unused_suppression.rs"),
     check,
 };

@@ -28,6 +28,7 @@
 //! ~~~
 
 use super::prelude::*;
+use crate::plan::PlanFormat;
 
 pub static RULE: Rule = Rule {
     code: "GR102",
@@ -45,7 +46,14 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
                 goal.title.span,
                 format!("the goal `{}` has no actions", goal.id.value),
             )
-            .help("add an `### Actions` list under the goal with at least one `- [ ] …` item"),
+            .help(match cx.plan.format {
+                PlanFormat::Markdown => {
+                    "add an `### Actions` list under the goal with at least one `- [ ] …` item"
+                }
+                PlanFormat::Yaml => {
+                    "add `actions:` to the goal with at least one entry, e.g. `- { text: …, due: 2026-04-30 }`"
+                }
+            }),
         );
     }
 }

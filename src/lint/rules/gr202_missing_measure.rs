@@ -1,5 +1,7 @@
 //! Measurable: without a `measure` nobody, including you, can tell whether the goal was met
 //! at the review. Write how you will know: what is counted or observed, and the target.
+//! A misspelt key (`mesure:`) is reported once, as GR002 with its "did you mean", not again
+//! here.
 //!
 //! ## Bad
 //!
@@ -39,13 +41,16 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(cx: &Context, out: &mut Vec<Finding>) {
-    for goal in cx.plan.open_goals().filter(|g| g.measure.is_none()) {
+    for goal in cx.plan.open_goals().filter(|g| !g.wrote("measure")) {
         out.push(
             Finding::new(
                 goal.title.span,
                 format!("the goal `{}` has no measure", goal.id.value),
             )
-            .help("add `measure:` to the goal's yaml block: how will you know it is met?"),
+            .help(format!(
+                "add `measure:` to {}: how will you know it is met?",
+                goal_keys_place(cx)
+            )),
         );
     }
 }

@@ -42,7 +42,10 @@ pub static RULE: Rule = Rule {
 
 fn check(cx: &Context, out: &mut Vec<Finding>) {
     for goal in cx.plan.open_goals() {
-        if goal.why.is_none() && goal.obstacles.is_none() && goal.resources.is_none() {
+        if !["why", "obstacles", "resources"]
+            .iter()
+            .any(|k| goal.wrote(k))
+        {
             out.push(
                 Finding::new(goal.title.span, format!("the goal `{}` says nothing about why it is achievable", goal.id.value))
                     .help("add `why:`, `obstacles:` or `resources:`: why now, what could get in the way, what would help"),

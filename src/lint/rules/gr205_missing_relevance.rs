@@ -41,7 +41,7 @@ pub static RULE: Rule = Rule {
 
 fn check(cx: &Context, out: &mut Vec<Finding>) {
     for goal in cx.plan.open_goals() {
-        if goal.relevance.is_none() && goal.competency.is_none() {
+        if !goal.wrote("relevance") && !goal.wrote("competency") {
             out.push(
                 Finding::new(goal.title.span, format!("the goal `{}` does not say why it matters", goal.id.value))
                     .help("add `relevance:` (to the team, the company) or `competency:` (a ladder competency id)"),

@@ -1,6 +1,7 @@
 //! Time-bound: a goal without a `due` date quietly becomes "by the end of the plan", which is
 //! when it gets remembered. The finding says which date the goal falls back to, so you can
-//! decide whether that is what you mean.
+//! decide whether that is what you mean. A `due` that is written but is not a date is
+//! reported once, as GR004, not again here.
 //!
 //! ## Bad
 //!
@@ -40,7 +41,7 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(cx: &Context, out: &mut Vec<Finding>) {
-    for goal in cx.plan.open_goals().filter(|g| g.due.is_none()) {
+    for goal in cx.plan.open_goals().filter(|g| !g.wrote("due")) {
         let message = match &cx.plan.period {
             Some(p) => format!(
                 "the goal `{}` has no due date; it falls back to the period end, {}",
@@ -53,7 +54,7 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
         };
         out.push(
             Finding::new(goal.title.span, message)
-                .help("add `due: YYYY-MM-DD` to the goal's yaml block"),
+                .help(format!("add `due: YYYY-MM-DD` to {}", goal_keys_place(cx))),
         );
     }
 }

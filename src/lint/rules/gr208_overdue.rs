@@ -1,6 +1,9 @@
 //! Time-bound: a date that has passed is information. An active goal or open action past its
 //! due date is either done (tick it), late (move the date, honestly), or no longer wanted
 //! (drop it). "Today" is `--today` or `GROWTH_TODAY` when given, so CI runs are repeatable.
+//! Once the whole period has ended, every date in it has passed: that is one finding, GR305
+//! plan-expired, and this rule's findings are left out while GR305 reports the plan (turn
+//! GR305 off and they come back).
 //!
 //! ## Bad
 //!

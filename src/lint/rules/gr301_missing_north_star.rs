@@ -37,11 +37,12 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(cx: &Context, out: &mut Vec<Finding>) {
-    if cx.plan.north_star.is_none() {
+    if cx.plan.north_star.is_none() && !cx.plan.wrote("north_star") {
         out.push(
-            Finding::new(cx.plan.header_span, "the plan has no north star").help(
-                "add `north_star:` to the front matter: the long-term direction these goals serve",
-            ),
+            Finding::new(cx.plan.header_span, "the plan has no north star").help(format!(
+                "add `north_star:` to {}: the long-term direction these goals serve",
+                plan_keys_place(cx)
+            )),
         );
     }
 }

@@ -10,6 +10,7 @@ pub mod gr004_invalid_date;
 pub mod gr005_duplicate_goal;
 pub mod gr006_no_goals;
 pub mod gr007_unused_suppression;
+pub mod gr008_unfilled_template;
 pub mod gr101_too_many_development_goals;
 pub mod gr102_goal_without_actions;
 pub mod gr103_too_many_open_actions;

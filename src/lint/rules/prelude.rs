@@ -17,6 +17,19 @@ pub fn problems(cx: &Context, kinds: &[ProblemKind], out: &mut Vec<Finding>) {
     }
 }
 
+/// Where a goal's keys are written, in the plan's own form, for advice ("add `due:` to …").
+pub fn goal_keys_place(cx: &Context) -> &'static str {
+    match cx.plan.format {
+        crate::plan::PlanFormat::Markdown => "the goal's yaml block",
+        crate::plan::PlanFormat::Yaml => "the goal's entry under `goals:`",
+    }
+}
+
+/// Where a plan's own keys are written, in the plan's own form.
+pub fn plan_keys_place(cx: &Context) -> &'static str {
+    crate::plan::fields::plan_keys_place(cx.plan.format)
+}
+
 /// "1 goal", "3 goals".
 pub fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
