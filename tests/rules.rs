@@ -269,7 +269,8 @@ why: peers at my level do this
     );
 }
 
-/// An ended plan is one GR305, not also a GR208 for every goal and action past due.
+/// An ended plan is one GR305, not also a GR208 for every goal and action past due, nor a
+/// GR501 for every goal that stopped moving.
 #[test]
 fn an_ended_plan_is_expired_once_not_overdue_per_goal() {
     let text = "---
@@ -292,13 +293,13 @@ why: peers at my level do this
 ";
     let found: Vec<String> = codes_with(&linter(), text, None)
         .into_iter()
-        .filter(|f| f.starts_with("GR208") || f.starts_with("GR305"))
+        .filter(|f| ["GR208", "GR305", "GR501"].iter().any(|c| f.starts_with(c)))
         .collect();
     assert_eq!(
         found,
         ["GR305 3:35 the period ended on 2025-12-31 and 1 goal is still active"]
     );
-    // With GR305 off, the dates are what there is to say.
+    // With GR305 off, the dates and the standstill are what there is to say.
     let dir = tempfile::TempDir::new().unwrap();
     let config = dir.path().join("growth.yaml");
     std::fs::write(&config, "rules:\n  plan-expired: off\n").unwrap();
@@ -306,11 +307,12 @@ why: peers at my level do this
     let without = Linter::new(&config, None, today()).unwrap();
     let found: Vec<String> = codes_with(&without, text, None)
         .into_iter()
-        .filter(|f| f.starts_with("GR208") || f.starts_with("GR305"))
+        .filter(|f| ["GR208", "GR305", "GR501"].iter().any(|c| f.starts_with(c)))
         .collect();
     assert_eq!(
         found,
         [
+            "GR501 7:10 no progress on `run-2-incident-reviews` since the period started 257 days ago",
             "GR208 11:6 the goal `run-2-incident-reviews` was due 2025-11-30 (105 days ago)",
             "GR208 17:30 open action was due 2025-10-01 (165 days ago)",
         ]

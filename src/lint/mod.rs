@@ -30,9 +30,10 @@ use text::Lexicon;
 const READING_RULES: &[&str] = &["GR001", "GR002", "GR003", "GR004"];
 
 /// A finding of the first rule says all that the second's findings in the same file would:
-/// an expired plan (GR305) is not also overdue goal by goal and action by action (GR208).
+/// an expired plan (GR305) is not also overdue goal by goal and action by action (GR208),
+/// nor stale goal by goal (GR501): its goals are a record now, not work in progress.
 /// When the first is off or suppressed, the second's findings are reported.
-const SUBSUMES: &[(&str, &str)] = &[("GR305", "GR208")];
+const SUBSUMES: &[(&str, &str)] = &[("GR305", "GR208"), ("GR305", "GR501")];
 
 /// The code of the rule that reports unknown and unused suppressions.
 const UNUSED_SUPPRESSION: &str = "GR007";

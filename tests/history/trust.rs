@@ -249,7 +249,8 @@ fn edited_and_removed_entries_are_events_of_their_own_and_never_backdated() {
 #[test]
 fn uncommitted_entries_count_at_their_own_dates() {
     let repo = Repo::new();
-    repo.write(PLAN, JANE);
+    // A year's plan: after its period, GR305 would speak for the standstill instead.
+    repo.write(PLAN, &JANE.replace("end: 2026-06-30", "end: 2026-12-31"));
     repo.commit("plan", "2026-01-05");
     check_in(&repo, "2026-05-20 [12%] solved 3 of 25");
     let stale = |today: &str| {
