@@ -669,7 +669,7 @@ fn an_ended_plan_is_archived_when_its_owner_has_a_newer_one() {
         .lines()
         .find(|l| l.starts_with("Dee Park") && l.contains("2026-03-01"));
     assert!(
-        row.is_some_and(|r| r.ends_with("warnings  ended")),
+        row.is_some_and(|r| r.ends_with("  ok        ended")),
         "{text}"
     );
     assert!(text.contains("2026-01-01 to 2026-06-30 (ended)"), "{text}");
