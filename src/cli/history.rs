@@ -26,6 +26,12 @@ pub fn run(args: HistoryArgs) -> anyhow::Result<u8> {
         today: args.common.today,
         since: args.since.as_deref(),
         until: args.until.as_deref(),
+        // `--since DATE` needs no commit dated before it; a revision bound is found by
+        // reachability, which a date cannot bound.
+        from: args
+            .since
+            .as_deref()
+            .and_then(|s| crate::decode::parse_date(s).ok()),
     };
     let mut notes = Vec::new();
     let mut commits = 0;

@@ -87,6 +87,34 @@ pub struct PlanVersion {
     pub blob: Option<Oid>,
 }
 
+/// How much of history to read, beyond [`Options`].
+#[derive(Debug, Clone, Default)]
+pub struct Scope {
+    /// Walk only the commits from this day on, starting from the plans as they were before
+    /// it (see [`History::bounded`]); `None` walks all of history.
+    pub from: Option<NaiveDate>,
+}
+
+/// A plan as it was where a bounded walk started.
+#[derive(Debug, Clone)]
+pub struct PlanStart {
+    /// The plan's path then, relative to the repository's top.
+    pub path: PathBuf,
+    /// The plan's path now, after later renames.
+    pub plan: PathBuf,
+    /// Its entries; `None` when that version did not parse or had no goals, which only the
+    /// history before it can settle (the walk is then [`History::unsure`]).
+    pub start: Option<facts::Start>,
+}
+
+/// Where to find one plan's events, versions and start.
+#[derive(Debug, Clone, Default)]
+struct PlanIndex {
+    events: Vec<usize>,
+    versions: Vec<usize>,
+    start: Option<usize>,
+}
+
 /// The events of every plan, oldest first, and what the reader should know about them.
 #[derive(Debug, Clone, Default)]
 pub struct History {
@@ -99,16 +127,44 @@ pub struct History {
     pub top: PathBuf,
     git_dir: PathBuf,
     versions: Vec<PlanVersion>,
-    /// Each plan's events and versions (indices), by the plan's absolute path now: looking
-    /// up hundreds of plans must not scan every event for each.
-    by_plan: HashMap<PathBuf, (Vec<usize>, Vec<usize>)>,
+    starts: Vec<PlanStart>,
+    /// The day a bounded walk started from, when it skipped older commits.
+    bounded: Option<NaiveDate>,
+    unsure: bool,
+    /// Each plan's events, versions and start (indices), by the plan's absolute path now:
+    /// looking up hundreds of plans must not scan every event for each.
+    by_plan: HashMap<PathBuf, PlanIndex>,
 }
 
 impl History {
     /// The events of one plan, by its absolute path now.
     pub fn of_plan<'h>(&'h self, path: &Path) -> impl Iterator<Item = &'h Event> + 'h {
-        let indices = self.by_plan.get(path).map_or(&[][..], |i| i.0.as_slice());
+        let indices = self
+            .by_plan
+            .get(path)
+            .map_or(&[][..], |i| i.events.as_slice());
         indices.iter().map(|&i| &self.events[i])
+    }
+
+    /// The day a bounded walk started from: commits dated before it (at the start of the
+    /// topological order) were not read, and each plan's state then is its [`start`].
+    ///
+    /// [`start`]: History::start
+    pub fn bounded(&self) -> Option<NaiveDate> {
+        self.bounded
+    }
+
+    /// Whether a bounded walk met something only the skipped history could settle, so its
+    /// events or facts may differ from a full walk's: the caller should walk all of history.
+    pub fn unsure(&self) -> bool {
+        self.unsure
+    }
+
+    /// The plan at `path` (absolute, its path now) as it was where a bounded walk started;
+    /// `None` when it did not exist then (or the walk was not bounded).
+    pub fn start(&self, path: &Path) -> Option<&facts::Start> {
+        let i = self.by_plan.get(path)?.start?;
+        self.starts[i].start.as_ref()
     }
 
     /// Whether history knows the plan at `path` (absolute) at all.
@@ -127,13 +183,17 @@ impl History {
         let wanted = |plan: &Path, then: &Path| keep(&top.join(plan)) || keep(&top.join(then));
         self.events.retain(|e| wanted(&e.plan, &e.path));
         self.versions.retain(|v| wanted(&v.plan, &v.path));
+        self.starts.retain(|s| wanted(&s.plan, &s.path));
         self.index();
     }
 
     /// The last committed version of the plan at `path` (absolute, its path now) dated on or
     /// before `day`, in the order history was walked.
     pub fn version_at(&self, path: &Path, day: NaiveDate) -> Option<&PlanVersion> {
-        let indices = self.by_plan.get(path).map_or(&[][..], |i| i.1.as_slice());
+        let indices = self
+            .by_plan
+            .get(path)
+            .map_or(&[][..], |i| i.versions.as_slice());
         indices
             .iter()
             .map(|&i| &self.versions[i])
@@ -159,17 +219,26 @@ impl History {
         self.by_plan.clear();
         for (i, event) in self.events.iter().enumerate() {
             let plan = self.top.join(&event.plan);
-            self.by_plan.entry(plan).or_default().0.push(i);
+            self.by_plan.entry(plan).or_default().events.push(i);
         }
         for (i, version) in self.versions.iter().enumerate() {
             let plan = self.top.join(&version.plan);
-            self.by_plan.entry(plan).or_default().1.push(i);
+            self.by_plan.entry(plan).or_default().versions.push(i);
+        }
+        for (i, start) in self.starts.iter().enumerate() {
+            let plan = self.top.join(&start.plan);
+            self.by_plan.entry(plan).or_default().start = Some(i);
         }
     }
 }
 
 /// Walks the repository that contains `options.start`.
 pub fn load(options: &Options) -> Result<History, HistoryError> {
+    load_with(options, &Scope::default())
+}
+
+/// [`load`], reading only as much history as `scope` says.
+pub fn load_with(options: &Options, scope: &Scope) -> Result<History, HistoryError> {
     // Objects are read once each for a diff; checking every object's hash on read (which git
     // itself does not do) costs a sixth of a long walk.
     git2::opts::strict_hash_verification(false);
@@ -230,7 +299,7 @@ pub fn load(options: &Options) -> Result<History, HistoryError> {
                 }
             }
         };
-        walker.walk(&boundary, &mut tick)?;
+        walker.walk(&boundary, scope.from, &mut tick)?;
         if let Some(bar) = bar {
             bar.finish_and_clear();
         }
@@ -258,6 +327,9 @@ pub fn load(options: &Options) -> Result<History, HistoryError> {
         ));
     }
     history.versions = std::mem::take(&mut walker.versions);
+    history.starts = std::mem::take(&mut walker.starts);
+    history.bounded = scope.from.filter(|_| walker.bounded);
+    history.unsure = walker.unsure;
     history.events = filter(&repo, walker.events, options)?;
     history.index();
     Ok(history)

@@ -20,7 +20,8 @@ use crate::source;
 
 use super::diff;
 use super::event::{CommitInfo, Event, EventKind, UNCOMMITTED};
-use super::PlanVersion;
+use super::facts::Start;
+use super::{PlanStart, PlanVersion};
 
 /// How many parsed plan versions are kept; enough for the versions a walk revisits soon,
 /// small enough to keep memory bounded on long histories.
@@ -84,6 +85,14 @@ pub struct Walker<'r> {
     /// The date of the earliest shallow boundary commit, in a shallow clone.
     pub boundary_date: Option<NaiveDate>,
     pub commits_seen: usize,
+    /// Where a bounded walk started: the commits before it were not read.
+    pub bounded: bool,
+    /// The plans as they were where a bounded walk started.
+    pub starts: Vec<PlanStart>,
+    /// A bounded walk met something only the skipped history could settle (an unparsable
+    /// version whose last good one is older, an octopus merge, a plan without goals at the
+    /// start): its events may differ from a full walk's.
+    pub unsure: bool,
 }
 
 impl<'r> Walker<'r> {
@@ -102,25 +111,42 @@ impl<'r> Walker<'r> {
             skipped: Vec::new(),
             boundary_date: None,
             commits_seen: 0,
+            bounded: false,
+            starts: Vec::new(),
+            unsure: false,
         }
     }
 
     /// Walks every commit reachable from HEAD, oldest first. `tick` is called per commit.
     /// `boundary` holds a shallow clone's boundary commits: their plans are a starting
     /// snapshot, not additions.
+    ///
+    /// With `from`, the walk starts at the first commit (oldest first) dated `from` or later,
+    /// and the plans as they were just before it are its starting snapshot ([`PlanStart`]).
     pub fn walk(
         &mut self,
         boundary: &HashSet<Oid>,
+        from: Option<NaiveDate>,
         tick: &mut dyn FnMut(usize),
     ) -> Result<(), git2::Error> {
         let mut revwalk = self.repo.revwalk()?;
         revwalk.set_sorting(Sort::TOPOLOGICAL | Sort::TIME | Sort::REVERSE)?;
         revwalk.push_head()?;
         let oids: Vec<Oid> = revwalk.collect::<Result<_, _>>()?;
+        // A shallow clone's history already starts at its boundary, with its own snapshot.
+        let skip = match from {
+            Some(day) if boundary.is_empty() => self.dated_before(&oids, day),
+            _ => 0,
+        };
+        if skip > 0 {
+            self.bounded = true;
+            self.commits_seen = skip;
+            self.start_at(oids[skip - 1])?;
+        }
         // In chunks: find what each commit changed, parse the new plan versions of the whole
         // chunk on all cores, then turn the changes into events in order. A commit whose
         // objects cannot be read (missing, corrupt) is skipped and named; the rest is walked.
-        for chunk in oids.chunks(CHUNK) {
+        for chunk in oids[skip..].chunks(CHUNK) {
             let mut steps = Vec::with_capacity(chunk.len());
             for &oid in chunk {
                 self.commits_seen += 1;
@@ -147,6 +173,62 @@ impl<'r> Walker<'r> {
             }
         }
         Ok(())
+    }
+
+    /// How many commits, from the oldest in walk order, are dated before `day`.
+    ///
+    /// Commit dates can be out of order (rebased and cherry-picked commits keep their author
+    /// dates), so the walk does not stop at the first old commit met going back; it skips the
+    /// longest run of old commits at the start of the topological order. That run holds
+    /// every ancestor of each commit in it, so no skipped commit comes after a walked one, and
+    /// every commit dated `day` or later is walked, wherever it sits.
+    fn dated_before(&self, oids: &[Oid], day: NaiveDate) -> usize {
+        oids.iter()
+            .position(|&oid| {
+                self.repo
+                    .find_commit(oid)
+                    .map_or(true, |c| author_date(&c) >= day)
+            })
+            .unwrap_or(oids.len())
+    }
+
+    /// The plans in the last skipped commit's tree: a bounded walk's starting snapshot.
+    fn start_at(&mut self, oid: Oid) -> Result<(), git2::Error> {
+        let commit = self.repo.find_commit(oid)?;
+        let tree = commit.tree()?;
+        let info = Arc::new(commit_info(&commit));
+        let changes = self.changes(None, Some(&tree))?;
+        let steps = vec![(Arc::clone(&info), Step::Changes(changes.clone(), false))];
+        self.prefetch(&steps);
+        for change in changes {
+            let Some(blob) = change.new else { continue };
+            self.record_version(&info, &change.path, Some(blob));
+            let start = match self.version(blob, &change.path)?.as_ref() {
+                Ok(plan) if !plan.goals.is_empty() => Some(Start::of(plan)),
+                // What a full walk makes of a later version depends on versions before this
+                // one (the last that parsed, whether any had goals).
+                _ => None,
+            };
+            self.unsure |= start.is_none();
+            self.starts.push(PlanStart {
+                path: PathBuf::from(&change.path),
+                plan: PathBuf::from(&change.path),
+                start,
+            });
+        }
+        Ok(())
+    }
+
+    /// The last version before the unparsable `oid` that parsed. In a bounded walk it may be
+    /// older than the walk's start, and then only a full walk knows it.
+    fn good_before(&mut self, oid: Oid) -> Option<Oid> {
+        match self.good_before.get(&oid) {
+            Some(before) => *before,
+            None => {
+                self.unsure |= self.bounded;
+                None
+            }
+        }
     }
 
     /// What one commit changed, before its versions are parsed; `None` when nothing did.
@@ -313,6 +395,8 @@ impl<'r> Walker<'r> {
     /// (a resolution written into the merge) is an event of the merge, against the first
     /// parent.
     fn octopus(&mut self, info: &Arc<CommitInfo>, changes: Vec<Change>) -> Result<(), git2::Error> {
+        // Which versions the sides told may be in the history a bounded walk skipped.
+        self.unsure |= self.bounded;
         for change in changes {
             self.record_version(info, &change.path, change.new);
             let told = change
@@ -479,7 +563,7 @@ impl<'r> Walker<'r> {
                 );
                 let before = match change.old {
                     Some(old) if self.version(old, &change.path)?.is_ok() => Some(old),
-                    Some(old) => self.good_before.get(&old).copied().flatten(),
+                    Some(old) => self.good_before(old),
                     None => None,
                 };
                 self.good_before.insert(new_oid, before);
@@ -493,7 +577,7 @@ impl<'r> Walker<'r> {
         let mut old_oid = change.old;
         if let Some(oid) = old_oid {
             if self.version(oid, &change.path)?.is_err() {
-                old_oid = self.good_before.get(&oid).copied().flatten();
+                old_oid = self.good_before(oid);
             }
         }
         let events = match old_oid {
@@ -714,6 +798,9 @@ impl<'r> Walker<'r> {
         for version in &mut self.versions {
             version.plan = latest(&version.path);
         }
+        for start in &mut self.starts {
+            start.plan = latest(&start.path);
+        }
     }
 }
 
@@ -770,14 +857,22 @@ fn similar(old: &Plan, new: &Plan) -> bool {
     shared * 2 >= old.goals.len().max(new.goals.len())
 }
 
-fn commit_info(commit: &git2::Commit) -> CommitInfo {
-    let author = commit.author();
-    let when = author.when();
+/// The day of a commit's author date in the author's time zone: what events are dated by.
+fn author_date(commit: &git2::Commit) -> NaiveDate {
+    commit_time(&commit.author().when()).date_naive()
+}
+
+fn commit_time(when: &git2::Time) -> DateTime<FixedOffset> {
     let offset = FixedOffset::east_opt(when.offset_minutes() * 60)
         .unwrap_or_else(|| FixedOffset::east_opt(0).expect("zero offset"));
-    let time = DateTime::from_timestamp(when.seconds(), 0)
+    DateTime::from_timestamp(when.seconds(), 0)
         .unwrap_or_default()
-        .with_timezone(&offset);
+        .with_timezone(&offset)
+}
+
+fn commit_info(commit: &git2::Commit) -> CommitInfo {
+    let author = commit.author();
+    let time = commit_time(&author.when());
     let id = commit.id().to_string();
     CommitInfo {
         short: id[..7.min(id.len())].to_string(),

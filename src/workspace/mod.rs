@@ -47,6 +47,8 @@ pub struct Window<'a> {
     pub today: Option<NaiveDate>,
     pub since: Option<&'a str>,
     pub until: Option<&'a str>,
+    /// Read only the commits from this day on (see [`history::Scope::from`]).
+    pub from: Option<NaiveDate>,
 }
 
 impl Workspace {
@@ -156,7 +158,16 @@ impl Workspace {
             until: window.until.map(Bound::parse),
             progress: std::io::IsTerminal::is_terminal(&std::io::stderr()),
         };
-        let mut history = history::load(&options)?;
+        // `GROWTH_FULL_HISTORY=1` walks all of history even where a bounded walk would do:
+        // to check the one against the other.
+        let full = std::env::var_os("GROWTH_FULL_HISTORY").is_some_and(|v| v == "1");
+        let scope = history::Scope {
+            from: window.from.filter(|_| !full),
+        };
+        let mut history = history::load_with(&options, &scope)?;
+        if history.unsure() {
+            history = history::load(&options)?;
+        }
         history.retain(|path| set.selects(path));
         Ok(history)
     }
