@@ -19,6 +19,8 @@
 
 #[path = "history/bounded.rs"]
 mod bounded;
+#[path = "history/cache.rs"]
+mod cache;
 #[path = "history/events.rs"]
 mod events;
 #[path = "history/hostile.rs"]

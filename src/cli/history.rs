@@ -24,6 +24,7 @@ pub fn run(args: HistoryArgs) -> anyhow::Result<u8> {
     super::check_range(args.since.as_deref(), args.until.as_deref())?;
     let window = Window {
         today: args.common.today,
+        no_cache: args.common.no_cache,
         since: args.since.as_deref(),
         until: args.until.as_deref(),
         // `--since DATE` needs no commit dated before it; a revision bound is found by

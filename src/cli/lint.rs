@@ -51,6 +51,7 @@ pub fn run(args: LintArgs) -> anyhow::Result<u8> {
         let plans = || parsed.iter().filter_map(|p| p.plan.as_ref());
         let mut window = Window {
             today: Some(today),
+            no_cache: args.common.no_cache,
             from: facts::walk_from(plans(), backdate_days),
             ..Window::default()
         };

@@ -248,7 +248,7 @@ fn text(v: &Option<Spanned<String>>) -> Option<String> {
 /// judged; that is the same verdict, because the walk starts no later than the earliest date
 /// the linted plans state, and an entry that appeared before the date it states is never
 /// backdated.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Start {
     checkins: Vec<CheckinKey>,
     /// (goal, text, done).

@@ -5,6 +5,7 @@
 //! of a plan; [`facts`] derives what the history rules and the report need (when a goal last
 //! moved, which entries were backdated, which goalposts moved).
 
+pub mod cache;
 pub mod diff;
 pub mod event;
 pub mod facts;
@@ -93,6 +94,8 @@ pub struct Scope {
     /// Walk only the commits from this day on, starting from the plans as they were before
     /// it (see [`History::bounded`]); `None` walks all of history.
     pub from: Option<NaiveDate>,
+    /// Where to keep walks for the next run; `None` walks every time.
+    pub cache: Option<cache::Settings>,
 }
 
 /// A plan as it was where a bounded walk started.
@@ -290,7 +293,17 @@ pub fn load_with(options: &Options, scope: &Scope) -> Result<History, HistoryErr
     };
     let boundary = shallow_boundary(&repo);
     let mut walker = walk::Walker::new(&repo, &is_plan);
-    if head.is_some() {
+    let state = repo
+        .head()
+        .ok()
+        .and_then(|h| h.target())
+        .map(|id| cache::state(id, &boundary));
+    let stored = match (&scope.cache, &state) {
+        (Some(settings), Some(state)) => cache::load(settings, &top, scope.from, state),
+        _ => None,
+    };
+    let restored = stored.is_some_and(|walked| walker.restore(walked).is_some());
+    if head.is_some() && !restored {
         let bar = options.progress.then(progress_bar);
         let mut tick = |n: usize| {
             if let Some(bar) = &bar {
@@ -302,6 +315,9 @@ pub fn load_with(options: &Options, scope: &Scope) -> Result<History, HistoryErr
         walker.walk(&boundary, scope.from, &mut tick)?;
         if let Some(bar) = bar {
             bar.finish_and_clear();
+        }
+        if let (Some(settings), Some(state)) = (&scope.cache, state) {
+            cache::store(settings, &top, scope.from, &walker.saved(state));
         }
     }
     if let Some(dir) = &workdir {

@@ -49,6 +49,8 @@ pub struct Window<'a> {
     pub until: Option<&'a str>,
     /// Read only the commits from this day on (see [`history::Scope::from`]).
     pub from: Option<NaiveDate>,
+    /// Walk history even when the cache holds this walk (`--no-cache`).
+    pub no_cache: bool,
 }
 
 impl Workspace {
@@ -161,12 +163,23 @@ impl Workspace {
         // `GROWTH_FULL_HISTORY=1` walks all of history even where a bounded walk would do:
         // to check the one against the other.
         let full = std::env::var_os("GROWTH_FULL_HISTORY").is_some_and(|v| v == "1");
+        let cache = history::cache::Settings::dir_from_env()
+            .filter(|_| !window.no_cache)
+            .map(|dir| history::cache::Settings {
+                dir,
+                key: set.plan_key(&self.config.plans),
+            });
         let scope = history::Scope {
             from: window.from.filter(|_| !full),
+            cache,
         };
         let mut history = history::load_with(&options, &scope)?;
         if history.unsure() {
-            history = history::load(&options)?;
+            let scope = history::Scope {
+                from: None,
+                ..scope
+            };
+            history = history::load_with(&options, &scope)?;
         }
         history.retain(|path| set.selects(path));
         Ok(history)

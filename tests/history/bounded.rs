@@ -137,7 +137,7 @@ fn walk(repo: &Repo, from: Option<NaiveDate>) -> history::History {
         until: None,
         progress: false,
     };
-    history::load_with(&options, &Scope { from }).expect("history")
+    history::load_with(&options, &Scope { from, cache: None }).expect("history")
 }
 
 #[test]
