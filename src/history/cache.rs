@@ -45,7 +45,7 @@ impl Settings {
 /// The first line of every cache file; the second is `<format> <version> <checksum>`.
 const MAGIC: &str = "growth history cache";
 /// Bumped whenever what is stored, or what a walk makes of history, changes shape.
-const FORMAT: u32 = 1;
+const FORMAT: u32 = 2;
 
 /// What a walk found, in a form that can be written and read back.
 #[derive(Debug, Serialize, Deserialize)]
@@ -64,7 +64,7 @@ pub(super) struct Walked {
     pub boundary_date: Option<NaiveDate>,
     pub commits_seen: usize,
     pub bounded: bool,
-    pub unsure: bool,
+    pub unsure: Vec<String>,
 }
 
 /// What identifies the history a walk read: HEAD and a shallow clone's boundary.

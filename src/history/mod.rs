@@ -105,8 +105,8 @@ pub struct PlanStart {
     pub path: PathBuf,
     /// The plan's path now, after later renames.
     pub plan: PathBuf,
-    /// Its entries; `None` when that version did not parse or had no goals, which only the
-    /// history before it can settle (the walk is then [`History::unsure`]).
+    /// Its entries; `None` when that version did not parse or had no goals: what facts make
+    /// of the plan then depends on the history before it.
     pub start: Option<facts::Start>,
 }
 
@@ -133,7 +133,8 @@ pub struct History {
     starts: Vec<PlanStart>,
     /// The day a bounded walk started from, when it skipped older commits.
     bounded: Option<NaiveDate>,
-    unsure: bool,
+    /// Plans (paths then and now) whose events a bounded walk cannot vouch for.
+    unsure: Vec<PathBuf>,
     /// Each plan's events, versions and start (indices), by the plan's absolute path now:
     /// looking up hundreds of plans must not scan every event for each.
     by_plan: HashMap<PathBuf, PlanIndex>,
@@ -157,10 +158,11 @@ impl History {
         self.bounded
     }
 
-    /// Whether a bounded walk met something only the skipped history could settle, so its
-    /// events or facts may differ from a full walk's: the caller should walk all of history.
+    /// Whether a bounded walk met something only the skipped history could settle for one
+    /// of the plans kept (an unparsable version, an octopus merge across its start), so their
+    /// events may differ from a full walk's: the caller should walk all of history.
     pub fn unsure(&self) -> bool {
-        self.unsure
+        !self.unsure.is_empty()
     }
 
     /// The plan at `path` (absolute, its path now) as it was where a bounded walk started;
@@ -187,6 +189,7 @@ impl History {
         self.events.retain(|e| wanted(&e.plan, &e.path));
         self.versions.retain(|v| wanted(&v.plan, &v.path));
         self.starts.retain(|s| wanted(&s.plan, &s.path));
+        self.unsure.retain(|p| keep(&top.join(p)));
         self.index();
     }
 
@@ -345,7 +348,7 @@ pub fn load_with(options: &Options, scope: &Scope) -> Result<History, HistoryErr
     history.versions = std::mem::take(&mut walker.versions);
     history.starts = std::mem::take(&mut walker.starts);
     history.bounded = scope.from.filter(|_| walker.bounded);
-    history.unsure = walker.unsure;
+    history.unsure = walker.unsure_plans();
     history.events = filter(&repo, walker.events, options)?;
     history.index();
     Ok(history)

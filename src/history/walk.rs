@@ -90,10 +90,10 @@ pub struct Walker<'r> {
     pub bounded: bool,
     /// The plans as they were where a bounded walk started.
     pub starts: Vec<PlanStart>,
-    /// A bounded walk met something only the skipped history could settle (an unparsable
-    /// version whose last good one is older, an octopus merge, a plan without goals at the
-    /// start): its events may differ from a full walk's.
-    pub unsure: bool,
+    /// The plans (paths then) for which a bounded walk met something only the skipped
+    /// history could settle (an unparsable version whose last good one is older, an octopus
+    /// merge): their events may differ from a full walk's.
+    unsure: HashSet<String>,
 }
 
 impl<'r> Walker<'r> {
@@ -114,7 +114,7 @@ impl<'r> Walker<'r> {
             commits_seen: 0,
             bounded: false,
             starts: Vec::new(),
-            unsure: false,
+            unsure: HashSet::new(),
         }
     }
 
@@ -207,10 +207,9 @@ impl<'r> Walker<'r> {
             let start = match self.version(blob, &change.path)?.as_ref() {
                 Ok(plan) if !plan.goals.is_empty() => Some(Start::of(plan)),
                 // What a full walk makes of a later version depends on versions before this
-                // one (the last that parsed, whether any had goals).
+                // one (the last that parsed, whether any had goals): facts cannot start here.
                 _ => None,
             };
-            self.unsure |= start.is_none();
             self.starts.push(PlanStart {
                 path: PathBuf::from(&change.path),
                 plan: PathBuf::from(&change.path),
@@ -222,14 +221,25 @@ impl<'r> Walker<'r> {
 
     /// The last version before the unparsable `oid` that parsed. In a bounded walk it may be
     /// older than the walk's start, and then only a full walk knows it.
-    fn good_before(&mut self, oid: Oid) -> Option<Oid> {
+    fn good_before(&mut self, oid: Oid, path: &str) -> Option<Oid> {
         match self.good_before.get(&oid) {
             Some(before) => *before,
             None => {
-                self.unsure |= self.bounded;
+                if self.bounded {
+                    self.unsure.insert(path.to_string());
+                }
                 None
             }
         }
+    }
+
+    /// The plans a bounded walk cannot vouch for, by their paths then and now.
+    pub fn unsure_plans(&self) -> Vec<PathBuf> {
+        let mut plans: Vec<PathBuf> = self.unsure.iter().map(PathBuf::from).collect();
+        plans.extend(self.unsure.iter().map(|p| self.latest(Path::new(p))));
+        plans.sort();
+        plans.dedup();
+        plans
     }
 
     /// What one commit changed, before its versions are parsed; `None` when nothing did.
@@ -397,7 +407,9 @@ impl<'r> Walker<'r> {
     /// parent.
     fn octopus(&mut self, info: &Arc<CommitInfo>, changes: Vec<Change>) -> Result<(), git2::Error> {
         // Which versions the sides told may be in the history a bounded walk skipped.
-        self.unsure |= self.bounded;
+        if self.bounded {
+            self.unsure.extend(changes.iter().map(|c| c.path.clone()));
+        }
         for change in changes {
             self.record_version(info, &change.path, change.new);
             let told = change
@@ -564,7 +576,7 @@ impl<'r> Walker<'r> {
                 );
                 let before = match change.old {
                     Some(old) if self.version(old, &change.path)?.is_ok() => Some(old),
-                    Some(old) => self.good_before(old),
+                    Some(old) => self.good_before(old, &change.path),
                     None => None,
                 };
                 self.good_before.insert(new_oid, before);
@@ -578,7 +590,7 @@ impl<'r> Walker<'r> {
         let mut old_oid = change.old;
         if let Some(oid) = old_oid {
             if self.version(oid, &change.path)?.is_err() {
-                old_oid = self.good_before(oid);
+                old_oid = self.good_before(oid, &change.path);
             }
         }
         let events = match old_oid {
@@ -780,28 +792,35 @@ impl<'r> Walker<'r> {
     /// Rewrites every event's and version's `plan` to the plan's latest path, following
     /// renames.
     pub fn resolve_renames(&mut self) {
-        let renames = &self.renames;
-        let latest = |then: &Path| {
-            let mut path = then.to_string_lossy().into_owned();
-            let mut hops = 0;
-            while let Some(next) = renames.get(&path) {
-                path = next.clone();
-                hops += 1;
-                if hops > renames.len() {
-                    break;
-                }
+        let mut events = std::mem::take(&mut self.events);
+        for event in &mut events {
+            event.plan = self.latest(&event.path);
+        }
+        self.events = events;
+        let mut versions = std::mem::take(&mut self.versions);
+        for version in &mut versions {
+            version.plan = self.latest(&version.path);
+        }
+        self.versions = versions;
+        let mut starts = std::mem::take(&mut self.starts);
+        for start in &mut starts {
+            start.plan = self.latest(&start.path);
+        }
+        self.starts = starts;
+    }
+
+    /// A plan's latest path, following renames from its path `then`.
+    fn latest(&self, then: &Path) -> PathBuf {
+        let mut path = then.to_string_lossy().into_owned();
+        let mut hops = 0;
+        while let Some(next) = self.renames.get(&path) {
+            path = next.clone();
+            hops += 1;
+            if hops > self.renames.len() {
+                break;
             }
-            PathBuf::from(path)
-        };
-        for event in &mut self.events {
-            event.plan = latest(&event.path);
         }
-        for version in &mut self.versions {
-            version.plan = latest(&version.path);
-        }
-        for start in &mut self.starts {
-            start.plan = latest(&start.path);
-        }
+        PathBuf::from(path)
     }
 }
 
@@ -870,7 +889,11 @@ impl Walker<'_> {
             boundary_date: self.boundary_date,
             commits_seen: self.commits_seen,
             bounded: self.bounded,
-            unsure: self.unsure,
+            unsure: {
+                let mut unsure: Vec<String> = self.unsure.iter().cloned().collect();
+                unsure.sort();
+                unsure
+            },
         }
     }
 
@@ -928,7 +951,7 @@ impl Walker<'_> {
         self.boundary_date = walked.boundary_date;
         self.commits_seen = walked.commits_seen;
         self.bounded = walked.bounded;
-        self.unsure = walked.unsure;
+        self.unsure = walked.unsure.into_iter().collect();
         Some(())
     }
 }

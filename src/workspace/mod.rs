@@ -174,14 +174,15 @@ impl Workspace {
             cache,
         };
         let mut history = history::load_with(&options, &scope)?;
+        history.retain(|path| set.selects(path));
         if history.unsure() {
             let scope = history::Scope {
                 from: None,
                 ..scope
             };
             history = history::load_with(&options, &scope)?;
+            history.retain(|path| set.selects(path));
         }
-        history.retain(|path| set.selects(path));
         Ok(history)
     }
 }

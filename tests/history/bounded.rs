@@ -248,3 +248,26 @@ fn a_goal_idle_since_before_the_boundary_reads_all_of_history() {
     let full = findings(&repo, true, &[]);
     assert_eq!(findings(&repo, false, &[]), full);
 }
+
+#[test]
+fn an_unparsable_version_across_the_boundary_reads_all_of_history() {
+    // The version before the walk's start does not parse; the one after it is compared with
+    // the last that did, which only all of history holds.
+    let repo = Repo::new();
+    repo.write("plans/raj.md", RAJ);
+    repo.commit_as("raj", "raj: plan", "2025-12-01");
+    repo.write("plans/jane.md", JANE);
+    repo.commit("jane: plan", "2025-12-02");
+    repo.write("plans/jane.md", "---\nowner: [\n");
+    repo.commit("jane: broken", "2025-12-05");
+    repo.write("plans/jane.md", JANE);
+    crate::support::check_in(&repo, "2026-01-02 [6%] solved 2 of 30");
+    repo.commit("jane: fixed, with a check-in written late", "2026-02-20");
+    let full = findings(&repo, true, &[]);
+    assert!(full.iter().any(|f| f.contains("GR502")), "{full:#?}");
+    assert_eq!(findings(&repo, false, &[]), full);
+    assert_eq!(
+        history_json(&repo, false, &["--since", "2026-01-01"]),
+        history_json(&repo, true, &["--since", "2026-01-01"])
+    );
+}
