@@ -50,7 +50,9 @@ pub fn run(args: HistoryArgs) -> anyhow::Result<u8> {
         }));
     }
     notes.dedup();
-    let mut out = std::io::stdout().lock();
+    // Standard output is line-buffered: a history of a large repository is hundreds of
+    // thousands of lines, one write each without a buffer.
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
     match args.format {
         ListFormat::Json => {
             let doc = Document {
