@@ -136,7 +136,16 @@ fn try_store(
 ) -> Option<()> {
     let path = file(settings, top, from)?;
     let payload = serde_json::to_vec(walked).ok()?;
-    std::fs::create_dir_all(&settings.dir).ok()?;
+    if !settings.dir.exists() {
+        std::fs::create_dir_all(&settings.dir).ok()?;
+        // The cache holds what the plans say: private to its user, like the plans' clone.
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let private = std::fs::Permissions::from_mode(0o700);
+            std::fs::set_permissions(&settings.dir, private).ok()?;
+        }
+    }
     let nanos = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| d.subsec_nanos());
@@ -144,7 +153,11 @@ fn try_store(
         .dir
         .join(format!(".history-{}-{nanos}.tmp", std::process::id()));
     let written = (|| -> std::io::Result<()> {
-        let mut out = std::fs::File::create(&temp)?;
+        let mut options = std::fs::OpenOptions::new();
+        options.write(true).create_new(true);
+        #[cfg(unix)]
+        std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+        let mut out = options.open(&temp)?;
         out.write_all(header(&payload).unwrap_or_default().as_bytes())?;
         out.write_all(&payload)?;
         out.sync_all()?;
