@@ -111,3 +111,33 @@ fn a_damaged_cache_is_walked_again_and_rewritten() {
         .collect();
     assert!(left.is_empty(), "{left:?}");
 }
+
+#[test]
+fn concurrent_runs_share_the_cache_without_harm() {
+    let repo = repo();
+    let walked = outputs(&repo, false);
+    // Several runs at once, all storing the same walk: each reads a whole file or none.
+    let runs: Vec<_> = (0..4)
+        .map(|_| {
+            let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin("growth"));
+            cmd.current_dir(&repo.dir)
+                .args(["history", "--format", "json"])
+                .env("GROWTH_TODAY", crate::support::TODAY)
+                .env("HOME", repo.home())
+                .env("XDG_CONFIG_HOME", repo.home())
+                .env("GROWTH_CACHE_DIR", repo.home().join("cache"))
+                .env_remove("GIT_DIR")
+                .env_remove("GIT_WORK_TREE")
+                .stdout(std::process::Stdio::piped())
+                .spawn()
+                .expect("growth starts")
+        })
+        .collect();
+    for run in runs {
+        let out = run.wait_with_output().expect("growth runs");
+        assert!(out.status.success());
+        let doc: Value = serde_json::from_slice(&out.stdout).expect("JSON");
+        assert_eq!(doc, walked.0);
+    }
+    assert_eq!(outputs(&repo, true), walked);
+}
