@@ -11,7 +11,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RUNS=${RUNS:-3}
-SIZES=${SIZES:-"1000 10000 100000"}
+SIZES=${SIZES-"1000 10000 100000"} # SIZES="" for none
 TENYEAR=${TENYEAR:-1}
 TODAY=2026-11-01 # the generated history ends 2026-10-31: the current half began 2026-07-01
 HALF_START=2026-07-01
