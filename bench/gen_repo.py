@@ -5,7 +5,8 @@ Usage: gen_repo.py N_COMMITS N_PLANS DIR [SEED]
 
 One `git fast-import` process reads a generated stream (no per-commit `git commit`), so
 10,000 commits take seconds. The result is deterministic for a given seed: fixed authors,
-author dates spread evenly over 2024-01-01 .. 2026-10-31, fixed content.
+author dates spread evenly over 2024-01-01 .. 2026-10-31 (YEARS=10 in the environment:
+over the ten years to 2026-10-31), fixed content.
 
 What the history holds:
 - N_PLANS Markdown plans `plans/<person>/<year>-h<n>.md` in growth's format (front matter,
@@ -35,6 +36,11 @@ import sys
 START = dt.datetime(2024, 1, 1, 8, 0, tzinfo=dt.timezone.utc)
 END = dt.datetime(2026, 10, 31, 18, 0, tzinfo=dt.timezone.utc)
 HALVES = [(2024, 1), (2024, 2), (2025, 1), (2025, 2), (2026, 1), (2026, 2)]
+# YEARS=10: the same commits spread over ten years to END, one set of plans per half-year
+# (an organisation whose history is much older than the plans a lint reads).
+if os.environ.get("YEARS"):
+    START = END - dt.timedelta(days=365.25 * float(os.environ["YEARS"]))
+    HALVES = [(y, h) for y in range(START.year + 1, END.year + 1) for h in (1, 2)]
 CYCLE = 50  # a feature branch every CYCLE commits
 N_RENAMES = 20
 
@@ -367,7 +373,7 @@ class Gen:
                 op = self.add_plan(main)
                 p = self.pending_person
                 main["tip"] = self.commit("refs/heads/main", when, self.author_of(p), f"Add {op[1]}", [main["tip"]], [op])
-            elif rng.random() < 0.15:
+            elif rng.random() < 0.15 or not line["plans"]:
                 self.touch_code(line, when)
             else:
                 self.edit(line, when, today, main, branch)

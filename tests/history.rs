@@ -17,6 +17,10 @@
 //! Events are compared as one line each (see [`support::line`]):
 //! `2026-02-10 jane plans/jane.md prod action-checked stated=2026-02-08 text=…`.
 
+#[path = "history/bounded.rs"]
+mod bounded;
+#[path = "history/cache.rs"]
+mod cache;
 #[path = "history/events.rs"]
 mod events;
 #[path = "history/hostile.rs"]

@@ -55,8 +55,15 @@ pub fn run(args: HistoryArgs) -> anyhow::Result<u8> {
     super::check_range(args.since.as_deref(), args.until.as_deref())?;
     let window = Window {
         today: args.common.today,
+        no_cache: args.common.no_cache,
         since: args.since.as_deref(),
         until: args.until.as_deref(),
+        // `--since DATE` needs no commit dated before it; a revision bound is found by
+        // reachability, which a date cannot bound.
+        from: args
+            .since
+            .as_deref()
+            .and_then(|s| crate::decode::parse_date(s).ok()),
     };
     let mut notes = Vec::new();
     let mut commits = 0;
@@ -80,7 +87,9 @@ pub fn run(args: HistoryArgs) -> anyhow::Result<u8> {
         }));
     }
     notes.dedup();
-    let mut out = std::io::stdout().lock();
+    // Standard output is line-buffered: a history of a large repository is hundreds of
+    // thousands of lines, one write each without a buffer.
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
     match args.format {
         ListFormat::Json => {
             let doc = Document {

@@ -5,15 +5,16 @@ use std::path::{Path, PathBuf};
 
 use crate::asof::AsOf;
 use crate::diagnostic::Summary;
-use crate::history::{facts, HistoryError};
+use crate::history::facts::{self, PlanFacts};
+use crate::history::{History, HistoryError};
 use crate::lint::Linter;
 use crate::output::Output;
 use crate::parallel;
 use crate::paths;
-use crate::plan;
+use crate::plan::{self, ParsedPlan};
 use crate::render::{self, Format, LintReport};
 use crate::severity::Severity;
-use crate::workspace::{Window, Workspace};
+use crate::workspace::{PlanFile, Window, Workspace};
 
 use super::{today, LintArgs, EXIT_CLEAN, EXIT_FINDINGS};
 
@@ -39,14 +40,30 @@ pub fn run(args: LintArgs) -> anyhow::Result<u8> {
             super::note(note);
         }
         let mut linter = Linter::new(config, ws.ladder()?, today)?;
+        let found = ws.plan_files();
+        let files = found.files;
+        if files.is_empty() && found.unreadable.is_empty() {
+            anyhow::bail!(
+                "no plan files found under {} (looked for {})",
+                ws.plans.searched(),
+                config.plans.join(", ")
+            );
+        }
+        // Each file is read and parsed on its own: spread them over the cores. Parsed first,
+        // because their dates say how much history the rules need.
+        let parsed = parallel::map(&files, |file| plan::load(&file.shown));
+        let backdate_days = config.options.backdate_days;
+        let plans = || parsed.iter().filter_map(|p| p.plan.as_ref());
+        let mut window = Window {
+            today: Some(today),
+            no_cache: args.common.no_cache,
+            from: facts::walk_from(plans(), backdate_days),
+            ..Window::default()
+        };
         let history = if args.no_history {
             linter = linter.without_history_rules();
             None
         } else {
-            let window = Window {
-                today: Some(today),
-                ..Window::default()
-            };
             match ws.history(&window) {
                 Ok(history) => Some(history),
                 Err(HistoryError::NotARepository) => {
@@ -64,43 +81,40 @@ pub fn run(args: LintArgs) -> anyhow::Result<u8> {
                 }
             }
         };
+        let pairs: Vec<_> = files.iter().zip(&parsed).collect();
+        let mut all_facts = history.as_ref().map(|h| {
+            parallel::map(&pairs, |(file, parsed)| {
+                facts_of(h, file, parsed, &as_of, backdate_days)
+            })
+        });
+        // A bounded walk that cannot vouch for every plan's facts gives way to a full one:
+        // a wrong stale or backdated flag costs more than the walk.
+        let history = match (history, &all_facts) {
+            (Some(h), Some(found)) if !bounded_facts_hold(&h, &pairs, found, today) => {
+                window.from = None;
+                let h = ws.history(&window)?;
+                all_facts = Some(parallel::map(&pairs, |(file, parsed)| {
+                    facts_of(&h, file, parsed, &as_of, backdate_days)
+                }));
+                Some(h)
+            }
+            (h, _) => h,
+        };
         if let Some(history) = &history {
             for note in &history.notes {
                 super::note(note);
             }
         }
-        let found = ws.plan_files();
-        let files = found.files;
-        if files.is_empty() && found.unreadable.is_empty() {
-            anyhow::bail!(
-                "no plan files found under {} (looked for {})",
-                ws.plans.searched(),
-                config.plans.join(", ")
-            );
-        }
         let fail_on = args.fail_on.unwrap_or(config.fail_on);
         report_fail_on = Some(report_fail_on.map_or(fail_on, |f| f.max(fail_on)));
         summary.files += files.len();
-        // Each file is read, parsed and linted on its own: spread them over the cores.
-        let results = parallel::map(&files, |file| {
-            let parsed = plan::load(&file.shown);
-            // A plan git knows nothing about (not committed, outside the plan globs) is judged
-            // by its own dates, like a plan outside git.
-            let facts = history
-                .as_ref()
-                .filter(|h| h.knows(&file.path))
-                .zip(parsed.plan.as_ref())
-                .map(|(h, plan)| {
-                    facts::plan_facts(
-                        h.of_plan(&file.path),
-                        plan,
-                        config.options.backdate_days,
-                        &as_of,
-                    )
-                });
-            let found = linter.lint_with_history(&parsed, facts.as_ref());
-            (parsed, found)
+        let no_facts = vec![None; parsed.len()];
+        let all_facts = all_facts.unwrap_or(no_facts);
+        let linted: Vec<_> = parsed.into_iter().zip(all_facts).collect();
+        let results = parallel::map(&linted, |(parsed, facts)| {
+            linter.lint_with_history(parsed, facts.as_ref())
         });
+        let results = linted.into_iter().map(|(p, _)| p).zip(results);
         // A directory that could not be read is a finding of its own; the run goes on.
         let unreadable = found.unreadable.iter().map(|u| {
             let parsed = plan::unreadable_place(&u.shown, &u.reason);
@@ -183,6 +197,54 @@ pub fn parse(paths: &[PathBuf], quiet: bool) -> anyhow::Result<u8> {
         }
     }
     Ok(EXIT_CLEAN)
+}
+
+/// One plan's facts from history; `None` for a plan git knows nothing about (not committed,
+/// outside the plan globs), which is judged by its own dates, like a plan outside git.
+fn facts_of(
+    history: &History,
+    file: &PlanFile,
+    parsed: &ParsedPlan,
+    as_of: &AsOf,
+    backdate_days: u32,
+) -> Option<PlanFacts> {
+    let plan = parsed.plan.as_ref()?;
+    if !history.knows(&file.path) {
+        return None;
+    }
+    let start = history.start(&file.path);
+    Some(facts::plan_facts_from(
+        start,
+        history.of_plan(&file.path),
+        plan,
+        backdate_days,
+        as_of,
+    ))
+}
+
+/// Whether a bounded walk's facts are the ones all of history gives, for every plan.
+fn bounded_facts_hold(
+    history: &History,
+    pairs: &[(&PlanFile, &ParsedPlan)],
+    found: &[Option<PlanFacts>],
+    today: chrono::NaiveDate,
+) -> bool {
+    let Some(from) = history.bounded() else {
+        return true;
+    };
+    pairs.iter().zip(found).all(|((file, parsed), facts)| {
+        let (Some(plan), Some(facts)) = (&parsed.plan, facts) else {
+            return true;
+        };
+        facts::hold_from(
+            from,
+            history.start(&file.path),
+            history.of_plan(&file.path),
+            plan,
+            facts,
+            today,
+        )
+    })
 }
 
 /// A directory as a person would say it: "the current directory" for `.`.

@@ -149,6 +149,10 @@ pub struct Common {
     /// The date to measure "overdue" and "expired" against [default: today].
     #[arg(long, env = "GROWTH_TODAY", value_name = "YYYY-MM-DD", value_parser = parse_today)]
     pub today: Option<NaiveDate>,
+    /// Read git history afresh, neither using nor updating the cache of earlier walks
+    /// (kept in GROWTH_CACHE_DIR, else the user's cache directory).
+    #[arg(long)]
+    pub no_cache: bool,
 }
 
 #[derive(Debug, Args)]

@@ -47,6 +47,7 @@ pub fn run(args: ReportArgs) -> anyhow::Result<u8> {
         notes.extend(ws.notes.iter().cloned());
         let window = Window {
             today: Some(today(args.common.today)),
+            no_cache: args.common.no_cache,
             ..Window::default()
         };
         let history = match ws.history(&window) {

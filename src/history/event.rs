@@ -6,12 +6,12 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::plan::GoalStatus;
 
 /// A commit, or the "uncommitted" pseudo-commit for work-tree changes.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CommitInfo {
     /// The full id; `uncommitted` for work-tree changes.
     pub id: String,
@@ -56,7 +56,7 @@ pub struct Event {
 }
 
 /// What happened.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "event", rename_all = "kebab-case")]
 pub enum EventKind {
     PlanAdded,
@@ -171,6 +171,33 @@ pub struct FieldChange {
     pub from: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub to: Option<String>,
+}
+
+/// The fields a [`FieldChange`] can name.
+const FIELDS: [&str; 6] = ["date", "value", "note", "text", "due", "done"];
+
+/// A field change read back (from the history cache): its field must be one of [`FIELDS`],
+/// so a foreign cache is refused rather than trusted.
+impl<'de> Deserialize<'de> for FieldChange {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        struct Stored {
+            field: String,
+            from: Option<String>,
+            to: Option<String>,
+        }
+        let stored = Stored::deserialize(d)?;
+        let field = FIELDS
+            .iter()
+            .find(|f| **f == stored.field)
+            .copied()
+            .ok_or_else(|| serde::de::Error::custom("unknown field"))?;
+        Ok(FieldChange {
+            field,
+            from: stored.from,
+            to: stored.to,
+        })
+    }
 }
 
 impl FieldChange {

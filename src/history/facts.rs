@@ -81,6 +81,28 @@ struct Entries {
 }
 
 impl Entries {
+    /// Entries that were already there when history starts: their first appearance is
+    /// before the walk, so they are never judged (see [`Start`]).
+    fn seed(&mut self, start: &Start) {
+        let unjudged = Appeared {
+            date: NaiveDate::MIN,
+            commit: String::new(),
+            judged: false,
+        };
+        for key in &start.checkins {
+            self.checkins
+                .entry(key.clone())
+                .or_default()
+                .push(unjudged.clone());
+        }
+        for (goal, text, done) in &start.actions {
+            self.actions
+                .entry((goal.clone(), text.clone()))
+                .or_default()
+                .push(done.then(|| unjudged.clone()));
+        }
+    }
+
     fn apply(&mut self, goal: &str, kind: &EventKind, appeared: &Appeared) {
         let g = goal.to_string();
         match kind {
@@ -220,6 +242,106 @@ fn text(v: &Option<Spanned<String>>) -> Option<String> {
     v.as_ref().map(|s| s.value.clone())
 }
 
+/// A plan as it was where a bounded walk starts (see `history::Options::from`): the entries
+/// it held then. Replaying the later events on top of these gives the same stacks of
+/// entries as replaying all of history, with each earlier entry marked unjudged instead of
+/// judged; that is the same verdict, because the walk starts no later than the earliest date
+/// the linted plans state, and an entry that appeared before the date it states is never
+/// backdated.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Start {
+    checkins: Vec<CheckinKey>,
+    /// (goal, text, done).
+    actions: Vec<(String, String, bool)>,
+}
+
+impl Start {
+    pub fn of(plan: &Plan) -> Start {
+        let mut start = Start::default();
+        for goal in &plan.goals {
+            let g = &goal.id.value;
+            for c in &goal.checkins {
+                start
+                    .checkins
+                    .push((g.clone(), c.date.value, text(&c.value), text(&c.note)));
+            }
+            for a in &goal.actions {
+                start
+                    .actions
+                    .push((g.clone(), a.text.value.clone(), a.done));
+            }
+        }
+        start
+    }
+}
+
+/// The day a walk for these plans can start from and give the same facts as all of
+/// history: the earliest period start or stated date, less `backdate_days` to spare.
+/// `None` (walk everything) when a plan has no period, since then moved goalposts count
+/// from its first commit.
+pub fn walk_from<'p>(
+    plans: impl Iterator<Item = &'p Plan>,
+    backdate_days: u32,
+) -> Option<NaiveDate> {
+    let mut earliest: Option<NaiveDate> = None;
+    for plan in plans {
+        let mut dates = vec![plan.period.as_ref()?.start.value];
+        for goal in &plan.goals {
+            dates.extend(goal.checkins.iter().map(|c| c.date.value));
+            dates.extend(
+                goal.actions
+                    .iter()
+                    .filter_map(|a| a.done_on.as_ref())
+                    .map(|d| d.value),
+            );
+        }
+        let first = dates.into_iter().min()?;
+        earliest = Some(earliest.map_or(first, |e| e.min(first)));
+    }
+    earliest?.checked_sub_days(chrono::Days::new(u64::from(backdate_days)))
+}
+
+/// Whether `facts`, derived from a walk that started on `from` (with the plan's `start`
+/// there), are what all of history gives. The entries and moved goalposts are (see
+/// [`Start`] and [`walk_from`]); what can differ is when a goal last moved, if that was
+/// before `from`, and where a plan re-added at its old path had its first content.
+pub fn hold_from<'e>(
+    from: NaiveDate,
+    start: Option<&Start>,
+    mut events: impl Iterator<Item = &'e Event>,
+    plan: &Plan,
+    facts: &PlanFacts,
+    today: NaiveDate,
+) -> bool {
+    if start.is_none() {
+        // A full walk may have seen content in an earlier life of the plan at this path:
+        // then its first commit is not where content first appears.
+        match events.next() {
+            None => {}
+            Some(first) if matches!(first.kind, EventKind::PlanAdded) => {
+                let commit = &first.commit.id;
+                if !events
+                    .take_while(|e| &e.commit.id == commit)
+                    .any(|e| e.goal.is_some())
+                {
+                    return false;
+                }
+            }
+            Some(_) => return false,
+        }
+    }
+    // GR501 reads when each active goal last moved once the period has started; one that
+    // has not moved since `from` may have moved before, and that day is in its message.
+    let started = plan.period.as_ref().is_none_or(|p| p.start.value <= today);
+    !started
+        || plan.active_goals().all(|g| {
+            facts
+                .last_activity
+                .get(&g.id.value)
+                .is_some_and(|d| *d >= from)
+        })
+}
+
 /// Derives the facts of one plan, as it is in `plan`, from its events (oldest first) as of
 /// `as_of`.
 ///
@@ -230,6 +352,18 @@ fn text(v: &Option<Spanned<String>>) -> Option<String> {
 /// - An entry is judged for backdating against the commit where it first appeared; editing
 ///   it later is not adding it.
 pub fn plan_facts<'e>(
+    events: impl Iterator<Item = &'e Event>,
+    plan: &Plan,
+    backdate_days: u32,
+    as_of: &AsOf,
+) -> PlanFacts {
+    plan_facts_from(None, events, plan, backdate_days, as_of)
+}
+
+/// [`plan_facts`] for a walk that started later than the plan's first commit, from the plan
+/// as it was there (`None`: the plan did not exist yet).
+pub fn plan_facts_from<'e>(
+    start: Option<&Start>,
     events: impl Iterator<Item = &'e Event>,
     plan: &Plan,
     backdate_days: u32,
@@ -247,6 +381,12 @@ pub fn plan_facts<'e>(
     // the starting state is the first version that did.
     let mut first_commit: Option<&str> = None;
     let mut content_seen = false;
+    if let Some(start) = start {
+        // The plan had content before the walk (the walk only starts from a version with
+        // goals): its first commit is behind us, and every later commit is judged.
+        content_seen = true;
+        entries.seed(start);
+    }
     for event in events {
         if matches!(event.kind, EventKind::PlanAdded) {
             first_commit = Some(&event.commit.id);

@@ -5,6 +5,7 @@
 //! of a plan; [`facts`] derives what the history rules and the report need (when a goal last
 //! moved, which entries were backdated, which goalposts moved).
 
+pub mod cache;
 pub mod diff;
 pub mod event;
 pub mod facts;
@@ -87,6 +88,36 @@ pub struct PlanVersion {
     pub blob: Option<Oid>,
 }
 
+/// How much of history to read, beyond [`Options`].
+#[derive(Debug, Clone, Default)]
+pub struct Scope {
+    /// Walk only the commits from this day on, starting from the plans as they were before
+    /// it (see [`History::bounded`]); `None` walks all of history.
+    pub from: Option<NaiveDate>,
+    /// Where to keep walks for the next run; `None` walks every time.
+    pub cache: Option<cache::Settings>,
+}
+
+/// A plan as it was where a bounded walk started.
+#[derive(Debug, Clone)]
+pub struct PlanStart {
+    /// The plan's path then, relative to the repository's top.
+    pub path: PathBuf,
+    /// The plan's path now, after later renames.
+    pub plan: PathBuf,
+    /// Its entries; `None` when that version did not parse or had no goals: what facts make
+    /// of the plan then depends on the history before it.
+    pub start: Option<facts::Start>,
+}
+
+/// Where to find one plan's events, versions and start.
+#[derive(Debug, Clone, Default)]
+struct PlanIndex {
+    events: Vec<usize>,
+    versions: Vec<usize>,
+    start: Option<usize>,
+}
+
 /// The events of every plan, oldest first, and what the reader should know about them.
 #[derive(Debug, Clone, Default)]
 pub struct History {
@@ -99,16 +130,46 @@ pub struct History {
     pub top: PathBuf,
     git_dir: PathBuf,
     versions: Vec<PlanVersion>,
-    /// Each plan's events and versions (indices), by the plan's absolute path now: looking
-    /// up hundreds of plans must not scan every event for each.
-    by_plan: HashMap<PathBuf, (Vec<usize>, Vec<usize>)>,
+    starts: Vec<PlanStart>,
+    /// The day a bounded walk started from, when it skipped older commits.
+    bounded: Option<NaiveDate>,
+    /// Plans (paths then and now) whose events a bounded walk cannot vouch for.
+    unsure: Vec<PathBuf>,
+    /// Each plan's events, versions and start (indices), by the plan's absolute path now:
+    /// looking up hundreds of plans must not scan every event for each.
+    by_plan: HashMap<PathBuf, PlanIndex>,
 }
 
 impl History {
     /// The events of one plan, by its absolute path now.
     pub fn of_plan<'h>(&'h self, path: &Path) -> impl Iterator<Item = &'h Event> + 'h {
-        let indices = self.by_plan.get(path).map_or(&[][..], |i| i.0.as_slice());
+        let indices = self
+            .by_plan
+            .get(path)
+            .map_or(&[][..], |i| i.events.as_slice());
         indices.iter().map(|&i| &self.events[i])
+    }
+
+    /// The day a bounded walk started from: commits dated before it (at the start of the
+    /// topological order) were not read, and each plan's state then is its [`start`].
+    ///
+    /// [`start`]: History::start
+    pub fn bounded(&self) -> Option<NaiveDate> {
+        self.bounded
+    }
+
+    /// Whether a bounded walk met something only the skipped history could settle for one
+    /// of the plans kept (an unparsable version, an octopus merge across its start), so their
+    /// events may differ from a full walk's: the caller should walk all of history.
+    pub fn unsure(&self) -> bool {
+        !self.unsure.is_empty()
+    }
+
+    /// The plan at `path` (absolute, its path now) as it was where a bounded walk started;
+    /// `None` when it did not exist then (or the walk was not bounded).
+    pub fn start(&self, path: &Path) -> Option<&facts::Start> {
+        let i = self.by_plan.get(path)?.start?;
+        self.starts[i].start.as_ref()
     }
 
     /// Whether history knows the plan at `path` (absolute) at all.
@@ -127,13 +188,18 @@ impl History {
         let wanted = |plan: &Path, then: &Path| keep(&top.join(plan)) || keep(&top.join(then));
         self.events.retain(|e| wanted(&e.plan, &e.path));
         self.versions.retain(|v| wanted(&v.plan, &v.path));
+        self.starts.retain(|s| wanted(&s.plan, &s.path));
+        self.unsure.retain(|p| keep(&top.join(p)));
         self.index();
     }
 
     /// The last committed version of the plan at `path` (absolute, its path now) dated on or
     /// before `day`, in the order history was walked.
     pub fn version_at(&self, path: &Path, day: NaiveDate) -> Option<&PlanVersion> {
-        let indices = self.by_plan.get(path).map_or(&[][..], |i| i.1.as_slice());
+        let indices = self
+            .by_plan
+            .get(path)
+            .map_or(&[][..], |i| i.versions.as_slice());
         indices
             .iter()
             .map(|&i| &self.versions[i])
@@ -159,17 +225,30 @@ impl History {
         self.by_plan.clear();
         for (i, event) in self.events.iter().enumerate() {
             let plan = self.top.join(&event.plan);
-            self.by_plan.entry(plan).or_default().0.push(i);
+            self.by_plan.entry(plan).or_default().events.push(i);
         }
         for (i, version) in self.versions.iter().enumerate() {
             let plan = self.top.join(&version.plan);
-            self.by_plan.entry(plan).or_default().1.push(i);
+            self.by_plan.entry(plan).or_default().versions.push(i);
+        }
+        for (i, start) in self.starts.iter().enumerate() {
+            let plan = self.top.join(&start.plan);
+            self.by_plan.entry(plan).or_default().start = Some(i);
         }
     }
 }
 
+/// libgit2's pack window size and the most it keeps mapped at once (see [`load_with`]).
+const MWINDOW_SIZE: usize = 32 << 20;
+const MWINDOW_LIMIT: usize = 64 << 20;
+
 /// Walks the repository that contains `options.start`.
 pub fn load(options: &Options) -> Result<History, HistoryError> {
+    load_with(options, &Scope::default())
+}
+
+/// [`load`], reading only as much history as `scope` says.
+pub fn load_with(options: &Options, scope: &Scope) -> Result<History, HistoryError> {
     // Objects are read once each for a diff; checking every object's hash on read (which git
     // itself does not do) costs a sixth of a long walk.
     git2::opts::strict_hash_verification(false);
@@ -177,6 +256,15 @@ pub fn load(options: &Options) -> Result<History, HistoryError> {
     // buys nothing here: each object is read about twice, in consecutive commits. Measured
     // on the 10,000-commit bench repo: the same time, 80 MB instead of 135 MB peak.
     git2::opts::enable_caching(false);
+    // libgit2 maps pack files in windows of up to 1 GB and keeps up to 8 GB mapped; each page
+    // it touched stays resident, so a walk of a large pack held most of it in memory. Small
+    // windows and a low limit let it unmap what the walk has passed.
+    // SAFETY: libgit2's global options are set before any other libgit2 call of this run
+    // and from one thread (the walk's parallel parsing starts later and reads no options).
+    unsafe {
+        let _ = git2::opts::set_mwindow_size(MWINDOW_SIZE);
+        let _ = git2::opts::set_mwindow_mapped_limit(MWINDOW_LIMIT);
+    }
     let repo = Repository::discover(options.start).map_err(|e| match e.code() {
         git2::ErrorCode::NotFound => HistoryError::NotARepository,
         _ if e.message().contains("object format") => HistoryError::Sha256,
@@ -221,7 +309,17 @@ pub fn load(options: &Options) -> Result<History, HistoryError> {
     };
     let boundary = shallow_boundary(&repo);
     let mut walker = walk::Walker::new(&repo, &is_plan);
-    if head.is_some() {
+    let state = repo
+        .head()
+        .ok()
+        .and_then(|h| h.target())
+        .map(|id| cache::state(id, &boundary));
+    let stored = match (&scope.cache, &state) {
+        (Some(settings), Some(state)) => cache::load(settings, &top, scope.from, state),
+        _ => None,
+    };
+    let restored = stored.is_some_and(|walked| walker.restore(walked).is_some());
+    if head.is_some() && !restored {
         let bar = options.progress.then(progress_bar);
         let mut tick = |n: usize| {
             if let Some(bar) = &bar {
@@ -230,9 +328,12 @@ pub fn load(options: &Options) -> Result<History, HistoryError> {
                 }
             }
         };
-        walker.walk(&boundary, &mut tick)?;
+        walker.walk(&boundary, scope.from, &mut tick)?;
         if let Some(bar) = bar {
             bar.finish_and_clear();
+        }
+        if let (Some(settings), Some(state)) = (&scope.cache, state) {
+            cache::store(settings, &top, scope.from, &walker.saved(state));
         }
     }
     if let Some(dir) = &workdir {
@@ -258,6 +359,9 @@ pub fn load(options: &Options) -> Result<History, HistoryError> {
         ));
     }
     history.versions = std::mem::take(&mut walker.versions);
+    history.starts = std::mem::take(&mut walker.starts);
+    history.bounded = scope.from.filter(|_| walker.bounded);
+    history.unsure = walker.unsure_plans();
     history.events = filter(&repo, walker.events, options)?;
     history.index();
     Ok(history)

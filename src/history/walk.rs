@@ -20,7 +20,10 @@ use crate::source;
 
 use super::diff;
 use super::event::{CommitInfo, Event, EventKind, UNCOMMITTED};
-use super::PlanVersion;
+use super::facts::Start;
+use super::{PlanStart, PlanVersion};
+
+mod stored;
 
 /// How many parsed plan versions are kept; enough for the versions a walk revisits soon,
 /// small enough to keep memory bounded on long histories.
@@ -84,6 +87,14 @@ pub struct Walker<'r> {
     /// The date of the earliest shallow boundary commit, in a shallow clone.
     pub boundary_date: Option<NaiveDate>,
     pub commits_seen: usize,
+    /// Where a bounded walk started: the commits before it were not read.
+    pub bounded: bool,
+    /// The plans as they were where a bounded walk started.
+    pub starts: Vec<PlanStart>,
+    /// The plans (paths then) for which a bounded walk met something only the skipped
+    /// history could settle (an unparsable version whose last good one is older, an octopus
+    /// merge): their events may differ from a full walk's.
+    unsure: HashSet<String>,
 }
 
 impl<'r> Walker<'r> {
@@ -102,25 +113,42 @@ impl<'r> Walker<'r> {
             skipped: Vec::new(),
             boundary_date: None,
             commits_seen: 0,
+            bounded: false,
+            starts: Vec::new(),
+            unsure: HashSet::new(),
         }
     }
 
     /// Walks every commit reachable from HEAD, oldest first. `tick` is called per commit.
     /// `boundary` holds a shallow clone's boundary commits: their plans are a starting
     /// snapshot, not additions.
+    ///
+    /// With `from`, the walk starts at the first commit (oldest first) dated `from` or later,
+    /// and the plans as they were just before it are its starting snapshot ([`PlanStart`]).
     pub fn walk(
         &mut self,
         boundary: &HashSet<Oid>,
+        from: Option<NaiveDate>,
         tick: &mut dyn FnMut(usize),
     ) -> Result<(), git2::Error> {
         let mut revwalk = self.repo.revwalk()?;
         revwalk.set_sorting(Sort::TOPOLOGICAL | Sort::TIME | Sort::REVERSE)?;
         revwalk.push_head()?;
         let oids: Vec<Oid> = revwalk.collect::<Result<_, _>>()?;
+        // A shallow clone's history already starts at its boundary, with its own snapshot.
+        let skip = match from {
+            Some(day) if boundary.is_empty() => self.dated_before(&oids, day),
+            _ => 0,
+        };
+        if skip > 0 {
+            self.bounded = true;
+            self.commits_seen = skip;
+            self.start_at(oids[skip - 1])?;
+        }
         // In chunks: find what each commit changed, parse the new plan versions of the whole
         // chunk on all cores, then turn the changes into events in order. A commit whose
         // objects cannot be read (missing, corrupt) is skipped and named; the rest is walked.
-        for chunk in oids.chunks(CHUNK) {
+        for chunk in oids[skip..].chunks(CHUNK) {
             let mut steps = Vec::with_capacity(chunk.len());
             for &oid in chunk {
                 self.commits_seen += 1;
@@ -147,6 +175,72 @@ impl<'r> Walker<'r> {
             }
         }
         Ok(())
+    }
+
+    /// How many commits, from the oldest in walk order, are dated before `day`.
+    ///
+    /// Commit dates can be out of order (rebased and cherry-picked commits keep their author
+    /// dates), so the walk does not stop at the first old commit met going back; it skips the
+    /// longest run of old commits at the start of the topological order. That run holds
+    /// every ancestor of each commit in it, so no skipped commit comes after a walked one, and
+    /// every commit dated `day` or later is walked, wherever it sits.
+    fn dated_before(&self, oids: &[Oid], day: NaiveDate) -> usize {
+        oids.iter()
+            .position(|&oid| {
+                self.repo
+                    .find_commit(oid)
+                    .map_or(true, |c| author_date(&c) >= day)
+            })
+            .unwrap_or(oids.len())
+    }
+
+    /// The plans in the last skipped commit's tree: a bounded walk's starting snapshot.
+    fn start_at(&mut self, oid: Oid) -> Result<(), git2::Error> {
+        let commit = self.repo.find_commit(oid)?;
+        let tree = commit.tree()?;
+        let info = Arc::new(commit_info(&commit));
+        let changes = self.changes(None, Some(&tree))?;
+        let steps = vec![(Arc::clone(&info), Step::Changes(changes.clone(), false))];
+        self.prefetch(&steps);
+        for change in changes {
+            let Some(blob) = change.new else { continue };
+            self.record_version(&info, &change.path, Some(blob));
+            let start = match self.version(blob, &change.path)?.as_ref() {
+                Ok(plan) if !plan.goals.is_empty() => Some(Start::of(plan)),
+                // What a full walk makes of a later version depends on versions before this
+                // one (the last that parsed, whether any had goals): facts cannot start here.
+                _ => None,
+            };
+            self.starts.push(PlanStart {
+                path: PathBuf::from(&change.path),
+                plan: PathBuf::from(&change.path),
+                start,
+            });
+        }
+        Ok(())
+    }
+
+    /// The last version before the unparsable `oid` that parsed. In a bounded walk it may be
+    /// older than the walk's start, and then only a full walk knows it.
+    fn good_before(&mut self, oid: Oid, path: &str) -> Option<Oid> {
+        match self.good_before.get(&oid) {
+            Some(before) => *before,
+            None => {
+                if self.bounded {
+                    self.unsure.insert(path.to_string());
+                }
+                None
+            }
+        }
+    }
+
+    /// The plans a bounded walk cannot vouch for, by their paths then and now.
+    pub fn unsure_plans(&self) -> Vec<PathBuf> {
+        let mut plans: Vec<PathBuf> = self.unsure.iter().map(PathBuf::from).collect();
+        plans.extend(self.unsure.iter().map(|p| self.latest(Path::new(p))));
+        plans.sort();
+        plans.dedup();
+        plans
     }
 
     /// What one commit changed, before its versions are parsed; `None` when nothing did.
@@ -313,6 +407,10 @@ impl<'r> Walker<'r> {
     /// (a resolution written into the merge) is an event of the merge, against the first
     /// parent.
     fn octopus(&mut self, info: &Arc<CommitInfo>, changes: Vec<Change>) -> Result<(), git2::Error> {
+        // Which versions the sides told may be in the history a bounded walk skipped.
+        if self.bounded {
+            self.unsure.extend(changes.iter().map(|c| c.path.clone()));
+        }
         for change in changes {
             self.record_version(info, &change.path, change.new);
             let told = change
@@ -479,7 +577,7 @@ impl<'r> Walker<'r> {
                 );
                 let before = match change.old {
                     Some(old) if self.version(old, &change.path)?.is_ok() => Some(old),
-                    Some(old) => self.good_before.get(&old).copied().flatten(),
+                    Some(old) => self.good_before(old, &change.path),
                     None => None,
                 };
                 self.good_before.insert(new_oid, before);
@@ -493,7 +591,7 @@ impl<'r> Walker<'r> {
         let mut old_oid = change.old;
         if let Some(oid) = old_oid {
             if self.version(oid, &change.path)?.is_err() {
-                old_oid = self.good_before.get(&oid).copied().flatten();
+                old_oid = self.good_before(oid, &change.path);
             }
         }
         let events = match old_oid {
@@ -695,25 +793,35 @@ impl<'r> Walker<'r> {
     /// Rewrites every event's and version's `plan` to the plan's latest path, following
     /// renames.
     pub fn resolve_renames(&mut self) {
-        let renames = &self.renames;
-        let latest = |then: &Path| {
-            let mut path = then.to_string_lossy().into_owned();
-            let mut hops = 0;
-            while let Some(next) = renames.get(&path) {
-                path = next.clone();
-                hops += 1;
-                if hops > renames.len() {
-                    break;
-                }
+        let mut events = std::mem::take(&mut self.events);
+        for event in &mut events {
+            event.plan = self.latest(&event.path);
+        }
+        self.events = events;
+        let mut versions = std::mem::take(&mut self.versions);
+        for version in &mut versions {
+            version.plan = self.latest(&version.path);
+        }
+        self.versions = versions;
+        let mut starts = std::mem::take(&mut self.starts);
+        for start in &mut starts {
+            start.plan = self.latest(&start.path);
+        }
+        self.starts = starts;
+    }
+
+    /// A plan's latest path, following renames from its path `then`.
+    fn latest(&self, then: &Path) -> PathBuf {
+        let mut path = then.to_string_lossy().into_owned();
+        let mut hops = 0;
+        while let Some(next) = self.renames.get(&path) {
+            path = next.clone();
+            hops += 1;
+            if hops > self.renames.len() {
+                break;
             }
-            PathBuf::from(path)
-        };
-        for event in &mut self.events {
-            event.plan = latest(&event.path);
         }
-        for version in &mut self.versions {
-            version.plan = latest(&version.path);
-        }
+        PathBuf::from(path)
     }
 }
 
@@ -770,14 +878,22 @@ fn similar(old: &Plan, new: &Plan) -> bool {
     shared * 2 >= old.goals.len().max(new.goals.len())
 }
 
-fn commit_info(commit: &git2::Commit) -> CommitInfo {
-    let author = commit.author();
-    let when = author.when();
+/// The day of a commit's author date in the author's time zone: what events are dated by.
+fn author_date(commit: &git2::Commit) -> NaiveDate {
+    commit_time(&commit.author().when()).date_naive()
+}
+
+fn commit_time(when: &git2::Time) -> DateTime<FixedOffset> {
     let offset = FixedOffset::east_opt(when.offset_minutes() * 60)
         .unwrap_or_else(|| FixedOffset::east_opt(0).expect("zero offset"));
-    let time = DateTime::from_timestamp(when.seconds(), 0)
+    DateTime::from_timestamp(when.seconds(), 0)
         .unwrap_or_default()
-        .with_timezone(&offset);
+        .with_timezone(&offset)
+}
+
+fn commit_info(commit: &git2::Commit) -> CommitInfo {
+    let author = commit.author();
+    let time = commit_time(&author.when());
     let id = commit.id().to_string();
     CommitInfo {
         short: id[..7.min(id.len())].to_string(),

@@ -46,6 +46,10 @@ pub struct Window<'a> {
     pub today: Option<NaiveDate>,
     pub since: Option<&'a str>,
     pub until: Option<&'a str>,
+    /// Read only the commits from this day on (see [`history::Scope::from`]).
+    pub from: Option<NaiveDate>,
+    /// Walk history even when the cache holds this walk (`--no-cache`).
+    pub no_cache: bool,
 }
 
 impl Workspace {
@@ -149,8 +153,29 @@ impl Workspace {
             until: window.until.map(Bound::parse),
             progress: std::io::IsTerminal::is_terminal(&std::io::stderr()),
         };
-        let mut history = history::load(&options)?;
+        // `GROWTH_FULL_HISTORY=1` walks all of history even where a bounded walk would do:
+        // to check the one against the other.
+        let full = std::env::var_os("GROWTH_FULL_HISTORY").is_some_and(|v| v == "1");
+        let cache = history::cache::Settings::dir_from_env()
+            .filter(|_| !window.no_cache)
+            .map(|dir| history::cache::Settings {
+                dir,
+                key: set.plan_key(&self.config.plans),
+            });
+        let scope = history::Scope {
+            from: window.from.filter(|_| !full),
+            cache,
+        };
+        let mut history = history::load_with(&options, &scope)?;
         history.retain(|path| set.selects(path));
+        if history.unsure() {
+            let scope = history::Scope {
+                from: None,
+                ..scope
+            };
+            history = history::load_with(&options, &scope)?;
+            history.retain(|path| set.selects(path));
+        }
         Ok(history)
     }
 }

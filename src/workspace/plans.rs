@@ -92,6 +92,17 @@ pub struct PlanSet {
 }
 
 impl PlanSet {
+    /// What decides [`PlanSet::is_plan`], given the globs it was made from: cached history
+    /// walks are keyed by it.
+    pub fn plan_key(&self, globs: &[String]) -> String {
+        format!(
+            "{globs:?}\n{}\n{}\n{:?}",
+            self.root.display(),
+            self.loose_root,
+            self.files
+        )
+    }
+
     /// The plan set for `globs` under `root`, selecting `named` (every plan when empty).
     /// A named path that does not exist is an error.
     pub fn new(

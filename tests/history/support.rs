@@ -173,6 +173,7 @@ impl Repo {
             .env("GROWTH_TODAY", TODAY)
             .env("HOME", self.home())
             .env("XDG_CONFIG_HOME", self.home())
+            .env("GROWTH_CACHE_DIR", self.home().join("cache"))
             .env("NO_COLOR", "1")
             .env_remove("GIT_DIR")
             .env_remove("GIT_WORK_TREE");
