@@ -678,6 +678,52 @@ fn report_json_of_a_latin1_name_is_whole() {
 }
 
 #[test]
+fn history_json_carries_the_bytes_of_a_latin1_name_and_its_rename() {
+    let out = Case::new("non-utf8-history")
+        .file(latin1_name(), UNMEASURED)
+        .git()
+        .setup(|dir| {
+            use std::os::unix::ffi::OsStrExt as _;
+            let to = dir.join(std::ffi::OsStr::from_bytes(b"plans/caf\xe9-2026.md"));
+            std::fs::rename(dir.join(latin1_name()), to).expect("renamed");
+            let home = tempfile::tempdir().expect("a home");
+            harness::commit_all(home.path(), dir);
+        })
+        .args(["history", "--format", "json"])
+        .code(0)
+        .run();
+    let doc = out.json();
+    let fields = |e: &Value| {
+        [
+            "event",
+            "path",
+            "path_bytes",
+            "plan",
+            "plan_bytes",
+            "from",
+            "from_bytes",
+        ]
+        .map(|k| e[k].as_str().unwrap_or("-").to_string())
+        .join(" ")
+    };
+    let events: Vec<String> = doc["events"]
+        .as_array()
+        .expect("events")
+        .iter()
+        .map(fields)
+        .collect();
+    assert_eq!(
+        events,
+        [
+            "plan-added plans/caf\u{fffd}.md plans/caf\\xe9.md plans/caf\u{fffd}-2026.md plans/caf\\xe9-2026.md - -",
+            "goal-added plans/caf\u{fffd}.md plans/caf\\xe9.md plans/caf\u{fffd}-2026.md plans/caf\\xe9-2026.md - -",
+            "action-added plans/caf\u{fffd}.md plans/caf\\xe9.md plans/caf\u{fffd}-2026.md plans/caf\\xe9-2026.md - -",
+            "plan-renamed plans/caf\u{fffd}-2026.md plans/caf\\xe9-2026.md plans/caf\u{fffd}-2026.md plans/caf\\xe9-2026.md plans/caf\u{fffd}.md plans/caf\\xe9.md",
+        ]
+    );
+}
+
+#[test]
 fn human_lint_of_a_latin1_name_is_plain_text() {
     let out = Case::new("non-utf8-human")
         .file(latin1_name(), UNMEASURED)

@@ -9,6 +9,7 @@ pub mod cache;
 pub mod diff;
 pub mod event;
 pub mod facts;
+mod name;
 mod walk;
 
 use std::collections::{HashMap, HashSet};
@@ -275,7 +276,7 @@ pub fn load_with(options: &Options, scope: &Scope) -> Result<History, HistoryErr
         .clone()
         .unwrap_or_else(|| crate::paths::canonical(repo.path()));
     // Tree paths are relative to the repository's top; the workspace judges absolute paths.
-    let is_plan = |rel: &str| (options.is_plan)(&top.join(rel));
+    let is_plan = |rel: &str| (options.is_plan)(&top.join(name::path(rel)));
     let mut history = History {
         top: top.clone(),
         git_dir: repo.path().to_path_buf(),
@@ -436,7 +437,7 @@ fn worktree_plans(dir: &Path, is_plan: &dyn Fn(&str) -> bool) -> Vec<String> {
             continue;
         }
         if let Ok(rel) = entry.path().strip_prefix(dir) {
-            let rel = rel.to_string_lossy().replace('\\', "/");
+            let rel = name::of_path(rel);
             if is_plan(&rel) {
                 files.push(rel);
             }

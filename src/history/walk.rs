@@ -13,6 +13,7 @@ use std::sync::Arc;
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use git2::{ObjectType, Oid, Repository, Sort, Tree};
 
+use super::name;
 use crate::parallel;
 use crate::plan::{self, Plan};
 use crate::problem::ProblemKind;
@@ -212,8 +213,8 @@ impl<'r> Walker<'r> {
                 _ => None,
             };
             self.starts.push(PlanStart {
-                path: PathBuf::from(&change.path),
-                plan: PathBuf::from(&change.path),
+                path: name::path(&change.path),
+                plan: name::path(&change.path),
                 start,
             });
         }
@@ -236,8 +237,8 @@ impl<'r> Walker<'r> {
 
     /// The plans a bounded walk cannot vouch for, by their paths then and now.
     pub fn unsure_plans(&self) -> Vec<PathBuf> {
-        let mut plans: Vec<PathBuf> = self.unsure.iter().map(PathBuf::from).collect();
-        plans.extend(self.unsure.iter().map(|p| self.latest(Path::new(p))));
+        let mut plans: Vec<PathBuf> = self.unsure.iter().map(|p| name::path(p)).collect();
+        plans.extend(self.unsure.iter().map(|p| self.latest(&name::path(p))));
         plans.sort();
         plans.dedup();
         plans
@@ -450,7 +451,7 @@ impl<'r> Walker<'r> {
                     let mut events = vec![(
                         None,
                         EventKind::PlanRenamed {
-                            from: PathBuf::from(&del.path),
+                            from: name::path(&del.path),
                         },
                     )];
                     add.old = del.old;
@@ -534,8 +535,8 @@ impl<'r> Walker<'r> {
     fn record_version(&mut self, info: &Arc<CommitInfo>, path: &str, blob: Option<Oid>) {
         self.versions.push(PlanVersion {
             commit: Arc::clone(info),
-            path: PathBuf::from(path),
-            plan: PathBuf::from(path),
+            path: name::path(path),
+            plan: name::path(path),
             blob,
         });
     }
@@ -549,8 +550,8 @@ impl<'r> Walker<'r> {
         for (goal, kind) in events {
             self.events.push(Event {
                 commit: Arc::clone(info),
-                path: PathBuf::from(path),
-                plan: PathBuf::from(path),
+                path: name::path(path),
+                plan: name::path(path),
                 goal,
                 kind,
             });
@@ -661,12 +662,7 @@ impl<'r> Walker<'r> {
         let entries = |t: Option<&Tree>| -> Vec<(String, Entry)> {
             t.map(|t| {
                 t.iter()
-                    .map(|e| {
-                        (
-                            String::from_utf8_lossy(e.name_bytes()).into_owned(),
-                            (e.id(), e.kind()),
-                        )
-                    })
+                    .map(|e| (name::text(e.name_bytes()), (e.id(), e.kind())))
                     .collect()
             })
             .unwrap_or_default()
@@ -743,7 +739,7 @@ impl<'r> Walker<'r> {
             let old = head.and_then(|t| blob_at(t, path));
             // Read no further than the size limit: a 700 MB file in the work tree is a
             // version that is too large, not 700 MB of memory.
-            let (new, version) = match source::read_limited(&workdir.join(path)) {
+            let (new, version) = match source::read_limited(&workdir.join(name::path(path))) {
                 Ok(bytes) => (Oid::hash_object(ObjectType::Blob, &bytes)?, Ok(bytes)),
                 Err(source::ReadError::TooLarge { size, .. }) => {
                     let stand_in = format!("growth: {path} over the size limit, {size} bytes");
@@ -774,11 +770,13 @@ impl<'r> Walker<'r> {
             let sparse = |path: &str| {
                 index
                     .as_ref()
-                    .and_then(|i| i.get_path(Path::new(path), 0))
+                    .and_then(|i| i.get_path(&name::path(path), 0))
                     .is_some_and(|e| e.flags_extended & SKIP_WORKTREE != 0)
             };
             for c in all.into_iter().filter(|c| {
-                !seen.contains(&c.path) && !workdir.join(&c.path).exists() && !sparse(&c.path)
+                !seen.contains(&c.path)
+                    && !workdir.join(name::path(&c.path)).exists()
+                    && !sparse(&c.path)
             }) {
                 changes.push(Change {
                     path: c.path,
@@ -812,7 +810,7 @@ impl<'r> Walker<'r> {
 
     /// A plan's latest path, following renames from its path `then`.
     fn latest(&self, then: &Path) -> PathBuf {
-        let mut path = then.to_string_lossy().into_owned();
+        let mut path = name::of_path(then);
         let mut hops = 0;
         while let Some(next) = self.renames.get(&path) {
             path = next.clone();
@@ -821,13 +819,13 @@ impl<'r> Walker<'r> {
                 break;
             }
         }
-        PathBuf::from(path)
+        name::path(&path)
     }
 }
 
 /// The blob id at `path` in `tree`.
 fn blob_at(tree: &Tree, path: &str) -> Option<Oid> {
-    tree.get_path(Path::new(path))
+    tree.get_path(&name::path(path))
         .ok()
         .filter(|e| e.kind() == Some(ObjectType::Blob))
         .map(|e| e.id())

@@ -141,3 +141,32 @@ fn concurrent_runs_share_the_cache_without_harm() {
     }
     assert_eq!(outputs(&repo, true), walked);
 }
+
+/// A plan whose name is not UTF-8, renamed: the stored walk keeps its bytes, so a cached run
+/// names the same files (`path_bytes`, `from_bytes`) as a walk does.
+#[cfg(unix)]
+#[test]
+fn a_cached_walk_keeps_names_that_are_not_utf8() {
+    use std::os::unix::ffi::OsStrExt as _;
+    let repo = Repo::new();
+    let name = |bytes: &[u8]| repo.dir.join(std::ffi::OsStr::from_bytes(bytes));
+    fs::create_dir_all(repo.dir.join("plans")).expect("plans/");
+    fs::write(name(b"plans/caf\xe9.md"), JANE).expect("written");
+    repo.commit("plan", "2026-01-05");
+    fs::rename(name(b"plans/caf\xe9.md"), name(b"plans/caf\xe9-2026.md")).expect("renamed");
+    repo.commit("renamed", "2026-02-01");
+    let walked = outputs(&repo, false);
+    outputs(&repo, true);
+    assert!(!cache_files(&repo).is_empty(), "the walk is stored");
+    let warm = outputs(&repo, true);
+    assert_eq!(warm, walked);
+    let renamed = warm.0["events"]
+        .as_array()
+        .expect("events")
+        .iter()
+        .find(|e| e["event"] == "plan-renamed")
+        .cloned()
+        .expect("a rename");
+    assert_eq!(renamed["from_bytes"], "plans/caf\\xe9.md");
+    assert_eq!(renamed["plan_bytes"], "plans/caf\\xe9-2026.md");
+}

@@ -8,8 +8,9 @@ use std::sync::Arc;
 use git2::Oid;
 
 use super::super::cache::Walked;
+use super::super::event::EventKind;
 use super::super::event::{CommitInfo, Event};
-use super::super::{PlanStart, PlanVersion};
+use super::super::{name, PlanStart, PlanVersion};
 use super::Walker;
 
 impl Walker<'_> {
@@ -24,7 +25,7 @@ impl Walker<'_> {
                 (commits.len() - 1) as u32
             })
         };
-        let path = |p: &Path| p.to_string_lossy().into_owned();
+        let path = |p: &Path| name::of_path(p);
         let events = self
             .events
             .iter()
@@ -33,7 +34,7 @@ impl Walker<'_> {
                     id_of(&e.commit),
                     path(&e.path),
                     e.goal.clone(),
-                    e.kind.clone(),
+                    stored_kind(&e.kind, |from| PathBuf::from(name::of_path(from))),
                 )
             })
             .collect();
@@ -95,10 +96,10 @@ impl Walker<'_> {
         for (c, path, goal, kind) in walked.events {
             events.push(Event {
                 commit: commit(c)?,
-                plan: PathBuf::from(&path),
-                path: PathBuf::from(path),
+                plan: name::path(&path),
+                path: name::path(&path),
                 goal,
-                kind,
+                kind: stored_kind(&kind, |from| name::path(&from.to_string_lossy())),
             });
         }
         let mut versions = Vec::with_capacity(walked.versions.len());
@@ -109,8 +110,8 @@ impl Walker<'_> {
             };
             versions.push(PlanVersion {
                 commit: commit(c)?,
-                plan: PathBuf::from(&path),
-                path: PathBuf::from(path),
+                plan: name::path(&path),
+                path: name::path(&path),
                 blob,
             });
         }
@@ -129,8 +130,8 @@ impl Walker<'_> {
             .starts
             .into_iter()
             .map(|(path, start)| PlanStart {
-                plan: PathBuf::from(&path),
-                path: PathBuf::from(path),
+                plan: name::path(&path),
+                path: name::path(&path),
                 start,
             })
             .collect();
@@ -141,5 +142,15 @@ impl Walker<'_> {
         self.bounded = walked.bounded;
         self.unsure = walked.unsure.into_iter().collect();
         Some(())
+    }
+}
+
+/// A kind as stored, or as taken up: a renamed plan's `from` is a path like the others, kept
+/// in the escaped text of [`name`] in the file (JSON would make a name that is not UTF-8
+/// lossy) and turned back into the real name when read.
+fn stored_kind(kind: &EventKind, map: impl Fn(&Path) -> PathBuf) -> EventKind {
+    match kind {
+        EventKind::PlanRenamed { from } => EventKind::PlanRenamed { from: map(from) },
+        kind => kind.clone(),
     }
 }
