@@ -184,6 +184,13 @@ fn plan_section(n: usize, plan: &PlanReport, report: &Report) -> Result<String, 
     let (count, s, cs) = (goals.len(), plural(goals.len()), plural(checkins));
     let actions = goals.iter().flat_map(|g| &g.actions);
     let dated: Vec<NaiveDate> = actions.filter_map(|a| a.done_on).collect();
+    let summary = match plan.summary.is_empty() {
+        true => String::new(),
+        false => format!(
+            "<p class=\"summary\"><b>Summary</b> {}</p>\n",
+            escape(&plan.summary.join(" "))
+        ),
+    };
     let mut body = String::new();
     if !dated.is_empty() {
         let extent: Vec<NaiveDate> = plan.period.map(|(s, e)| vec![s, e]).unwrap_or_default();
@@ -193,7 +200,7 @@ fn plan_section(n: usize, plan: &PlanReport, report: &Report) -> Result<String, 
     }
     for (m, goal) in goals.iter().enumerate() {
         let id = format!("plan-{n}-goal-{}", m + 1);
-        body.push_str(&goal::section(&id, goal, plan)?);
+        body.push_str(&goal::section(&id, goal, plan, report.today)?);
     }
     if goals.is_empty() {
         body.push_str("<p class=\"empty\">This plan has no goals yet.</p>\n");
@@ -203,7 +210,7 @@ fn plan_section(n: usize, plan: &PlanReport, report: &Report) -> Result<String, 
 <header class="plan-head">
 <h2 id="plan-{n}-h">{owner}</h2>
 {title}{facts}{star}<ul class="stats"><li><b>{count}</b> goal{s} ({open} open)</li><li><b>{done}</b> of {total} actions done</li><li><b>{in_range}</b> done in the range</li><li><b>{checkins}</b> check-in{cs} in the range</li></ul>
-</header>
+{summary}</header>
 {body}</article>
 "#
     ))

@@ -183,6 +183,9 @@ fn plan_section(out: &mut dyn io::Write, report: &Report, plan: &PlanReport) -> 
     };
     writeln!(out, "- **Lint:** {lint}")?;
     writeln!(out, "- **Last activity:** {}", maybe(plan.last_activity))?;
+    if !plan.summary.is_empty() {
+        writeln!(out, "\n**Summary:** {}", text(&plan.summary.join(" ")))?;
+    }
     if plan.goals.is_empty() {
         writeln!(out, "\n*This plan has no goals yet.*")?;
     }
@@ -220,6 +223,12 @@ fn goal_section(out: &mut dyn io::Write, report: &Report, goal: &GoalReport) -> 
         let flags: Vec<&str> = goal.flags.iter().map(|f| f.label()).collect();
         writeln!(out, "**Flags:** ⚠️ {}\n", flags.join(", "))?;
     }
+    for d in &goal.flag_details {
+        writeln!(out, "- {}: {}", d.flag.label(), text(&d.words()))?;
+    }
+    if !goal.flag_details.is_empty() {
+        writeln!(out)?;
+    }
     writeln!(
         out,
         "**Measure:** {}\n",
@@ -254,6 +263,18 @@ fn goal_section(out: &mut dyn io::Write, report: &Report, goal: &GoalReport) -> 
         let due = opt("", a.due, if late { " ⚠️ overdue" } else { "" });
         let (mark, action) = (if a.done { "✅" } else { "⬜" }, text(&a.text));
         writeln!(out, "| {mark} | {action} | {due} | {when} |")?;
+    }
+    if !goal.findings.is_empty() {
+        writeln!(out, "\n**Findings:**\n")?;
+    }
+    for f in &goal.findings {
+        let severity = format!("{:?}", f.severity).to_lowercase();
+        let (line, code_) = (f.line, code(f.code));
+        writeln!(
+            out,
+            "- line {line} {code_} {severity}: {}",
+            text(&f.message)
+        )?;
     }
     match goal.checkins.len() {
         0 => writeln!(out, "\n**Check-ins in the range:** none.")?,
