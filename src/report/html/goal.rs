@@ -81,10 +81,11 @@ pub(super) fn section(
     }
     if !timeline.is_empty() {
         let table = table("timeline", "Date|Commit|Author|Change", &timeline);
-        timeline = format!("<h4>Timeline</h4>\n{table}");
+        timeline = format!("<div class=\"goal-timeline\"><h4>Timeline</h4>\n{table}</div>\n");
     }
     Ok(format!(
         r#"<section class="goal" id="{id}" aria-labelledby="{id}-h">
+<div class="goal-body">
 <div class="goal-head">
 <h3 id="{id}-h">{title}</h3>
 <p class="tags">{status}{kind}{flags}</p>
@@ -97,7 +98,8 @@ pub(super) fn section(
 <section><h4>Check-ins in the range <span class="count">{count}</span></h4>
 {checkins}</section>
 </div>
-{findings}{timeline}</section>
+{findings}</div>
+{timeline}</section>
 "#
     ))
 }
