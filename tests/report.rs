@@ -375,6 +375,7 @@ fn markdown_of_a_plan_without_goals() {
         last_checkin: None,
         last_activity: None,
         summary: Vec::new(),
+        findings: Vec::new(),
         goals: Vec::new(),
     };
     let report = Report {
@@ -784,8 +785,16 @@ fn flags_say_which_entry_and_goals_list_their_findings() {
             r#"29 "GR502" "warning": "check-in 2026-02-20 was committed 131 days later, on 2026-07-01 (793e285)""#,
         ]
     );
-    // A finding that is turned off takes its flag and its detail with it.
+    // The plan's own findings, before its first goal, are the plan's, not a goal's.
+    assert_eq!(plan["findings"], serde_json::json!([]));
     let dir = team();
+    let ben = report(&dir, &["--format", "json", "plans/ben.md"]);
+    let ben: serde_json::Value = serde_json::from_str(&ben).expect("JSON");
+    assert_eq!(
+        strings(&ben["plans"][0]["findings"], "code"),
+        ["GR301", "GR403"]
+    );
+    // A finding that is turned off takes its flag and its detail with it.
     write(
         dir.path(),
         "growth.yaml",

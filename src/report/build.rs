@@ -57,6 +57,10 @@ pub fn plan_report(input: &PlanInput, lexicon: &Lexicon) -> PlanReport {
         .period
         .as_ref()
         .is_some_and(|p| p.end.value < input.today);
+    // The findings before the first goal are the plan's own (front matter, period, owner).
+    let first_goal = plan.goals.first().map_or(usize::MAX, |g| g.span.start);
+    let own = by_start.partition_point(|d| d.span.start < first_goal);
+    let plan_findings = finding_reports(&by_start[..own]);
     let mut goals: Vec<GoalReport> = plan
         .goals
         .iter()
@@ -120,6 +124,7 @@ pub fn plan_report(input: &PlanInput, lexicon: &Lexicon) -> PlanReport {
         last_checkin,
         last_activity,
         summary: Vec::new(),
+        findings: plan_findings,
         goals,
     };
     report.summary = super::summary::sentences(&report);
@@ -201,15 +206,7 @@ fn goal_report(
     flags.sort();
     flags.dedup();
     let flag_details = super::details::flag_details(goal, findings, events, input.facts);
-    let findings = findings
-        .iter()
-        .map(|d| FindingReport {
-            code: d.code,
-            severity: d.severity,
-            line: d.start.line,
-            message: d.message.clone(),
-        })
-        .collect();
+    let findings = finding_reports(findings);
     GoalReport {
         id: id.clone(),
         title: goal.title.value.clone(),
@@ -233,6 +230,18 @@ fn goal_report(
         flags,
         findings,
     }
+}
+
+/// Findings as the report lists them.
+fn finding_reports(findings: &[&Diagnostic]) -> Vec<FindingReport> {
+    (findings.iter())
+        .map(|d| FindingReport {
+            code: d.code,
+            severity: d.severity,
+            line: d.start.line,
+            message: d.message.clone(),
+        })
+        .collect()
 }
 
 /// The SMART checklist, judged the way the rules judge it.

@@ -199,6 +199,7 @@ fn plan_section(n: usize, plan: &PlanReport, report: &Report) -> Result<String, 
         let chart = svg::actions(&label, &dated, &extent, report.today, plan.range)?;
         actions_chart = figure("Actions done over time", &chart);
     }
+    let findings = goal::findings(&plan.findings);
     let mut body = String::new();
     for (m, goal) in goals.iter().enumerate() {
         let id = format!("plan-{n}-goal-{}", m + 1);
@@ -212,7 +213,7 @@ fn plan_section(n: usize, plan: &PlanReport, report: &Report) -> Result<String, 
 <header class="plan-head">
 <h2 id="plan-{n}-h">{owner}</h2>
 {title}{facts}{star}<ul class="stats"><li><b>{count}</b> goal{s} ({open} open)</li><li><b>{done}</b> of {total} actions done</li><li><b>{in_range}</b> done in the range</li><li><b>{checkins}</b> check-in{cs} in the range</li></ul>
-{summary}{actions_chart}</header>
+{summary}{actions_chart}{findings}</header>
 {body}</article>
 "#
     ))

@@ -92,6 +92,9 @@ pub struct PlanReport {
     /// from the rest of this report by [`super::summary::sentences`], so every format says
     /// the same.
     pub summary: Vec<String>,
+    /// The lint findings before the plan's first goal (front matter, period, owner); each
+    /// goal lists its own.
+    pub findings: Vec<FindingReport>,
     pub goals: Vec<GoalReport>,
 }
 

@@ -9,7 +9,7 @@ use std::io;
 
 use anstyle::{AnsiColor, Style};
 
-use super::model::{GoalReport, PlanReport, Report, Team};
+use super::model::{FindingReport, GoalReport, PlanReport, Report, Team};
 use crate::plan::GoalStatus;
 use crate::sanitize::printable;
 use crate::severity::Severity;
@@ -171,6 +171,7 @@ fn plan_section(t: &mut Term, report: &Report, plan: &PlanReport) -> io::Result<
     if !plan.summary.is_empty() {
         t.field(2, "Summary", &plan.summary.join(" "), PLAIN)?;
     }
+    findings(t, 2, &plan.findings)?;
     if plan.goals.is_empty() {
         t.raw(&[])?;
         t.text(2, "This plan has no goals yet.", YELLOW)?;
@@ -232,18 +233,7 @@ fn goal_section(t: &mut Term, report: &Report, goal: &GoalReport) -> io::Result<
         let mark = [seg(mark, if a.done { GREEN } else { PLAIN })];
         t.para(&mark, 10, &format!("{}{status}", a.text), style)?;
     }
-    if !goal.findings.is_empty() {
-        t.raw(&[label(4, "Findings")])?;
-    }
-    for f in &goal.findings {
-        let style = match f.severity {
-            Severity::Error => RED,
-            Severity::Warning => YELLOW,
-            Severity::Info => DIM,
-        };
-        let first = [seg(format!("      line {} {} ", f.line, f.code), style)];
-        t.para(&first, 8, &f.message, PLAIN)?;
-    }
+    findings(t, 4, &goal.findings)?;
     let n = goal.checkins.len();
     let n = if n == 0 { "none".into() } else { n.to_string() };
     t.field(4, "Check-ins", &format!("{n} in the range"), PLAIN)?;
@@ -268,6 +258,24 @@ fn goal_section(t: &mut Term, report: &Report, goal: &GoalReport) -> io::Result<
             last = Some((e.date, &e.commit, &e.author));
         }
         t.text(8, &e.what, PLAIN)?;
+    }
+    Ok(())
+}
+
+/// The lint findings under a `Findings` label at `indent`, one per line: `line 12 GR201 …`.
+fn findings(t: &mut Term, indent: usize, findings: &[FindingReport]) -> io::Result<()> {
+    if !findings.is_empty() {
+        t.raw(&[label(indent, "Findings")])?;
+    }
+    for f in findings {
+        let style = match f.severity {
+            Severity::Error => RED,
+            Severity::Warning => YELLOW,
+            Severity::Info => DIM,
+        };
+        let at = " ".repeat(indent + 2);
+        let first = [seg(format!("{at}line {} {} ", f.line, f.code), style)];
+        t.para(&first, indent + 4, &f.message, PLAIN)?;
     }
     Ok(())
 }

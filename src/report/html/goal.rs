@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 use super::{badge, definitions, escape, figure, flags, svg, table};
 use crate::plan::GoalStatus;
 use crate::quantity::Quantity;
-use crate::report::model::{ActionReport, GoalReport, PlanReport};
+use crate::report::model::{ActionReport, FindingReport, GoalReport, PlanReport};
 
 /// The goal's `<section>`; `id` is its anchor.
 pub(super) fn section(
@@ -36,7 +36,7 @@ pub(super) fn section(
         ],
     );
     let details = flag_details(goal);
-    let findings = findings(goal);
+    let findings = findings(&goal.findings);
     let letters = goal.smart.letters();
     let mut smart = String::new();
     for (name, met) in goal.smart.criteria() {
@@ -118,9 +118,9 @@ fn flag_details(goal: &GoalReport) -> String {
     }
 }
 
-/// The goal's lint findings: line, code, severity and message, as `growth lint` says them.
-fn findings(goal: &GoalReport) -> String {
-    let rows: String = (goal.findings.iter())
+/// Lint findings (a goal's, or the plan's own): line, code, severity and message, as `growth lint` says them.
+pub(super) fn findings(findings: &[FindingReport]) -> String {
+    let rows: String = (findings.iter())
         .map(|f| {
             let severity = format!("{:?}", f.severity).to_lowercase();
             format!(
