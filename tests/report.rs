@@ -374,6 +374,8 @@ fn markdown_of_a_plan_without_goals() {
         lint: LintCounts::default(),
         last_checkin: None,
         last_activity: None,
+        summary: Vec::new(),
+        findings: Vec::new(),
         goals: Vec::new(),
     };
     let report = Report {
@@ -736,4 +738,129 @@ fn ladder_gaps_say_what_good_looks_like_at_the_target_level() {
         doc["team"]["no_target_role"],
         serde_json::json!(["Cara Diaz"])
     );
+}
+
+/// Ana's plan in the JSON report of the team repository, over `args`.
+fn ana(args: &[&str]) -> serde_json::Value {
+    let dir = team();
+    let mut args = args.to_vec();
+    args.extend(["--format", "json", "plans/ana.md"]);
+    let doc: serde_json::Value = serde_json::from_str(&report(&dir, &args)).expect("JSON");
+    doc["plans"][0].clone()
+}
+
+#[test]
+fn flags_say_which_entry_and_goals_list_their_findings() {
+    let plan = ana(&[]);
+    let goal = &plan["goals"][0];
+    let moved = |entry: &str, before: &str, after: &str| {
+        serde_json::json!({ "flag": "moved-goalposts", "entry": entry, "stated": null,
+            "before": before, "after": after, "commit": "25790e8", "date": "2026-06-20" })
+    };
+    let expected = serde_json::json!([
+        moved("due date", "2026-06-30", "2026-09-30"),
+        moved("target", "4", "3"),
+        { "flag": "backdated", "entry": "check-in 2026-02-20", "stated": "2026-02-20",
+          "before": null, "after": null, "commit": "793e285", "date": "2026-07-01" },
+    ]);
+    assert_eq!(goal["flag_details"], expected);
+    let findings: Vec<String> = goal["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .map(|f| {
+            format!(
+                "{} {} {}: {}",
+                f["line"], f["code"], f["severity"], f["message"]
+            )
+        })
+        .collect();
+    assert_eq!(
+        findings,
+        [
+            r#"11 "GR501" "warning": "no progress on `lead-four-production-incidents-as-incident-commander` for 92 days (in git history, last on 2026-07-01)""#,
+            r#"17 "GR503" "info": "target 4 → 3 in 25790e8 on 2026-06-20""#,
+            r#"18 "GR208" "warning": "the goal `lead-four-production-incidents-as-incident-commander` was due 2026-09-30 (1 day ago)""#,
+            r#"18 "GR503" "info": "due 2026-06-30 → 2026-09-30 in 25790e8 on 2026-06-20""#,
+            r#"29 "GR502" "warning": "check-in 2026-02-20 was committed 131 days later, on 2026-07-01 (793e285)""#,
+        ]
+    );
+    // The plan's own findings, before its first goal, are the plan's, not a goal's.
+    assert_eq!(plan["findings"], serde_json::json!([]));
+    let dir = team();
+    let ben = report(&dir, &["--format", "json", "plans/ben.md"]);
+    let ben: serde_json::Value = serde_json::from_str(&ben).expect("JSON");
+    assert_eq!(
+        strings(&ben["plans"][0]["findings"], "code"),
+        ["GR301", "GR403"]
+    );
+    // A finding that is turned off takes its flag and its detail with it.
+    write(
+        dir.path(),
+        "growth.yaml",
+        "ladder: ladder.yaml\nrules:\n  GR503: off\n",
+    );
+    let out = report(&dir, &["--format", "json", "plans/ana.md"]);
+    let doc: serde_json::Value = serde_json::from_str(&out).expect("JSON");
+    let details = doc["plans"][0]["goals"][0]["flag_details"]
+        .as_array()
+        .cloned();
+    assert_eq!(details.expect("details"), [expected[2].clone()]);
+}
+
+#[test]
+fn a_plan_says_what_happened_since_the_last_review() {
+    let since = ana(&["--since", "last-review"]);
+    assert_eq!(
+        since["summary"],
+        serde_json::json!([
+            "Since 2026-06-15: 1 action done and no check-ins.",
+            "Done: Write the design doc for the webhook retries (2026-07-01).",
+            "Goalposts moved: Lead four production incidents as incident commander: due date \
+             2026-06-30 → 2026-09-30 in 25790e8 on 2026-06-20, target 4 → 3 in 25790e8 on \
+             2026-06-20.",
+            "Backdated: Lead four production incidents as incident commander: check-in \
+             2026-02-20, committed 2026-07-01 in 793e285.",
+        ])
+    );
+    // Progress from → to starts where the range does: the last reading before it.
+    let march = ana(&["--since", "2026-03-01", "--until", "2026-05-31"]);
+    assert_eq!(
+        march["summary"],
+        serde_json::json!([
+            "From 2026-03-01 to 2026-05-31: 1 action done and 2 check-ins.",
+            "Done: Shadow Raj on two incidents (2026-05-01).",
+            "Progress: Lead four production incidents as incident commander: 0 → 2 (target 4; \
+             50% of the way).",
+        ])
+    );
+}
+
+#[test]
+fn html_draws_the_target_as_it_was_and_marks_overdue_actions() {
+    let plan = ana(&[]);
+    let progress = &plan["goals"][0]["progress"];
+    let steps = serde_json::json!([["2026-01-01", 4.0], ["2026-06-20", 3.0]]);
+    assert_eq!(progress["target_series"], steps);
+    let dir = team();
+    let html = report(&dir, &["--format", "html", "plans/ana.md"]);
+    let at = html
+        .find("<figcaption>Progress over time")
+        .expect("a chart");
+    let chart = &html[at..at + html[at..].find("</svg>").expect("its end")];
+    assert!(
+        chart.contains("; target lowered from 4 to 3 on 2026-06-20</desc>"),
+        "{chart}"
+    );
+    // A step down in June, then flat to the right edge; not one flat line at today's target.
+    assert!(
+        chart.contains(r#"<path d="M48.0,16.0 H365.5 V54.5 H556.0" fill="none""#),
+        "{chart}"
+    );
+    assert!(!chart.contains(">target 4</text>") && chart.contains(">was 4</text>"));
+    let html = report(&dir, &["--format", "html", "plans/ben.md"]);
+    assert!(html.contains(
+        r#"<li class="open overdue"><span class="mark" aria-hidden="true">!</span><span class="text">Cache the dependency layer</span> <span class="when"><span class="late">due 2026-05-31, overdue</span></span></li>"#
+    ));
+    assert_eq!(html.matches("class=\"late\"").count(), 1);
 }

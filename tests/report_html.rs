@@ -596,3 +596,22 @@ fn renders_in_headless_chromium() {
     );
     assert_inert(&dom);
 }
+
+/// The print stylesheet: a goal is kept on one page where it fits, and names and titles wrap
+/// between words (the screen's `overflow-wrap: anywhere` lets a table squeeze a name into a
+/// letter a line).
+#[test]
+fn print_keeps_goals_whole_and_names_unbroken() {
+    let html = Fixture::new().report(&["--owner", "ana"]);
+    let print = &html[html.find("@media print").expect("a print stylesheet")..];
+    let print = &print[..print.find("</style>").expect("its end")];
+    assert!(
+        print.contains(".goal-body { break-inside: avoid; }"),
+        "{print}"
+    );
+    assert!(html.contains("<section class=\"goal\" id=\"plan-1-goal-1\" aria-labelledby=\"plan-1-goal-1-h\">\n<div class=\"goal-body\">"));
+    assert!(print.contains(
+        "th, td, .goal-head h3, .goal-facts dd, .actions .text, .focus .area { overflow-wrap: break-word; }"
+    ));
+    assert!(print.contains(".card + .plan { break-before: page; }"));
+}

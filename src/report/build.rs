@@ -57,6 +57,10 @@ pub fn plan_report(input: &PlanInput, lexicon: &Lexicon) -> PlanReport {
         .period
         .as_ref()
         .is_some_and(|p| p.end.value < input.today);
+    // The findings before the first goal are the plan's own (front matter, period, owner).
+    let first_goal = plan.goals.first().map_or(usize::MAX, |g| g.span.start);
+    let own = by_start.partition_point(|d| d.span.start < first_goal);
+    let plan_findings = finding_reports(&by_start[..own]);
     let mut goals: Vec<GoalReport> = plan
         .goals
         .iter()
@@ -101,7 +105,7 @@ pub fn plan_report(input: &PlanInput, lexicon: &Lexicon) -> PlanReport {
         Some(facts) => facts.last_activity.values().copied().max(),
         None => stated,
     };
-    PlanReport {
+    let mut report = PlanReport {
         path: input.path.clone(),
         path_bytes: crate::render::path_bytes(&input.path),
         range: input.range,
@@ -119,8 +123,12 @@ pub fn plan_report(input: &PlanInput, lexicon: &Lexicon) -> PlanReport {
         lint,
         last_checkin,
         last_activity,
+        summary: Vec::new(),
+        findings: plan_findings,
         goals,
-    }
+    };
+    report.summary = super::summary::sentences(&report);
+    report
 }
 
 fn goal_report(
@@ -197,6 +205,8 @@ fn goal_report(
         .collect();
     flags.sort();
     flags.dedup();
+    let flag_details = super::details::flag_details(goal, findings, events, input.facts);
+    let findings = finding_reports(findings);
     GoalReport {
         id: id.clone(),
         title: goal.title.value.clone(),
@@ -214,10 +224,24 @@ fn goal_report(
             .count(),
         actions,
         checkins,
-        progress: progress(goal, range, input.today),
+        progress: progress(goal, events, input, range),
         timeline,
+        flag_details,
         flags,
+        findings,
     }
+}
+
+/// Findings as the report lists them.
+fn finding_reports(findings: &[&Diagnostic]) -> Vec<FindingReport> {
+    (findings.iter())
+        .map(|d| FindingReport {
+            code: d.code,
+            severity: d.severity,
+            line: d.start.line,
+            message: d.message.clone(),
+        })
+        .collect()
 }
 
 /// The SMART checklist, judged the way the rules judge it.
@@ -243,7 +267,8 @@ fn smart(goal: &Goal, plan: &Plan, lexicon: &Lexicon) -> Smart {
 ///
 /// Check-ins dated after `today` are findings (GR209), not progress: they are left out of
 /// the latest value and the chart, so a typo for next year cannot make a goal 100% done.
-fn progress(goal: &Goal, range: Range, today: NaiveDate) -> Progress {
+fn progress(goal: &Goal, events: &[&Event], input: &PlanInput, range: Range) -> Progress {
+    let today = input.today;
     let text = |v: &Option<crate::source::Spanned<String>>| v.as_ref().map(|s| s.value.clone());
     let (baseline, target) = (text(&goal.baseline), text(&goal.target));
     let values: Vec<(NaiveDate, &str)> = goal
@@ -297,6 +322,26 @@ fn progress(goal: &Goal, range: Range, today: NaiveDate) -> Progress {
             format!("the check-in values are dated after today ({today}) and do not count yet")
         })
     });
+    // Where the range starts from: the reading just before it opens, else the baseline.
+    let start = range
+        .since
+        .and_then(|since| {
+            values
+                .iter()
+                .filter(|(date, _)| *date < since)
+                .max_by_key(|(date, _)| *date)
+        })
+        .map(|(_, value)| value.to_string())
+        .or_else(|| baseline.clone());
+    let on_scale = |text: &str| {
+        let q = Quantity::parse(text)?;
+        match &scale {
+            Some(scale) => q.in_unit_of(scale),
+            None => Some(q.value),
+        }
+    };
+    let began = input.plan.period.as_ref().map(|p| p.start.value);
+    let target_series = target_series(target.as_deref(), events, began, on_scale);
     Progress {
         baseline,
         target,
@@ -304,7 +349,49 @@ fn progress(goal: &Goal, range: Range, today: NaiveDate) -> Progress {
         percent,
         no_percent,
         series,
+        start,
+        target_series,
     }
+}
+
+/// The target over time: its first value from `began` (or the goal's first event), then each
+/// change at the date of its commit, oldest first, each on the chart's scale (`on_scale`).
+/// History that is not on that scale (a target once "a few", now "3") leaves the series empty
+/// rather than drawing a step that never happened.
+fn target_series(
+    now: Option<&str>,
+    events: &[&Event],
+    began: Option<NaiveDate>,
+    on_scale: impl Fn(&str) -> Option<f64>,
+) -> Vec<(NaiveDate, f64)> {
+    let Some(now) = now else { return Vec::new() };
+    let changes: Vec<(NaiveDate, Option<&str>, Option<&str>)> = events
+        .iter()
+        .filter_map(|e| match &e.kind {
+            EventKind::TargetChanged { from, to } => {
+                Some((e.commit.date(), from.as_deref(), to.as_deref()))
+            }
+            _ => None,
+        })
+        .collect();
+    let first = changes.first().map_or(Some(now), |c| c.1);
+    let Some(start) = began.or_else(|| events.first().map(|e| e.commit.date())) else {
+        return Vec::new();
+    };
+    let mut series: Vec<(NaiveDate, f64)> = Vec::new();
+    let points = std::iter::once((start, first)).chain(changes.iter().map(|c| (c.0, c.2)));
+    for (date, value) in points {
+        let Some(value) = value.and_then(&on_scale) else {
+            return Vec::new();
+        };
+        // A change before the period began is where the period starts from.
+        let date = date.max(start);
+        match series.last_mut() {
+            Some(last) if last.0 == date => last.1 = value,
+            _ => series.push((date, value)),
+        }
+    }
+    series
 }
 
 /// The values progress is measured from, read as quantities.

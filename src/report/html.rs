@@ -121,7 +121,7 @@ fn page(report: &Report) -> Result<String, fmt::Error> {
 {notes}</header>
 <main>
 {team}{plans_html}</main>
-<footer class="footer">Made by <b>growth</b> from the plans and their git history, {today}.</footer>
+<footer class="footer">Made by <b>growth</b> from the plans and their git history, {today}.<span class="print-note"> Each goal's timeline, commit by commit, is in the report on screen.</span></footer>
 </div>
 </body>
 </html>
@@ -184,16 +184,26 @@ fn plan_section(n: usize, plan: &PlanReport, report: &Report) -> Result<String, 
     let (count, s, cs) = (goals.len(), plural(goals.len()), plural(checkins));
     let actions = goals.iter().flat_map(|g| &g.actions);
     let dated: Vec<NaiveDate> = actions.filter_map(|a| a.done_on).collect();
-    let mut body = String::new();
+    let summary = match plan.summary.is_empty() {
+        true => String::new(),
+        false => format!(
+            "<p class=\"summary\"><b>Summary</b> {}</p>\n",
+            escape(&plan.summary.join(" "))
+        ),
+    };
+    // In the header, so print can set it beside the summary.
+    let mut actions_chart = String::new();
     if !dated.is_empty() {
         let extent: Vec<NaiveDate> = plan.period.map(|(s, e)| vec![s, e]).unwrap_or_default();
         let label = format!("Actions done over time, {}", plan.owner);
         let chart = svg::actions(&label, &dated, &extent, report.today, plan.range)?;
-        body.push_str(&figure("Actions done over time", &chart));
+        actions_chart = figure("Actions done over time", &chart);
     }
+    let findings = goal::findings(&plan.findings);
+    let mut body = String::new();
     for (m, goal) in goals.iter().enumerate() {
         let id = format!("plan-{n}-goal-{}", m + 1);
-        body.push_str(&goal::section(&id, goal, plan)?);
+        body.push_str(&goal::section(&id, goal, plan, report.today)?);
     }
     if goals.is_empty() {
         body.push_str("<p class=\"empty\">This plan has no goals yet.</p>\n");
@@ -203,7 +213,7 @@ fn plan_section(n: usize, plan: &PlanReport, report: &Report) -> Result<String, 
 <header class="plan-head">
 <h2 id="plan-{n}-h">{owner}</h2>
 {title}{facts}{star}<ul class="stats"><li><b>{count}</b> goal{s} ({open} open)</li><li><b>{done}</b> of {total} actions done</li><li><b>{in_range}</b> done in the range</li><li><b>{checkins}</b> check-in{cs} in the range</li></ul>
-</header>
+{summary}{actions_chart}{findings}</header>
 {body}</article>
 "#
     ))

@@ -9,7 +9,7 @@
 use std::fmt::Display;
 use std::io;
 
-use super::model::{GoalReport, PlanReport, Report, Smart, Team};
+use super::model::{FindingReport, GoalReport, PlanReport, Report, Smart, Team};
 use crate::sanitize;
 
 pub fn write(report: &Report, out: &mut dyn io::Write) -> io::Result<()> {
@@ -183,6 +183,10 @@ fn plan_section(out: &mut dyn io::Write, report: &Report, plan: &PlanReport) -> 
     };
     writeln!(out, "- **Lint:** {lint}")?;
     writeln!(out, "- **Last activity:** {}", maybe(plan.last_activity))?;
+    if !plan.summary.is_empty() {
+        writeln!(out, "\n**Summary:** {}", text(&plan.summary.join(" ")))?;
+    }
+    findings(out, &plan.findings)?;
     if plan.goals.is_empty() {
         writeln!(out, "\n*This plan has no goals yet.*")?;
     }
@@ -220,6 +224,12 @@ fn goal_section(out: &mut dyn io::Write, report: &Report, goal: &GoalReport) -> 
         let flags: Vec<&str> = goal.flags.iter().map(|f| f.label()).collect();
         writeln!(out, "**Flags:** ⚠️ {}\n", flags.join(", "))?;
     }
+    for d in &goal.flag_details {
+        writeln!(out, "- {}: {}", d.flag.label(), text(&d.words()))?;
+    }
+    if !goal.flag_details.is_empty() {
+        writeln!(out)?;
+    }
     writeln!(
         out,
         "**Measure:** {}\n",
@@ -255,6 +265,7 @@ fn goal_section(out: &mut dyn io::Write, report: &Report, goal: &GoalReport) -> 
         let (mark, action) = (if a.done { "✅" } else { "⬜" }, text(&a.text));
         writeln!(out, "| {mark} | {action} | {due} | {when} |")?;
     }
+    findings(out, &goal.findings)?;
     match goal.checkins.len() {
         0 => writeln!(out, "\n**Check-ins in the range:** none.")?,
         _ => writeln!(out, "\n**Check-ins in the range:**\n")?,
@@ -278,6 +289,23 @@ fn goal_section(out: &mut dyn io::Write, report: &Report, goal: &GoalReport) -> 
             last = Some((e.date, &e.commit, &e.author));
         }
         writeln!(out, "  - {}", text(&e.what))?;
+    }
+    Ok(())
+}
+
+/// The lint findings as a list under **Findings:**, nothing when there are none.
+fn findings(out: &mut dyn io::Write, findings: &[FindingReport]) -> io::Result<()> {
+    if !findings.is_empty() {
+        writeln!(out, "\n**Findings:**\n")?;
+    }
+    for f in findings {
+        let severity = format!("{:?}", f.severity).to_lowercase();
+        let (line, code_) = (f.line, code(f.code));
+        writeln!(
+            out,
+            "- line {line} {code_} {severity}: {}",
+            text(&f.message)
+        )?;
     }
     Ok(())
 }

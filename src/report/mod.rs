@@ -4,9 +4,11 @@
 //! and history; one module per format renders it.
 
 pub mod build;
+mod details;
 pub mod html;
 pub mod markdown;
 pub mod model;
+pub mod summary;
 pub mod terminal;
 
 use std::io;

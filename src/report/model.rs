@@ -87,6 +87,14 @@ pub struct PlanReport {
     pub last_checkin: Option<NaiveDate>,
     /// The latest action, check-in or goal change, by git (or the plan's dates without it).
     pub last_activity: Option<NaiveDate>,
+    /// "Since the last review" in sentences, over the plan's range: actions done, check-ins,
+    /// progress from → to, goalposts moved and entries backdated, with their commits. Built
+    /// from the rest of this report by [`super::summary::sentences`], so every format says
+    /// the same.
+    pub summary: Vec<String>,
+    /// The lint findings before the plan's first goal (front matter, period, owner); each
+    /// goal lists its own.
+    pub findings: Vec<FindingReport>,
     pub goals: Vec<GoalReport>,
 }
 
@@ -125,6 +133,52 @@ pub struct GoalReport {
     /// The goal's events in the range, oldest first.
     pub timeline: Vec<TimelineEntry>,
     pub flags: Vec<Flag>,
+    /// Which entry each history flag is about (backdated, moved goalposts), oldest first.
+    pub flag_details: Vec<FlagDetail>,
+    /// The goal's lint findings, in the order lint prints them.
+    pub findings: Vec<FindingReport>,
+}
+
+/// One lint finding of a goal, as `growth lint` states it.
+#[derive(Debug, Clone, Serialize)]
+pub struct FindingReport {
+    pub code: &'static str,
+    pub severity: crate::severity::Severity,
+    /// 1-based line in the plan's file.
+    pub line: usize,
+    pub message: String,
+}
+
+/// The entry behind a flag: the backdated check-in or done date and the commit that added
+/// it, or the due date or target that moved, before → after, and the commit that moved it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct FlagDetail {
+    pub flag: Flag,
+    /// The entry in words: "check-in 2026-02-20", "done date of \"Write the RFC\"", "due
+    /// date", "target".
+    pub entry: String,
+    /// The date the entry states (backdated entries).
+    pub stated: Option<NaiveDate>,
+    /// The value before and after the change (moved goalposts).
+    pub before: Option<String>,
+    pub after: Option<String>,
+    /// The commit that added the entry or made the change (short id), and its date.
+    pub commit: String,
+    pub date: NaiveDate,
+}
+
+impl FlagDetail {
+    /// The detail in words, the same in every format: "check-in 2026-02-20, committed
+    /// 2026-07-01 in abc1234", "due date 2026-06-30 → 2026-09-30 in abc1234 on 2026-06-20".
+    pub fn words(&self) -> String {
+        match (&self.before, &self.after) {
+            (Some(b), Some(a)) => format!(
+                "{} {b} → {a} in {} on {}",
+                self.entry, self.commit, self.date
+            ),
+            _ => format!("{}, committed {} in {}", self.entry, self.date, self.commit),
+        }
+    }
 }
 
 /// Which SMART criteria the goal meets.
@@ -208,6 +262,14 @@ pub struct Progress {
     /// The check-in values up to today in the unit of the target (converted), oldest first,
     /// for charts; values in other units are left out.
     pub series: Vec<(NaiveDate, f64)>,
+    /// The value the range starts from: the latest check-in value dated before the range
+    /// opens, else the baseline. With `latest`, progress over the range, from → to.
+    pub start: Option<String>,
+    /// The target as it was over time, on the scale of `series`: (the date it took effect,
+    /// its value), oldest first; the first point is the period's start (or the goal's first
+    /// commit), so a target lowered in June is a step down in June. Empty when the target is
+    /// not a number on that scale.
+    pub target_series: Vec<(NaiveDate, f64)>,
 }
 
 #[derive(Debug, Clone, Serialize)]

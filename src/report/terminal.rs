@@ -9,9 +9,10 @@ use std::io;
 
 use anstyle::{AnsiColor, Style};
 
-use super::model::{GoalReport, PlanReport, Report, Team};
+use super::model::{FindingReport, GoalReport, PlanReport, Report, Team};
 use crate::plan::GoalStatus;
 use crate::sanitize::printable;
+use crate::severity::Severity;
 
 const WIDTH: usize = 80;
 /// The width of the label column ("North star   ").
@@ -167,6 +168,10 @@ fn plan_section(t: &mut Term, report: &Report, plan: &PlanReport) -> io::Result<
     let style = style.map_or(GREEN, |s| s.1);
     t.field(2, "Lint", &list(&lint, "clean"), style)?;
     t.maybe(2, "Last active", plan.last_activity)?;
+    if !plan.summary.is_empty() {
+        t.field(2, "Summary", &plan.summary.join(" "), PLAIN)?;
+    }
+    findings(t, 2, &plan.findings)?;
     if plan.goals.is_empty() {
         t.raw(&[])?;
         t.text(2, "This plan has no goals yet.", YELLOW)?;
@@ -196,6 +201,11 @@ fn goal_section(t: &mut Term, report: &Report, goal: &GoalReport) -> io::Result<
         let flags: Vec<&str> = goal.flags.iter().map(|f| f.label()).collect();
         t.field(4, "Flags", &flags.join(", "), YELLOW)?;
     }
+    // Which entry each history flag is about, so the reviewer can ask about that one.
+    for d in &goal.flag_details {
+        let first = [seg(format!("      {}: ", d.flag.label()), YELLOW)];
+        t.para(&first, 8, &d.words(), PLAIN)?;
+    }
     let competency = opt("competency ", goal.competency.as_ref(), "");
     let focus = opt("", goal.focus.as_ref(), ", ") + &competency;
     let focus = focus.trim_end_matches([',', ' ']);
@@ -223,6 +233,7 @@ fn goal_section(t: &mut Term, report: &Report, goal: &GoalReport) -> io::Result<
         let mark = [seg(mark, if a.done { GREEN } else { PLAIN })];
         t.para(&mark, 10, &format!("{}{status}", a.text), style)?;
     }
+    findings(t, 4, &goal.findings)?;
     let n = goal.checkins.len();
     let n = if n == 0 { "none".into() } else { n.to_string() };
     t.field(4, "Check-ins", &format!("{n} in the range"), PLAIN)?;
@@ -247,6 +258,24 @@ fn goal_section(t: &mut Term, report: &Report, goal: &GoalReport) -> io::Result<
             last = Some((e.date, &e.commit, &e.author));
         }
         t.text(8, &e.what, PLAIN)?;
+    }
+    Ok(())
+}
+
+/// The lint findings under a `Findings` label at `indent`, one per line: `line 12 GR201 …`.
+fn findings(t: &mut Term, indent: usize, findings: &[FindingReport]) -> io::Result<()> {
+    if !findings.is_empty() {
+        t.raw(&[label(indent, "Findings")])?;
+    }
+    for f in findings {
+        let style = match f.severity {
+            Severity::Error => RED,
+            Severity::Warning => YELLOW,
+            Severity::Info => DIM,
+        };
+        let at = " ".repeat(indent + 2);
+        let first = [seg(format!("{at}line {} {} ", f.line, f.code), style)];
+        t.para(&first, indent + 4, &f.message, PLAIN)?;
     }
     Ok(())
 }

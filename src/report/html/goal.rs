@@ -8,13 +8,14 @@ use chrono::NaiveDate;
 use super::{badge, definitions, escape, figure, flags, svg, table};
 use crate::plan::GoalStatus;
 use crate::quantity::Quantity;
-use crate::report::model::{ActionReport, GoalReport, PlanReport};
+use crate::report::model::{ActionReport, FindingReport, GoalReport, PlanReport};
 
 /// The goal's `<section>`; `id` is its anchor.
 pub(super) fn section(
     id: &str,
     goal: &GoalReport,
     plan: &PlanReport,
+    today: NaiveDate,
 ) -> Result<String, fmt::Error> {
     let title = escape(&goal.title);
     let status = match goal.status {
@@ -34,6 +35,8 @@ pub(super) fn section(
             ("Competency", goal.competency.as_deref().map(escape)),
         ],
     );
+    let details = flag_details(goal);
+    let findings = findings(&goal.findings);
     let letters = goal.smart.letters();
     let mut smart = String::new();
     for (name, met) in goal.smart.criteria() {
@@ -49,7 +52,7 @@ pub(super) fn section(
     }
     let progress = progress(goal, plan)?;
     let (done, all, count) = (goal.actions_done, goal.actions.len(), goal.checkins.len());
-    let actions: String = goal.actions.iter().map(action).collect();
+    let actions: String = goal.actions.iter().map(|a| action(a, today)).collect();
     let actions = match actions.is_empty() {
         true => "<p class=\"empty\">No actions.</p>".to_string(),
         false => format!("<ul class=\"actions\">\n{actions}</ul>"),
@@ -78,15 +81,16 @@ pub(super) fn section(
     }
     if !timeline.is_empty() {
         let table = table("timeline", "Date|Commit|Author|Change", &timeline);
-        timeline = format!("<h4>Timeline</h4>\n{table}");
+        timeline = format!("<div class=\"goal-timeline\"><h4>Timeline</h4>\n{table}</div>\n");
     }
     Ok(format!(
         r#"<section class="goal" id="{id}" aria-labelledby="{id}-h">
+<div class="goal-body">
 <div class="goal-head">
 <h3 id="{id}-h">{title}</h3>
 <p class="tags">{status}{kind}{flags}</p>
 </div>
-{facts}<ul class="smart" aria-label="SMART checklist: {letters}">{smart}</ul>
+{details}{facts}<ul class="smart" aria-label="SMART checklist: {letters}">{smart}</ul>
 {progress}<div class="cols">
 <section><h4>Actions <span class="count">{done} of {all} done</span></h4>
 {actions}
@@ -94,18 +98,56 @@ pub(super) fn section(
 <section><h4>Check-ins in the range <span class="count">{count}</span></h4>
 {checkins}</section>
 </div>
+{findings}</div>
 {timeline}</section>
 "#
     ))
 }
 
+/// Which entry each history flag is about, under the goal's heading.
+fn flag_details(goal: &GoalReport) -> String {
+    let items: String = (goal.flag_details.iter())
+        .map(|d| {
+            let flag = badge("bad", d.flag.label());
+            format!("<li>{flag} {}</li>\n", escape(&d.words()))
+        })
+        .collect();
+    match items.is_empty() {
+        true => items,
+        false => format!("<ul class=\"flag-details\">\n{items}</ul>\n"),
+    }
+}
+
+/// Lint findings (a goal's, or the plan's own): line, code, severity and message, as `growth lint` says them.
+pub(super) fn findings(findings: &[FindingReport]) -> String {
+    let rows: String = (findings.iter())
+        .map(|f| {
+            let severity = format!("{:?}", f.severity).to_lowercase();
+            format!(
+                "<tr><td class=\"num\">{}</td><td><code>{}</code></td><td><span class=\"sev {severity}\">{severity}</span></td><td>{}</td></tr>\n",
+                f.line,
+                f.code,
+                escape(&f.message)
+            )
+        })
+        .collect();
+    match rows.is_empty() {
+        true => rows,
+        false => format!(
+            "<h4>Lint findings</h4>\n{}",
+            table("findings", "#Line|Code|Severity|Finding", &rows)
+        ),
+    }
+}
+
 /// One action: done or open, with the date it was done and where that date comes from, or
-/// the date it is due.
-fn action(a: &ActionReport) -> String {
-    let (class, mark) = if a.done {
-        ("done", "✓")
-    } else {
-        ("open", "○")
+/// the date it is due, marked when that is past.
+fn action(a: &ActionReport, today: NaiveDate) -> String {
+    let overdue = !a.done && a.due.is_some_and(|d| d < today);
+    let (class, mark) = match (a.done, overdue) {
+        (true, _) => ("done", "✓"),
+        (false, true) => ("open overdue", "!"),
+        (false, false) => ("open", "○"),
     };
     let (source, why) = match a.done_source {
         Some("git") => ("git", "the commit that checked it"),
@@ -114,6 +156,7 @@ fn action(a: &ActionReport) -> String {
     let when = match (a.done_on, a.due) {
         (Some(d), _) => format!(r#"done {d} <span class="src" title="{why}">{source}</span>"#),
         (None, _) if a.done => "done, date unknown".to_string(),
+        (None, Some(due)) if overdue => format!(r#"<span class="late">due {due}, overdue</span>"#),
         (None, Some(due)) => format!("due {due}"),
         (None, None) => String::new(),
     };
@@ -168,7 +211,12 @@ fn progress(goal: &GoalReport, plan: &PlanReport) -> Result<String, fmt::Error> 
         };
         let target = target.map(|t| t.value);
         let label = format!("Progress over time: {}", goal.title);
-        let chart = svg::progress(&label, &p.series, baseline, target, &extent)?;
+        let lines = svg::Lines {
+            baseline,
+            target,
+            target_series: &p.target_series,
+        };
+        let chart = svg::progress(&label, &p.series, &lines, &extent)?;
         o.push_str(&figure("Progress over time", &chart));
     }
     o.push_str("</div>\n");

@@ -96,20 +96,39 @@ impl Plot {
     }
 }
 
+/// The reference lines of a progress chart, on the series' scale.
+pub struct Lines<'a> {
+    pub baseline: Option<f64>,
+    pub target: Option<f64>,
+    /// The target as it was over time (see `Progress::target_series`); with two points or
+    /// more it is drawn as a step line instead of the flat `target`.
+    pub target_series: &'a [(NaiveDate, f64)],
+}
+
 /// Progress towards a goal's target: the check-in values over time, with the baseline and the
-/// target as dashed reference lines. `extent` widens the time axis (the plan's period, the due
-/// date) so the line shows how far along the period the goal is.
+/// target as dashed reference lines; a target that changed is a step at each change, so a
+/// lowered bar shows where it was lowered. `extent` widens the time axis (the plan's period,
+/// the due date) so the line shows how far along the period the goal is.
 pub fn progress(
     label: &str,
     series: &[(NaiveDate, f64)],
-    baseline: Option<f64>,
-    target: Option<f64>,
+    lines: &Lines,
     extent: &[NaiveDate],
 ) -> Result<String, fmt::Error> {
+    let (baseline, target) = (lines.baseline, lines.target);
+    let steps = match lines.target_series {
+        steps if steps.len() > 1 => steps,
+        _ => &[],
+    };
     let height = 200.0;
-    let dates = bounds(series.iter().map(|p| p.0).chain(extent.iter().copied()));
+    let dates = bounds(
+        (series.iter().chain(steps))
+            .map(|p| p.0)
+            .chain(extent.iter().copied()),
+    );
     let values: Vec<f64> = series
         .iter()
+        .chain(steps)
         .map(|p| p.1)
         .chain(baseline)
         .chain(target)
@@ -134,9 +153,24 @@ pub fn progress(
             write!(desc, "; {name} {}", number(v))?;
         }
     }
+    for pair in steps.windows(2) {
+        let (was, now) = (pair[0].1, pair[1].1);
+        let verb = if now < was { "lowered" } else { "raised" };
+        write!(
+            desc,
+            "; target {verb} from {} to {} on {}",
+            number(was),
+            number(now),
+            pair[1].0
+        )?;
+    }
     let mut out = open(label, &desc, WIDTH, height)?;
     plot.axes(&mut out, &ticks)?;
-    for (name, value, color) in [("baseline", baseline, MUTED), ("target", target, GOOD)] {
+    if let (Some(first), Some(last)) = (steps.first(), steps.last()) {
+        target_steps(&mut out, &plot, steps, first.1, last.1)?;
+    }
+    let flat_target = if steps.is_empty() { target } else { None };
+    for (name, value, color) in [("baseline", baseline, MUTED), ("target", flat_target, GOOD)] {
         if let Some(v) = value {
             let y = plot.y(v);
             writeln!(
@@ -172,6 +206,36 @@ pub fn progress(
     }
     out.push_str("</svg>");
     Ok(out)
+}
+
+/// The target over time as a dashed step line to the right edge, labelled with its value now
+/// and, at the start, the value it had.
+fn target_steps(
+    out: &mut String,
+    plot: &Plot,
+    steps: &[(NaiveDate, f64)],
+    was: f64,
+    now: f64,
+) -> fmt::Result {
+    let mut path = String::new();
+    for (i, (date, value)) in steps.iter().enumerate() {
+        let (x, y) = (plot.x(*date), plot.y(*value));
+        match i {
+            0 => write!(path, "M{x:.1},{y:.1}")?,
+            _ => write!(path, " H{x:.1} V{y:.1}")?,
+        }
+    }
+    write!(path, " H{:.1}", plot.right)?;
+    writeln!(
+        out,
+        r#"<path d="{path}" fill="none" stroke="{GOOD}" stroke-width="1.5" stroke-dasharray="5 4"/><text x="{:.1}" y="{:.1}" fill="{GOOD}" font-size="11">target {}</text><text x="{:.1}" y="{:.1}" fill="{GOOD}" font-size="11">was {}</text>"#,
+        plot.right + 6.0,
+        plot.y(now) + 4.0,
+        number(now),
+        plot.x(steps[0].0) + 4.0,
+        plot.y(was) - 5.0,
+        number(was)
+    )
 }
 
 /// Actions done over time: a cumulative step line. The report's range, when it has one, is
