@@ -665,6 +665,8 @@ fn an_ended_plan_is_archived_when_its_owner_has_a_newer_one() {
             .expect("the ended plan");
         assert_eq!(h1["ended"], true);
         assert_eq!(h1["goals"][0]["flags"], serde_json::json!([]), "{args:?}");
+        // Its open action was due in January: a record now, not overdue.
+        assert_eq!(h1["goals"][0]["actions"][0]["overdue"], false, "{args:?}");
     }
     let text = report(&dir, &["--all"]);
     let row = text
@@ -675,6 +677,13 @@ fn an_ended_plan_is_archived_when_its_owner_has_a_newer_one() {
         "{text}"
     );
     assert!(text.contains("2026-01-01 to 2026-06-30 (ended)"), "{text}");
+    // The current plan's open action, due in July, is overdue; the ended plan's is not.
+    assert_eq!(
+        text.matches(", due 2026-07-01, overdue").count(),
+        1,
+        "{text}"
+    );
+    assert!(text.contains(", due 2026-01-01\n"), "{text}");
 }
 
 #[test]

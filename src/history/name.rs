@@ -5,33 +5,51 @@
 //! surrogates), and turned back into that byte where the name becomes a path. So events name
 //! the real file, and `path_bytes` in the JSON formats can give its bytes.
 //!
-//! A valid UTF-8 name is its own text, even one that uses those code points: a text whose
-//! bytes come back as valid UTF-8 was never escaped. The one name not kept exact is one that
-//! is both invalid UTF-8 and uses plane 16's last 128 private code points.
+//! A valid UTF-8 name is its own text, unless it uses those code points itself: then they are
+//! written as the escapes of their own bytes, so every name comes back exact.
 
 use std::path::PathBuf;
 
 /// The first of the code points that stand for a byte: U+10FF00 + byte.
 const BASE: u32 = 0x10_FF00;
 
-/// A name's bytes as text: valid UTF-8 as it is, each other byte escaped.
+/// A name's bytes as text: valid UTF-8 as it is, each other byte escaped. A character that is
+/// itself in the escape range is written as the escapes of its own bytes, so the text always
+/// says exactly which bytes it stands for.
 pub fn text(bytes: &[u8]) -> String {
-    if let Ok(text) = std::str::from_utf8(bytes) {
+    let plain = std::str::from_utf8(bytes).ok();
+    if let Some(text) = plain.filter(|t| !t.chars().any(escaped)) {
         return text.to_string();
     }
+    let escape = |out: &mut String, byte: u8| {
+        out.push(char::from_u32(BASE + u32::from(byte)).unwrap_or('\u{fffd}'));
+    };
     let mut out = String::with_capacity(bytes.len() + 8);
     for chunk in bytes.utf8_chunks() {
-        out.push_str(chunk.valid());
+        for c in chunk.valid().chars() {
+            if escaped(c) {
+                let mut buf = [0; 4];
+                for &byte in c.encode_utf8(&mut buf).as_bytes() {
+                    escape(&mut out, byte);
+                }
+            } else {
+                out.push(c);
+            }
+        }
         for &byte in chunk.invalid() {
-            out.push(char::from_u32(BASE + u32::from(byte)).unwrap_or('\u{fffd}'));
+            escape(&mut out, byte);
         }
     }
     out
 }
 
+/// Whether a character stands for a byte (0x80–0xFF).
+fn escaped(c: char) -> bool {
+    (BASE + 0x80..=BASE + 0xFF).contains(&u32::from(c))
+}
+
 /// The bytes a name's text stands for: [`text`] undone.
 pub fn bytes(text: &str) -> std::borrow::Cow<'_, [u8]> {
-    let escaped = |c: char| (BASE + 0x80..=BASE + 0xFF).contains(&u32::from(c));
     if !text.chars().any(escaped) {
         return text.as_bytes().into();
     }
@@ -43,10 +61,6 @@ pub fn bytes(text: &str) -> std::borrow::Cow<'_, [u8]> {
             let mut buf = [0; 4];
             out.extend_from_slice(c.encode_utf8(&mut buf).as_bytes());
         }
-    }
-    // Valid UTF-8 after all: the name was never escaped, its code points are its own.
-    if std::str::from_utf8(&out).is_ok() {
-        return text.as_bytes().into();
     }
     out.into()
 }
@@ -86,9 +100,8 @@ mod tests {
             b"plans/caf\xe9.md",
             b"plans/\xff\xfe/x.md",
             "plans/café.md".as_bytes(),
-            // Valid UTF-8 that uses the escape code points: its own text.
+            // Valid UTF-8 that uses the escape code points themselves.
             "plans/\u{10ffe9}.md".as_bytes(),
-            // Escape code points whose bytes would read as UTF-8 ("é"): still its own text.
             "\u{10ffc3}\u{10ffa9}".as_bytes(),
         ];
         for name in names {

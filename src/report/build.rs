@@ -81,6 +81,9 @@ pub fn plan_report(input: &PlanInput, lexicon: &Lexicon) -> PlanReport {
         for goal in &mut goals {
             goal.flags
                 .retain(|f| !matches!(f, Flag::Overdue | Flag::Stale));
+            for action in &mut goal.actions {
+                action.overdue = false;
+            }
         }
     }
     let last_checkin = plan
@@ -168,6 +171,7 @@ fn goal_report(
                 done_on,
                 done_source,
                 due: a.due.as_ref().map(|d| d.value),
+                overdue: !done && a.due.as_ref().is_some_and(|d| d.value < input.today),
             }
         })
         .collect();

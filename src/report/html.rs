@@ -203,7 +203,7 @@ fn plan_section(n: usize, plan: &PlanReport, report: &Report) -> Result<String, 
     let mut body = String::new();
     for (m, goal) in goals.iter().enumerate() {
         let id = format!("plan-{n}-goal-{}", m + 1);
-        body.push_str(&goal::section(&id, goal, plan, report.today)?);
+        body.push_str(&goal::section(&id, goal, plan)?);
     }
     if goals.is_empty() {
         body.push_str("<p class=\"empty\">This plan has no goals yet.</p>\n");

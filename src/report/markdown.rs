@@ -260,8 +260,7 @@ fn goal_section(out: &mut dyn io::Write, report: &Report, goal: &GoalReport) -> 
             (true, None) => "date unknown".to_string(),
             (false, _) => String::new(),
         };
-        let late = !a.done && a.due.is_some_and(|d| d < report.today);
-        let due = opt("", a.due, if late { " ⚠️ overdue" } else { "" });
+        let due = opt("", a.due, if a.overdue { " ⚠️ overdue" } else { "" });
         let (mark, action) = (if a.done { "✅" } else { "⬜" }, text(&a.text));
         writeln!(out, "| {mark} | {action} | {due} | {when} |")?;
     }

@@ -237,6 +237,9 @@ pub struct ActionReport {
     /// Where `done_on` comes from: `stated` or `git`.
     pub done_source: Option<&'static str>,
     pub due: Option<NaiveDate>,
+    /// Open and due before the report date, in a plan that has not ended (an ended plan's
+    /// actions are a record): the one place every format learns "overdue" from.
+    pub overdue: bool,
 }
 
 #[derive(Debug, Clone, Serialize)]

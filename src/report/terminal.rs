@@ -226,7 +226,7 @@ fn goal_section(t: &mut Term, report: &Report, goal: &GoalReport) -> io::Result<
         let (status, style) = match (a.done, a.done_on, a.due) {
             (true, Some(d), _) => (format!(", done {d}{source}"), PLAIN),
             (true, None, _) => (", done (date unknown)".to_string(), PLAIN),
-            (false, _, Some(d)) if d < report.today => (format!(", due {d}, overdue"), YELLOW),
+            (false, _, Some(d)) if a.overdue => (format!(", due {d}, overdue"), YELLOW),
             (_, _, due) => (opt(", due ", due, ""), PLAIN),
         };
         let mark = if a.done { "      [x] " } else { "      [ ] " };

@@ -15,7 +15,6 @@ pub(super) fn section(
     id: &str,
     goal: &GoalReport,
     plan: &PlanReport,
-    today: NaiveDate,
 ) -> Result<String, fmt::Error> {
     let title = escape(&goal.title);
     let status = match goal.status {
@@ -52,7 +51,7 @@ pub(super) fn section(
     }
     let progress = progress(goal, plan)?;
     let (done, all, count) = (goal.actions_done, goal.actions.len(), goal.checkins.len());
-    let actions: String = goal.actions.iter().map(|a| action(a, today)).collect();
+    let actions: String = goal.actions.iter().map(action).collect();
     let actions = match actions.is_empty() {
         true => "<p class=\"empty\">No actions.</p>".to_string(),
         false => format!("<ul class=\"actions\">\n{actions}</ul>"),
@@ -142,8 +141,8 @@ pub(super) fn findings(findings: &[FindingReport]) -> String {
 
 /// One action: done or open, with the date it was done and where that date comes from, or
 /// the date it is due, marked when that is past.
-fn action(a: &ActionReport, today: NaiveDate) -> String {
-    let overdue = !a.done && a.due.is_some_and(|d| d < today);
+fn action(a: &ActionReport) -> String {
+    let overdue = a.overdue;
     let (class, mark) = match (a.done, overdue) {
         (true, _) => ("done", "✓"),
         (false, true) => ("open overdue", "!"),
