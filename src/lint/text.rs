@@ -94,6 +94,15 @@ lists! {
     /// Number words that count things (hyphenated prefixes count too: "one-page").
     COUNTS: "zero one two three four five six seven eight nine ten eleven twelve fifteen \
         twenty thirty forty fifty sixty hundred thousand million dozen half";
+    /// Imperatives that take a count: "Publish 3 articles", "Mentor 1 junior", "Close 15+
+    /// tickets". A capitalised first word before a number is otherwise read as a name
+    /// with a version ("Postgres 16"), and these are not names.
+    COUNT_VERBS: "publish write ship deliver close fix resolve hire onboard mentor coach \
+        train teach review merge land run host hold give lead organise organize facilitate \
+        present speak complete finish pass earn get gain read attend interview launch migrate \
+        build create add implement design automate document submit contribute conduct \
+        generate achieve reach hit reduce cut increase grow raise support handle answer \
+        triage pair shadow record blog post make do send deploy release";
     /// Frequencies: how often, which is a quantity.
     FREQUENCIES: "once twice thrice daily weekly fortnightly biweekly monthly quarterly \
         yearly annually hourly nightly";
@@ -284,8 +293,10 @@ fn join(t: &[Tok]) -> String {
     t.iter().map(|t| &*t.w).collect::<Vec<_>>().join(" ")
 }
 
+/// Three letters count when they are an acronym's plural ("PRs", "ADRs" are longer).
 fn plural(w: &str) -> bool {
-    w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("'s")
+    let short = w.len() == 3 && !has("its has was his yes bus gas ads", w);
+    (w.len() > 3 || short) && w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("'s")
 }
 
 #[derive(PartialEq)]
@@ -311,6 +322,7 @@ fn kind(t: &[Tok], i: usize) -> Kind {
     let version = || {
         bare && !plural_follows
             && (dotted || !measured)
+            && !(i == 1 && COUNT_VERBS.has(before))
             && i > 0
             && t[i - 1].cap
             && before != "i"
@@ -365,10 +377,17 @@ fn measures(t: &[Tok], i: usize) -> bool {
     }
 }
 
-/// Whether token `i` says how often: "weekly", "twice", "every sprint", "a month".
+/// Whether token `i` says how often: "weekly", "twice", "every sprint", "a month",
+/// "every other week", "every two weeks", "3 times a quarter".
 fn how_often(t: &[Tok], i: usize) -> bool {
-    FREQUENCIES.has(&t[i].w)
-        || has("every each per a an", &t[i].w) && UNITS.has(word(t, Some(i + 1)))
+    let w = &*t[i].w;
+    let next = word(t, Some(i + 1));
+    let unit_at = |j: usize| UNITS.has(word(t, Some(j)));
+    let counted = || next == "other" || kind(t, i + 1) == Kind::Count;
+    FREQUENCIES.has(w)
+        || has("every each per a an", w) && unit_at(i + 1)
+        || has("every each", w) && i + 1 < t.len() && counted() && unit_at(i + 2)
+        || w == "times" && has("a an per each every", next) && unit_at(i + 2)
 }
 
 impl Lexicon {
