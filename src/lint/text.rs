@@ -136,7 +136,8 @@ lists! {
     /// Roles that are conferred, not taken: "be tech lead", "be a role model".
     ROLES: "lead, leader, manager, director, head, principal, architect, expert, go-to, \
         cto, vp, chair, champion, role model, staff engineer, senior engineer, the person who, \
-        the one who, the face of, the voice of";
+        the one who, the face of, the voice of, the person everyone, the one everyone, \
+        the go-to";
     /// States that only others can grant: "be more confident", "be visible".
     BE_STATES: "confident visible influential indispensable popular credible";
     /// Bodies one is put on by others: "be on the shortlist".
@@ -145,7 +146,8 @@ lists! {
     GRANTED: "promotion raise bonus award prize title role job position seat spot slot place \
         offer deal funding approval sign-off nomination rating recognition respect trust level \
         grade band visibility reputation credibility praise endorsement sponsorship invitation \
-        invite acceptance admission scholarship buy-in shortlist tenure medal trophy";
+        invite acceptance admission scholarship buy-in shortlist tenure medal trophy \
+        acknowledgment acknowledgement mention credit audience following";
     /// What one takes over only when given it: "take over the team".
     TEAMS: "team group department role position";
     /// Verbs of acquiring: an outcome when their object is something granted.
@@ -153,8 +155,21 @@ lists! {
     /// Words that end an object phrase ("a seat | on the council").
     BOUNDARIES: "for of on at in with by to from and or before after when while so as that \
         who which this next during until within without";
-    /// Openers dropped before the first verb: "I will …", "try to …".
-    FILLERS: "i will i'll want to try aim hope also then";
+    /// Openers dropped before the first verb: "I will …", "try to …", "working to …".
+    FILLERS: "i will i'll want to try aim hope also then working work aiming trying hoping \
+        planning plan";
+    /// What others grant, written as a checklist item with no verb: "Promotion to Senior".
+    VERBLESS: "promotion, salary increase, salary raise, pay rise, pay raise, bonus, award, \
+        nomination, recognition, tenure, acknowledgment, acknowledgement";
+    /// Levels that open a role named with no verb: "Principal Data Engineer".
+    LEVELS: "senior staff principal distinguished chief junior";
+    /// The nouns such a role ends with.
+    ROLE_NOUNS: "engineer developer manager architect lead director scientist designer sre \
+        analyst officer";
+    /// Gerunds read as their verb: "Earning a bigger audience" is "earn …".
+    GERUNDS: "being:be becoming:become getting:get earning:earn winning:win receiving:receive \
+        securing:secure landing:land gaining:gain achieving:achieve attaining:attain \
+        reaching:reach making:make having:have obtaining:obtain taking:take";
 }
 
 /// A list of words (space-separated) or of phrases (comma-separated), written as text to
@@ -525,10 +540,37 @@ fn outcome_at(c: &[Tok]) -> Option<usize> {
         let end = object_end(c, from)?; // the head noun ends the object: "earn a seat | on …"
         (end > from && GRANTED.has(c[end - 1].w.trim_end_matches("'s"))).then_some(end)
     };
-    match w(0) {
+    // A gerund opens the same outcome as its verb ("Becoming the tech lead").
+    let first = GERUNDS
+        .text
+        .split_whitespace()
+        .find_map(|p| p.strip_prefix(w(0)).and_then(|b| b.strip_prefix(':')))
+        .unwrap_or(w(0));
+    if let Some(n) = VERBLESS.at(c, 0) {
+        return Some(obj(n)); // "Promotion to Senior SRE", "Salary increase"
+    }
+    let short = c.len() <= 5;
+    if short && LEVELS.has(w(0)) && ROLE_NOUNS.has(w(c.len() - 1)) {
+        return Some(c.len()); // "Principal Data Engineer": a role to be given
+    }
+    if w(0) == "the" && ROLES.at(c, 0).is_some() {
+        return Some(obj(1)); // "the person everyone asks about X": an impression
+    }
+    // A participle first is a passive with "be" left out: "Recognised by leadership as …".
+    if DECIDED.has(w(0)) && (c.len() == 1 || has("to by as for into onto", w(1)))
+        || passive(w(0)) && has("by as", w(1))
+    {
+        return Some(obj(1));
+    }
+    // "be formally acknowledged": an adverb does not change who decides.
+    let adverb = usize::from(first == "be" && w(1).len() > 4 && w(1).ends_with("ly"));
+    let w1 = w(1 + adverb);
+    match first {
+        "be" if DECIDED.has(w1) || passive(w1) => Some(2 + adverb),
+        "influence" | "influences" => Some(obj(1)), // an effect others have to feel
+        "for" => find(1, obj(1), &GRANTED),         // "aim for a mention"
         "win" | "wins" => Some(obj(1)),
         "become" | "becoming" if !has("familiar acquainted", w(1)) => Some(obj(1)),
-        "be" if DECIDED.has(w(1)) || passive(w(1)) => Some(2),
         "be" if COMPARATIVES.has(w(1))
             || BE_STATES.has(w(1))
             || has("a an", w(1)) && COMPARATIVES.has(w(2)) =>
@@ -615,6 +657,45 @@ mod tests {
             ("Be on time for standup every day", None),
             ("Get visibility into deploy failures with a dashboard", None),
             ("Have a promotion conversation with my manager", None),
+        ];
+        for (text, want) in outcome {
+            assert_eq!(l.outcome(text).as_deref(), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn what_real_people_write() {
+        let l = Lexicon::default();
+        let outcome = [
+            ("Principal Data Engineer", Some("principal data engineer")),
+            ("Promotion to Senior", Some("promotion")),
+            ("Salary increase", Some("salary increase")),
+            (
+                "Be formally acknowledged as the API owner",
+                Some("be formally acknowledged"),
+            ),
+            (
+                "Acknowledged by leadership as the go-to for billing",
+                Some("acknowledged"),
+            ),
+            ("Recognised by peers as Staff-level", Some("recognised")),
+            (
+                "Earning a bigger audience",
+                Some("earning a bigger audience"),
+            ),
+            ("Becoming the tech lead", Some("becoming the tech lead")),
+            (
+                "Working to become an instructor",
+                Some("become an instructor"),
+            ),
+            (
+                "The person everyone asks about Kafka",
+                Some("the person everyone asks about kafka"),
+            ),
+            ("Hired 3 engineers for the platform team", None),
+            ("Mentored a junior developer on testing", None),
+            ("Senior engineers review the design first", None),
+            ("Mentor Priya on incident command", None),
         ];
         for (text, want) in outcome {
             assert_eq!(l.outcome(text).as_deref(), want, "{text}");
