@@ -53,21 +53,31 @@ lists! {
         learn more, grow, grows, grew, grown, increase, increased, reduce, reduced, enhance, \
         strengthen, deepen, broaden, boost, level up, upskill, master, explore, understand, \
         understands, know, knows, overcome, mentor, retain, brush up, sharpen, hone, polish, \
-        refine, keep learning, continue to, try to, strive to, get comfortable";
+        refine, keep learning, continue to, try to, strive to, get comfortable, \
+        elevate, elevates, elevated, elevating, enhanced, enhances, enhancing, streamline, \
+        streamlined, simplify, simplified, foster, fosters, fostered, fostering, increasing, \
+        reducing, boosting, strengthening, deepening, broadening, contribute to, progress to, progress towards, shift to, figure out, figured out";
     /// Impressions rather than observable events: a feeling, someone's opinion, a verdict.
     PERCEPTIONS: "feel, feels, felt, confident, comfortable, happy, satisfied, pleased, \
         see me as, sees me as, says i, says i'm, say i, think i, thinks i, thinks i'm, agrees i, \
         agrees i'm, believes i, believes i'm, trust, trusts, notice, notices, appreciate, \
-        appreciates, perceived as, good, great, positive, strong, solid, excellent";
+        appreciates, perceived as, good, great, positive, strong, solid, excellent, \
+        successfully, flawless, exceptional, extraordinary, world-class, high performing, \
+        high-performing, leading, praised, accolades, kudos, recognized by, recognised by, \
+        seek me out, seen as, known as, known for, \
+        acknowledged, proficient, needs improvement, deep understanding, clear understanding, \
+        mastery, ready for, be ready, says it's, says it is, say it's, thinks it's, \
+        sound solution, sound way, to success";
     /// Verbs that are concrete with a thing ("build a dashboard") but vague with a quality.
-    SOFT_VERBS: "develop develops developed build gain expand show demonstrate";
+    SOFT_VERBS: "develop develops developed build builds built gain gains gained expand \
+        expands expanded show shows showed demonstrate demonstrates demonstrated";
     /// Personal qualities: they have no unit, so "by 20%" after them measures nothing.
     SOFT_NOUNS: "skill skills understanding knowledge confidence influence impact presence \
         leadership visibility expertise experience exposure profile reputation mindset ownership \
         scope network communication ability abilities competence proficiency credibility sense \
         instincts intuition judgement judgment brand";
     /// State verbs that, followed by a comparative, wish for a state ("get fitter", "be more …").
-    STATE_VERBS: "be become get feel feels seem";
+    STATE_VERBS: "be become get feel feels seem being becoming getting";
     /// Words allowed between a state verb and its comparative ("be a lot more", "be 10% more").
     STATE_FILLERS: "a an much even far lot bit little slightly way";
     /// Comparatives: "better than what?" Only a number answers.
@@ -78,7 +88,9 @@ lists! {
     AMOUNTS: "a few, few, several, some, many, a lot, lots of, plenty of, numerous, \
         various, a couple, a number of, regularly, often, frequently, occasionally, sometimes, \
         periodically, from time to time, when possible, as needed, well, smoothly, effectively, \
-        efficiently, properly";
+        efficiently, properly, regular, further, ongoing, on-going, continuous, continuously, \
+        consistently, significant, significantly, substantial, substantially, dramatic, \
+        dramatically, rapid, rapidly, semi-regularly, proactively, as possible, as it can be";
     /// Observable end states: someone else could check them. Also
     /// "enough … to" ("fluent enough in Go to ship …"), matched in code.
     OBSERVABLES: "so that, without, on my own, on their own, on his own, on her own, \
@@ -87,7 +99,7 @@ lists! {
     DELIVERABLES: "ship ships shipped launch launches launched publish publishes published \
         deliver delivers delivered migrate migrates migrated finish finishes finished complete \
         completes completed pass passes passed submit submits submitted certified present presents \
-        presented";
+        presented accepted approved adopted merged hired transition transitioned";
 
     // ---- GR203: quantities and time ----------------------------------------------------
 
@@ -383,8 +395,11 @@ fn measures(t: &[Tok], i: usize) -> bool {
     match &*t[i].w {
         "a" | "an" => has("within under", prev(1)) && unit_follows, // "within a day"
         w if kind(t, i) == Kind::Count => {
-            let span =
-                unit_follows && has("for in over during after every each this next", prev(1));
+            // "over 30 minutes" is a span, "from over 30 minutes to 5" a measure
+            let from = prev(1) == "over" && has("from to", prev(2));
+            let span = unit_follows
+                && !from
+                && has("for in over during after every each this next", prev(1));
             let scaled = prev(1) == "by" && w.ends_with('%') && SOFT_NOUNS.has(prev(2));
             !span && !scaled
         }
@@ -416,6 +431,15 @@ impl Lexicon {
 
     /// Length of the aim cue starting at token `i`, if any.
     fn aim_at(&self, t: &[Tok], i: usize) -> Option<usize> {
+        let next = t.get(i + 1);
+        // "mentor Priya", "mentor 2 juniors", "mentor a new hire": someone to meet, an activity
+        let mentee = next.is_some_and(|n| n.cap || has("a an one", &n.w))
+            || next.is_some() && kind(t, i + 1) == Kind::Count;
+        // "become a Kaggle master": a title, not the verb
+        let noun = i > 0 && !has("to and i will", &t[i - 1].w);
+        if t[i].w == "mentor" && mentee || t[i].w == "master" && noun {
+            return None;
+        }
         let listed = [
             AIMS.at(t, i),
             PERCEPTIONS.at(t, i),
@@ -443,13 +467,16 @@ impl Lexicon {
     pub fn vague(&self, text: &str) -> Option<String> {
         let t = tokens(text);
         let (mut aim, mut amount, mut in_aim) = (None, None, vec![false; t.len()]);
+        let mut aim_at = None;
         let mut i = 0;
         while i < t.len() {
             let w = &*t[i].w;
             let well_enough = w == "well"
                 && (word(&t, i.checked_sub(1)) == "as" || word(&t, Some(i + 1)) == "enough");
             if let Some(n) = self.aim_at(&t, i) {
-                aim = aim.or(Some(join(&t[i..i + n])));
+                if aim.is_none() {
+                    (aim, aim_at) = (Some(join(&t[i..i + n])), Some(i));
+                }
                 in_aim[i..i + n].fill(true);
                 i += n;
             } else if let Some(n) = AMOUNTS
@@ -472,7 +499,12 @@ impl Lexicon {
                 || t[i].w == "enough" && t[i + 1..t.len().min(i + 4)].iter().any(|n| n.w == "to")
         });
         let often = (0..t.len()).any(|i| how_often(&t, i));
-        aim.filter(|_| !number && !observable)
+        // How often is concrete when the aim is the purpose or the means gives it:
+        // "shadow support calls monthly to understand users", "improve X by sending a
+        // weekly update"; not "work on my writing every week".
+        let purpose = aim_at.is_some_and(|i| i > 0 && has("to so", &t[i - 1].w));
+        let means = (1..t.len()).any(|i| t[i - 1].w == "by" && t[i].w.ends_with("ing"));
+        aim.filter(|_| !number && !observable && !(often && (purpose || means)))
             .or(amount.filter(|_| !number && !often))
     }
 
