@@ -56,7 +56,9 @@ lists! {
         refine, keep learning, continue to, try to, strive to, get comfortable, \
         elevate, elevates, elevated, elevating, enhanced, enhances, enhancing, streamline, \
         streamlined, simplify, simplified, foster, fosters, fostered, fostering, increasing, \
-        reducing, boosting, strengthening, deepening, broadening, contribute to, progress to, progress towards, shift to, figure out, figured out";
+        reducing, boosting, strengthening, deepening, broadening, contribute to, progress to, progress towards, shift to, figure out, figured out, \
+        optimize, optimise, optimizing, optimising, accelerate, modernize, modernise, champion, \
+        advocate for, empower, inspire, nurture, cultivate";
     /// Impressions rather than observable events: a feeling, someone's opinion, a verdict.
     PERCEPTIONS: "feel, feels, felt, confident, comfortable, happy, satisfied, pleased, \
         see me as, sees me as, says i, says i'm, say i, think i, thinks i, thinks i'm, agrees i, \
@@ -67,7 +69,9 @@ lists! {
         seek me out, seen as, known as, known for, \
         acknowledged, proficient, needs improvement, deep understanding, clear understanding, \
         mastery, ready for, be ready, says it's, says it is, say it's, thinks it's, \
-        sound solution, sound way, to success";
+        sound solution, sound way, to success, robust, scalable, reliable, seamless, \
+        meaningful, impactful, valuable, effective, efficient, high quality, high-quality, \
+        intuitive, best-in-class, best in class, outstanding, clear to";
     /// Verbs that are concrete with a thing ("build a dashboard") but vague with a quality.
     SOFT_VERBS: "develop develops developed build builds built gain gains gained expand \
         expands expanded show shows showed demonstrate demonstrates demonstrated";
@@ -99,7 +103,8 @@ lists! {
     DELIVERABLES: "ship ships shipped launch launches launched publish publishes published \
         deliver delivers delivered migrate migrates migrated finish finishes finished complete \
         completes completed pass passes passed submit submits submitted certified present presents \
-        presented accepted approved adopted merged hired transition transitioned";
+        presented accepted approved adopted merged hired transition transitioned write writes \
+        wrote written";
 
     // ---- GR203: quantities and time ----------------------------------------------------
 
@@ -731,6 +736,45 @@ mod tests {
         ];
         for (text, want) in outcome {
             assert_eq!(l.outcome(text).as_deref(), want, "{text}");
+        }
+        let vague = [
+            ("Regular updates to stakeholders", Some("regular")),
+            ("Further progress on the migration", Some("further")),
+            ("Ongoing support for the team", Some("ongoing")),
+            ("My lead says it's fine", Some("says it's")),
+            ("Optimize the build pipeline", Some("optimize")),
+            (
+                "Reducing system downtime during deployments",
+                Some("reducing"),
+            ),
+            ("Pass the AWS exam", None),
+            ("The RFC is accepted by the platform group", None),
+            ("Paper accepted and presented", None),
+            ("Mentor Priya on incident command", None),
+            ("Write a good onboarding guide for the API", None),
+            (
+                "Shadow support calls monthly to understand user needs",
+                None,
+            ),
+            ("Work on my presentation skills every week", Some("work on")),
+        ];
+        for (text, want) in vague {
+            assert_eq!(l.vague(text).as_deref(), want, "{text}");
+        }
+        let quantified = [
+            ("Publish 3 articles", true),
+            ("Close 15+ tickets", true),
+            ("Mentor 1 junior developer on testing practices", true),
+            ("Review 20 PRs", true),
+            ("Demo every other week", true),
+            ("Write twice a month", true),
+            ("Release each sprint", true),
+            ("Demo every two weeks", true),
+            ("Present 3 times a quarter", true),
+            ("Postgres 16 migration done", false),
+        ];
+        for (text, want) in quantified {
+            assert_eq!(l.quantified(text), want, "{text}");
         }
     }
 
