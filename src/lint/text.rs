@@ -58,7 +58,12 @@ lists! {
         streamlined, simplify, simplified, foster, fosters, fostered, fostering, increasing, \
         reducing, boosting, strengthening, deepening, broadening, contribute to, progress to, progress towards, shift to, figure out, figured out, \
         optimize, optimise, optimizing, optimising, accelerate, modernize, modernise, champion, \
-        advocate for, empower, inspire, nurture, cultivate";
+        advocate for, empower, inspire, nurture, cultivate, stay up to date, keep up with, \
+        keep up to date, familiarize, familiarise, get familiar, become familiar, get exposure, \
+        gain exposure, dive into, deep dive, look into, read up on, experiment with, \
+        play with, practice, practise, study, research, investigate, participate in, \
+        get involved, be involved, engage with, collaborate with, share knowledge, \
+        raise awareness, spread, encourage, motivate";
     /// Impressions rather than observable events: a feeling, someone's opinion, a verdict.
     PERCEPTIONS: "feel, feels, felt, confident, comfortable, happy, satisfied, pleased, \
         see me as, sees me as, says i, says i'm, say i, think i, thinks i, thinks i'm, agrees i, \
@@ -183,6 +188,12 @@ lists! {
     /// The nouns such a role ends with.
     ROLE_NOUNS: "engineer developer manager architect lead director scientist designer sre \
         analyst officer";
+    /// Verbs of moving up: an outcome when a role or level follows ("step into a lead
+    /// role", "make senior", "progress to Staff").
+    MOVES: "move moves step steps grow grows transition transitions progress advance make \
+        makes hit reach convert level";
+    /// Grants that mark a role or level after such a verb.
+    POSTS: "role position title level grade band job promotion management";
     /// Gerunds read as their verb: "Earning a bigger audience" is "earn …".
     GERUNDS: "being:be becoming:become getting:get earning:earn winning:win receiving:receive \
         securing:secure landing:land gaining:gain achieving:achieve attaining:attain \
@@ -599,13 +610,25 @@ fn outcome_at(c: &[Tok]) -> Option<usize> {
     {
         return Some(obj(1));
     }
+    // "step into a lead role", "make senior"; "make a list of …" stops at its object
+    let post = |j: usize| {
+        ROLE_NOUNS.has(&c[j].w)
+            || LEVELS.has(&c[j].w)
+            || POSTS.has(&c[j].w)
+            || ROLES.at(c, j).is_some()
+    };
+    let moved_to = (1..c.len().min(6))
+        .find(|&j| post(j))
+        .filter(|&j| !(1..j).any(|k| has("of with for about as", &c[k].w)))
+        .map(|j| j + 1);
     // "be formally acknowledged": an adverb does not change who decides.
     let adverb = usize::from(first == "be" && w(1).len() > 4 && w(1).ends_with("ly"));
     let w1 = w(1 + adverb);
     match first {
         "be" if DECIDED.has(w1) || passive(w1) => Some(2 + adverb),
         "influence" | "influences" => Some(obj(1)), // an effect others have to feel
-        "for" => find(1, obj(1), &GRANTED),         // "aim for a mention"
+        v if MOVES.has(v) && moved_to.is_some() => moved_to,
+        "for" => find(1, obj(1), &GRANTED), // "aim for a mention"
         "win" | "wins" => Some(obj(1)),
         "become" | "becoming" if !has("familiar acquainted", w(1)) => Some(obj(1)),
         "be" if COMPARATIVES.has(w(1))
@@ -733,6 +756,12 @@ mod tests {
             ("Mentored a junior developer on testing", None),
             ("Senior engineers review the design first", None),
             ("Mentor Priya on incident command", None),
+            ("Step into a tech lead role", Some("step into a tech lead")),
+            ("Make senior this year", Some("make senior")),
+            ("Progress to Staff by Q4", Some("progress to staff")),
+            ("Make a list of the three things blocking promotion", None),
+            ("Grow as an engineer", None),
+            ("Reach 90% coverage on the parser", None),
         ];
         for (text, want) in outcome {
             assert_eq!(l.outcome(text).as_deref(), want, "{text}");
