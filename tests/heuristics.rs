@@ -205,12 +205,14 @@ fn real_splits() -> (Vec<Entry>, Vec<Entry>, Vec<Entry>) {
     (half("dev"), half("held-out"), all)
 }
 
-/// Held-out precision and recall per rule as last measured (see the commit that set
-/// them); the test fails when a change drops either by more than `MARGIN`.
+/// Held-out precision and recall per rule as measured when tuning on dev ended
+/// (baseline: GR201 1.000/0.460, GR203 1.000/0.933, GR302 1.000/0.000); the test
+/// fails when a change drops either by more than `MARGIN`. GR302 has only 5 held-out
+/// positives, so its recall moves in steps of 0.2.
 const HELD_OUT_FLOOR: [(&str, f64, f64); 3] = [
-    ("GR201 vague-goal", 1.000, 0.460),
+    ("GR201 vague-goal", 1.000, 0.620),
     ("GR203 unquantified-measure", 1.000, 0.933),
-    ("GR302 outcome-as-action", 1.000, 0.000),
+    ("GR302 outcome-as-action", 1.000, 0.200),
 ];
 const MARGIN: f64 = 0.02;
 

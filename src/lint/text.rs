@@ -19,13 +19,17 @@
 //!
 //! **Quantified (GR203)**: a numeral, number word, percentage, frequency, date or named
 //! deadline, or "all/every/each" + a countable noun. Numbers that are names or
-//! versions ("p95", "P1", "1:1", "Postgres 16") do not count.
+//! versions ("p95", "P1", "1:1", "Postgres 16") do not count; after an imperative
+//! ("Publish 3 articles", "Mentor 1 junior") a number is a count, not a version.
 //!
 //! **Outcome (GR302)**: the verb that opens each clause of an action decides. Passives
 //! of someone else's decision ("be promoted", "get my proposal approved"), becoming a
 //! role or a state ("be tech lead", "become …", "be more confident"), and acquiring
 //! what others grant ("get a raise", "earn a seat", "win …") are outcomes; "volunteer
-//! to be …", "get feedback", "become familiar with …" are not.
+//! to be …", "get feedback", "become familiar with …" are not. Checklists in real plans
+//! drop the verb or the "be": a role or a grant alone ("Principal Data Engineer",
+//! "Promotion to Senior"), a participle first ("Recognised by peers as …"), a gerund
+//! ("Earning a bigger audience"), moving up to a role ("step into a lead role").
 //!
 //! Config phrases (`vague_phrases`, `outcome_phrases`) are added to the built-ins:
 //! a configured vague phrase is an aim cue (concrete evidence still cancels it); a
