@@ -19,13 +19,17 @@
 //!
 //! **Quantified (GR203)**: a numeral, number word, percentage, frequency, date or named
 //! deadline, or "all/every/each" + a countable noun. Numbers that are names or
-//! versions ("p95", "P1", "1:1", "Postgres 16") do not count.
+//! versions ("p95", "P1", "1:1", "Postgres 16") do not count; after an imperative
+//! ("Publish 3 articles", "Mentor 1 junior") a number is a count, not a version.
 //!
 //! **Outcome (GR302)**: the verb that opens each clause of an action decides. Passives
 //! of someone else's decision ("be promoted", "get my proposal approved"), becoming a
 //! role or a state ("be tech lead", "become …", "be more confident"), and acquiring
 //! what others grant ("get a raise", "earn a seat", "win …") are outcomes; "volunteer
-//! to be …", "get feedback", "become familiar with …" are not.
+//! to be …", "get feedback", "become familiar with …" are not. Checklists in real plans
+//! drop the verb or the "be": a role or a grant alone ("Principal Data Engineer",
+//! "Promotion to Senior"), a participle first ("Recognised by peers as …"), a gerund
+//! ("Earning a bigger audience"), moving up to a role ("step into a lead role").
 //!
 //! Config phrases (`vague_phrases`, `outcome_phrases`) are added to the built-ins:
 //! a configured vague phrase is an aim cue (concrete evidence still cancels it); a
@@ -53,21 +57,40 @@ lists! {
         learn more, grow, grows, grew, grown, increase, increased, reduce, reduced, enhance, \
         strengthen, deepen, broaden, boost, level up, upskill, master, explore, understand, \
         understands, know, knows, overcome, mentor, retain, brush up, sharpen, hone, polish, \
-        refine, keep learning, continue to, try to, strive to, get comfortable";
+        refine, keep learning, continue to, try to, strive to, get comfortable, \
+        elevate, elevates, elevated, elevating, enhanced, enhances, enhancing, streamline, \
+        streamlined, simplify, simplified, foster, fosters, fostered, fostering, increasing, \
+        reducing, boosting, strengthening, deepening, broadening, contribute to, progress to, progress towards, shift to, figure out, figured out, \
+        optimize, optimise, optimizing, optimising, accelerate, modernize, modernise, champion, \
+        advocate for, empower, inspire, nurture, cultivate, stay up to date, keep up with, \
+        keep up to date, familiarize, familiarise, get familiar, become familiar, get exposure, \
+        gain exposure, dive into, deep dive, look into, read up on, experiment with, \
+        play with, practice, practise, study, research, investigate, participate in, \
+        get involved, be involved, engage with, collaborate with, share knowledge, \
+        raise awareness, spread, encourage, motivate";
     /// Impressions rather than observable events: a feeling, someone's opinion, a verdict.
     PERCEPTIONS: "feel, feels, felt, confident, comfortable, happy, satisfied, pleased, \
         see me as, sees me as, says i, says i'm, say i, think i, thinks i, thinks i'm, agrees i, \
         agrees i'm, believes i, believes i'm, trust, trusts, notice, notices, appreciate, \
-        appreciates, perceived as, good, great, positive, strong, solid, excellent";
+        appreciates, perceived as, good, great, positive, strong, solid, excellent, \
+        successfully, flawless, exceptional, extraordinary, world-class, high performing, \
+        high-performing, leading, praised, accolades, kudos, recognized by, recognised by, \
+        seek me out, seen as, known as, known for, \
+        acknowledged, proficient, needs improvement, deep understanding, clear understanding, \
+        mastery, ready for, be ready, says it's, says it is, say it's, thinks it's, \
+        sound solution, sound way, to success, robust, scalable, reliable, seamless, \
+        meaningful, impactful, valuable, effective, efficient, high quality, high-quality, \
+        intuitive, best-in-class, best in class, outstanding, clear to";
     /// Verbs that are concrete with a thing ("build a dashboard") but vague with a quality.
-    SOFT_VERBS: "develop develops developed build gain expand show demonstrate";
+    SOFT_VERBS: "develop develops developed build builds built gain gains gained expand \
+        expands expanded show shows showed demonstrate demonstrates demonstrated";
     /// Personal qualities: they have no unit, so "by 20%" after them measures nothing.
     SOFT_NOUNS: "skill skills understanding knowledge confidence influence impact presence \
         leadership visibility expertise experience exposure profile reputation mindset ownership \
         scope network communication ability abilities competence proficiency credibility sense \
         instincts intuition judgement judgment brand";
     /// State verbs that, followed by a comparative, wish for a state ("get fitter", "be more …").
-    STATE_VERBS: "be become get feel feels seem";
+    STATE_VERBS: "be become get feel feels seem being becoming getting";
     /// Words allowed between a state verb and its comparative ("be a lot more", "be 10% more").
     STATE_FILLERS: "a an much even far lot bit little slightly way";
     /// Comparatives: "better than what?" Only a number answers.
@@ -78,7 +101,9 @@ lists! {
     AMOUNTS: "a few, few, several, some, many, a lot, lots of, plenty of, numerous, \
         various, a couple, a number of, regularly, often, frequently, occasionally, sometimes, \
         periodically, from time to time, when possible, as needed, well, smoothly, effectively, \
-        efficiently, properly";
+        efficiently, properly, regular, further, ongoing, on-going, continuous, continuously, \
+        consistently, significant, significantly, substantial, substantially, dramatic, \
+        dramatically, rapid, rapidly, semi-regularly, proactively, as possible, as it can be";
     /// Observable end states: someone else could check them. Also
     /// "enough … to" ("fluent enough in Go to ship …"), matched in code.
     OBSERVABLES: "so that, without, on my own, on their own, on his own, on her own, \
@@ -87,13 +112,23 @@ lists! {
     DELIVERABLES: "ship ships shipped launch launches launched publish publishes published \
         deliver delivers delivered migrate migrates migrated finish finishes finished complete \
         completes completed pass passes passed submit submits submitted certified present presents \
-        presented";
+        presented accepted approved adopted merged hired transition transitioned write writes \
+        wrote written";
 
     // ---- GR203: quantities and time ----------------------------------------------------
 
     /// Number words that count things (hyphenated prefixes count too: "one-page").
     COUNTS: "zero one two three four five six seven eight nine ten eleven twelve fifteen \
         twenty thirty forty fifty sixty hundred thousand million dozen half";
+    /// Imperatives that take a count: "Publish 3 articles", "Mentor 1 junior", "Close 15+
+    /// tickets". A capitalised first word before a number is otherwise read as a name
+    /// with a version ("Postgres 16"), and these are not names.
+    COUNT_VERBS: "publish write ship deliver close fix resolve hire onboard mentor coach \
+        train teach review merge land run host hold give lead organise organize facilitate \
+        present speak complete finish pass earn get gain read attend interview launch migrate \
+        build create add implement design automate document submit contribute conduct \
+        generate achieve reach hit reduce cut increase grow raise support handle answer \
+        triage pair shadow record blog post make do send deploy release";
     /// Frequencies: how often, which is a quantity.
     FREQUENCIES: "once twice thrice daily weekly fortnightly biweekly monthly quarterly \
         yearly annually hourly nightly";
@@ -127,7 +162,8 @@ lists! {
     /// Roles that are conferred, not taken: "be tech lead", "be a role model".
     ROLES: "lead, leader, manager, director, head, principal, architect, expert, go-to, \
         cto, vp, chair, champion, role model, staff engineer, senior engineer, the person who, \
-        the one who, the face of, the voice of";
+        the one who, the face of, the voice of, the person everyone, the one everyone, \
+        the go-to";
     /// States that only others can grant: "be more confident", "be visible".
     BE_STATES: "confident visible influential indispensable popular credible";
     /// Bodies one is put on by others: "be on the shortlist".
@@ -136,7 +172,8 @@ lists! {
     GRANTED: "promotion raise bonus award prize title role job position seat spot slot place \
         offer deal funding approval sign-off nomination rating recognition respect trust level \
         grade band visibility reputation credibility praise endorsement sponsorship invitation \
-        invite acceptance admission scholarship buy-in shortlist tenure medal trophy";
+        invite acceptance admission scholarship buy-in shortlist tenure medal trophy \
+        acknowledgment acknowledgement mention credit audience following";
     /// What one takes over only when given it: "take over the team".
     TEAMS: "team group department role position";
     /// Verbs of acquiring: an outcome when their object is something granted.
@@ -144,8 +181,27 @@ lists! {
     /// Words that end an object phrase ("a seat | on the council").
     BOUNDARIES: "for of on at in with by to from and or before after when while so as that \
         who which this next during until within without";
-    /// Openers dropped before the first verb: "I will …", "try to …".
-    FILLERS: "i will i'll want to try aim hope also then";
+    /// Openers dropped before the first verb: "I will …", "try to …", "working to …".
+    FILLERS: "i will i'll want to try aim hope also then working work aiming trying hoping \
+        planning plan";
+    /// What others grant, written as a checklist item with no verb: "Promotion to Senior".
+    VERBLESS: "promotion, salary increase, salary raise, pay rise, pay raise, bonus, award, \
+        nomination, recognition, tenure, acknowledgment, acknowledgement";
+    /// Levels that open a role named with no verb: "Principal Data Engineer".
+    LEVELS: "senior staff principal distinguished chief junior";
+    /// The nouns such a role ends with.
+    ROLE_NOUNS: "engineer developer manager architect lead director scientist designer sre \
+        analyst officer";
+    /// Verbs of moving up: an outcome when a role or level follows ("step into a lead
+    /// role", "make senior", "progress to Staff").
+    MOVES: "move moves step steps grow grows transition transitions progress advance make \
+        makes hit reach convert level";
+    /// Grants that mark a role or level after such a verb.
+    POSTS: "role position title level grade band job promotion management";
+    /// Gerunds read as their verb: "Earning a bigger audience" is "earn …".
+    GERUNDS: "being:be becoming:become getting:get earning:earn winning:win receiving:receive \
+        securing:secure landing:land gaining:gain achieving:achieve attaining:attain \
+        reaching:reach making:make having:have obtaining:obtain taking:take";
 }
 
 /// A list of words (space-separated) or of phrases (comma-separated), written as text to
@@ -284,8 +340,10 @@ fn join(t: &[Tok]) -> String {
     t.iter().map(|t| &*t.w).collect::<Vec<_>>().join(" ")
 }
 
+/// Three letters count when they are an acronym's plural ("PRs", "ADRs" are longer).
 fn plural(w: &str) -> bool {
-    w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("'s")
+    let short = w.len() == 3 && !has("its has was his yes bus gas ads", w);
+    (w.len() > 3 || short) && w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("'s")
 }
 
 #[derive(PartialEq)]
@@ -311,6 +369,7 @@ fn kind(t: &[Tok], i: usize) -> Kind {
     let version = || {
         bare && !plural_follows
             && (dotted || !measured)
+            && !(i == 1 && COUNT_VERBS.has(before))
             && i > 0
             && t[i - 1].cap
             && before != "i"
@@ -356,8 +415,11 @@ fn measures(t: &[Tok], i: usize) -> bool {
     match &*t[i].w {
         "a" | "an" => has("within under", prev(1)) && unit_follows, // "within a day"
         w if kind(t, i) == Kind::Count => {
-            let span =
-                unit_follows && has("for in over during after every each this next", prev(1));
+            // "over 30 minutes" is a span, "from over 30 minutes to 5" a measure
+            let from = prev(1) == "over" && has("from to", prev(2));
+            let span = unit_follows
+                && !from
+                && has("for in over during after every each this next", prev(1));
             let scaled = prev(1) == "by" && w.ends_with('%') && SOFT_NOUNS.has(prev(2));
             !span && !scaled
         }
@@ -365,10 +427,17 @@ fn measures(t: &[Tok], i: usize) -> bool {
     }
 }
 
-/// Whether token `i` says how often: "weekly", "twice", "every sprint", "a month".
+/// Whether token `i` says how often: "weekly", "twice", "every sprint", "a month",
+/// "every other week", "every two weeks", "3 times a quarter".
 fn how_often(t: &[Tok], i: usize) -> bool {
-    FREQUENCIES.has(&t[i].w)
-        || has("every each per a an", &t[i].w) && UNITS.has(word(t, Some(i + 1)))
+    let w = &*t[i].w;
+    let next = word(t, Some(i + 1));
+    let unit_at = |j: usize| UNITS.has(word(t, Some(j)));
+    let counted = || next == "other" || kind(t, i + 1) == Kind::Count;
+    FREQUENCIES.has(w)
+        || has("every each per a an", w) && unit_at(i + 1)
+        || has("every each", w) && i + 1 < t.len() && counted() && unit_at(i + 2)
+        || w == "times" && has("a an per each every", next) && unit_at(i + 2)
 }
 
 impl Lexicon {
@@ -382,6 +451,15 @@ impl Lexicon {
 
     /// Length of the aim cue starting at token `i`, if any.
     fn aim_at(&self, t: &[Tok], i: usize) -> Option<usize> {
+        let next = t.get(i + 1);
+        // "mentor Priya", "mentor 2 juniors", "mentor a new hire": someone to meet, an activity
+        let mentee = next.is_some_and(|n| n.cap || has("a an one", &n.w))
+            || next.is_some() && kind(t, i + 1) == Kind::Count;
+        // "become a Kaggle master": a title, not the verb
+        let noun = i > 0 && !has("to and i will", &t[i - 1].w);
+        if t[i].w == "mentor" && mentee || t[i].w == "master" && noun {
+            return None;
+        }
         let listed = [
             AIMS.at(t, i),
             PERCEPTIONS.at(t, i),
@@ -409,13 +487,16 @@ impl Lexicon {
     pub fn vague(&self, text: &str) -> Option<String> {
         let t = tokens(text);
         let (mut aim, mut amount, mut in_aim) = (None, None, vec![false; t.len()]);
+        let mut aim_at = None;
         let mut i = 0;
         while i < t.len() {
             let w = &*t[i].w;
             let well_enough = w == "well"
                 && (word(&t, i.checked_sub(1)) == "as" || word(&t, Some(i + 1)) == "enough");
             if let Some(n) = self.aim_at(&t, i) {
-                aim = aim.or(Some(join(&t[i..i + n])));
+                if aim.is_none() {
+                    (aim, aim_at) = (Some(join(&t[i..i + n])), Some(i));
+                }
                 in_aim[i..i + n].fill(true);
                 i += n;
             } else if let Some(n) = AMOUNTS
@@ -438,7 +519,12 @@ impl Lexicon {
                 || t[i].w == "enough" && t[i + 1..t.len().min(i + 4)].iter().any(|n| n.w == "to")
         });
         let often = (0..t.len()).any(|i| how_often(&t, i));
-        aim.filter(|_| !number && !observable)
+        // How often is concrete when the aim is the purpose or the means gives it:
+        // "shadow support calls monthly to understand users", "improve X by sending a
+        // weekly update"; not "work on my writing every week".
+        let purpose = aim_at.is_some_and(|i| i > 0 && has("to so", &t[i - 1].w));
+        let means = (1..t.len()).any(|i| t[i - 1].w == "by" && t[i].w.ends_with("ing"));
+        aim.filter(|_| !number && !observable && !(often && (purpose || means)))
             .or(amount.filter(|_| !number && !often))
     }
 
@@ -506,10 +592,49 @@ fn outcome_at(c: &[Tok]) -> Option<usize> {
         let end = object_end(c, from)?; // the head noun ends the object: "earn a seat | on …"
         (end > from && GRANTED.has(c[end - 1].w.trim_end_matches("'s"))).then_some(end)
     };
-    match w(0) {
+    // A gerund opens the same outcome as its verb ("Becoming the tech lead").
+    let first = GERUNDS
+        .text
+        .split_whitespace()
+        .find_map(|p| p.strip_prefix(w(0)).and_then(|b| b.strip_prefix(':')))
+        .unwrap_or(w(0));
+    if let Some(n) = VERBLESS.at(c, 0) {
+        return Some(obj(n)); // "Promotion to Senior SRE", "Salary increase"
+    }
+    let short = c.len() <= 5;
+    if short && LEVELS.has(w(0)) && ROLE_NOUNS.has(w(c.len() - 1)) {
+        return Some(c.len()); // "Principal Data Engineer": a role to be given
+    }
+    if w(0) == "the" && ROLES.at(c, 0).is_some() {
+        return Some(obj(1)); // "the person everyone asks about X": an impression
+    }
+    // A participle first is a passive with "be" left out: "Recognised by leadership as …".
+    if DECIDED.has(w(0)) && (c.len() == 1 || has("to by as for into onto", w(1)))
+        || passive(w(0)) && has("by as", w(1))
+    {
+        return Some(obj(1));
+    }
+    // "step into a lead role", "make senior"; "make a list of …" stops at its object
+    let post = |j: usize| {
+        ROLE_NOUNS.has(&c[j].w)
+            || LEVELS.has(&c[j].w)
+            || POSTS.has(&c[j].w)
+            || ROLES.at(c, j).is_some()
+    };
+    let moved_to = (1..c.len().min(6))
+        .find(|&j| post(j))
+        .filter(|&j| !(1..j).any(|k| has("of with for about as", &c[k].w)))
+        .map(|j| j + 1);
+    // "be formally acknowledged": an adverb does not change who decides.
+    let adverb = usize::from(first == "be" && w(1).len() > 4 && w(1).ends_with("ly"));
+    let w1 = w(1 + adverb);
+    match first {
+        "be" if DECIDED.has(w1) || passive(w1) => Some(2 + adverb),
+        "influence" | "influences" => Some(obj(1)), // an effect others have to feel
+        v if MOVES.has(v) && moved_to.is_some() => moved_to,
+        "for" => find(1, obj(1), &GRANTED), // "aim for a mention"
         "win" | "wins" => Some(obj(1)),
         "become" | "becoming" if !has("familiar acquainted", w(1)) => Some(obj(1)),
-        "be" if DECIDED.has(w(1)) || passive(w(1)) => Some(2),
         "be" if COMPARATIVES.has(w(1))
             || BE_STATES.has(w(1))
             || has("a an", w(1)) && COMPARATIVES.has(w(2)) =>
@@ -599,6 +724,90 @@ mod tests {
         ];
         for (text, want) in outcome {
             assert_eq!(l.outcome(text).as_deref(), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn what_real_people_write() {
+        let l = Lexicon::default();
+        let outcome = [
+            ("Principal Data Engineer", Some("principal data engineer")),
+            ("Promotion to Senior", Some("promotion")),
+            ("Salary increase", Some("salary increase")),
+            (
+                "Be formally acknowledged as the API owner",
+                Some("be formally acknowledged"),
+            ),
+            (
+                "Acknowledged by leadership as the go-to for billing",
+                Some("acknowledged"),
+            ),
+            ("Recognised by peers as Staff-level", Some("recognised")),
+            (
+                "Earning a bigger audience",
+                Some("earning a bigger audience"),
+            ),
+            ("Becoming the tech lead", Some("becoming the tech lead")),
+            (
+                "Working to become an instructor",
+                Some("become an instructor"),
+            ),
+            (
+                "The person everyone asks about Kafka",
+                Some("the person everyone asks about kafka"),
+            ),
+            ("Hired 3 engineers for the platform team", None),
+            ("Mentored a junior developer on testing", None),
+            ("Senior engineers review the design first", None),
+            ("Mentor Priya on incident command", None),
+            ("Step into a tech lead role", Some("step into a tech lead")),
+            ("Make senior this year", Some("make senior")),
+            ("Progress to Staff by Q4", Some("progress to staff")),
+            ("Make a list of the three things blocking promotion", None),
+            ("Grow as an engineer", None),
+            ("Reach 90% coverage on the parser", None),
+        ];
+        for (text, want) in outcome {
+            assert_eq!(l.outcome(text).as_deref(), want, "{text}");
+        }
+        let vague = [
+            ("Regular updates to stakeholders", Some("regular")),
+            ("Further progress on the migration", Some("further")),
+            ("Ongoing support for the team", Some("ongoing")),
+            ("My lead says it's fine", Some("says it's")),
+            ("Optimize the build pipeline", Some("optimize")),
+            (
+                "Reducing system downtime during deployments",
+                Some("reducing"),
+            ),
+            ("Pass the AWS exam", None),
+            ("The RFC is accepted by the platform group", None),
+            ("Paper accepted and presented", None),
+            ("Mentor Priya on incident command", None),
+            ("Write a good onboarding guide for the API", None),
+            (
+                "Shadow support calls monthly to understand user needs",
+                None,
+            ),
+            ("Work on my presentation skills every week", Some("work on")),
+        ];
+        for (text, want) in vague {
+            assert_eq!(l.vague(text).as_deref(), want, "{text}");
+        }
+        let quantified = [
+            ("Publish 3 articles", true),
+            ("Close 15+ tickets", true),
+            ("Mentor 1 junior developer on testing practices", true),
+            ("Review 20 PRs", true),
+            ("Demo every other week", true),
+            ("Write twice a month", true),
+            ("Release each sprint", true),
+            ("Demo every two weeks", true),
+            ("Present 3 times a quarter", true),
+            ("Postgres 16 migration done", false),
+        ];
+        for (text, want) in quantified {
+            assert_eq!(l.quantified(text), want, "{text}");
         }
     }
 
