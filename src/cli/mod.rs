@@ -3,6 +3,8 @@
 //! Commands return an [`ExitCode`]-like status; errors bubble up as `anyhow::Error` and become
 //! exit status 2 in `main`.
 
+mod checkin;
+mod done;
 mod explain;
 mod history;
 mod init;
@@ -51,6 +53,11 @@ pub enum Command {
     History(HistoryArgs),
     /// Write a new plan from the template (never overwrites).
     Init(InitArgs),
+    /// Add a dated entry to a goal's check-ins (today's, unless --date).
+    #[command(name = "check-in")]
+    CheckIn(CheckinArgs),
+    /// Tick the open action of a goal whose text contains TEXT, with the day it was done.
+    Done(DoneArgs),
     /// Explain a rule: why it exists, with a bad and a good example.
     Explain {
         /// A rule code (GR201) or name (vague-goal).
@@ -238,6 +245,42 @@ pub struct InitArgs {
     pub today: Option<NaiveDate>,
 }
 
+#[derive(Debug, Args)]
+pub struct CheckinArgs {
+    /// The goal's id (or its title's slug).
+    pub goal: String,
+    /// The measured value, in the unit of the goal's target (`17%`, `4 talks`).
+    #[arg(long, value_name = "V")]
+    pub value: Option<String>,
+    /// What happened.
+    #[arg(long, value_name = "TEXT")]
+    pub note: Option<String>,
+    /// The plan that holds the goal [default: found among the repository's plans].
+    #[arg(long, value_name = "FILE")]
+    pub plan: Option<PathBuf>,
+    /// The entry's date [default: today].
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_today)]
+    pub date: Option<NaiveDate>,
+    #[command(flatten)]
+    pub common: Common,
+}
+
+#[derive(Debug, Args)]
+pub struct DoneArgs {
+    /// The goal's id (or its title's slug).
+    pub goal: String,
+    /// Part of the action's text (ignoring case); it must name one open action.
+    pub text: String,
+    /// The plan that holds the goal [default: found among the repository's plans].
+    #[arg(long, value_name = "FILE")]
+    pub plan: Option<PathBuf>,
+    /// The day it was done [default: today].
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_today)]
+    pub date: Option<NaiveDate>,
+    #[command(flatten)]
+    pub common: Common,
+}
+
 fn parse_today(s: &str) -> Result<NaiveDate, String> {
     crate::decode::parse_date(s)
 }
@@ -253,6 +296,8 @@ pub fn run(cli: Cli) -> anyhow::Result<u8> {
         Command::History(args) => history::run(args),
         Command::Report(args) => report::run(args),
         Command::Init(args) => init::run(args),
+        Command::CheckIn(args) => checkin::run(args),
+        Command::Done(args) => done::run(args),
         Command::Explain { rule } => explain::explain(&rule),
         Command::Rules { format, config } => explain::rules(format, config.as_deref()),
         Command::Completions { shell } => {

@@ -226,6 +226,7 @@ pub fn new_goal(title: Spanned<String>, span: Span) -> Goal {
         checkins: Vec::new(),
         written: Vec::new(),
         span,
+        layout: super::GoalLayout::default(),
     }
 }
 

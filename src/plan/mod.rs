@@ -175,6 +175,27 @@ pub struct Goal {
     /// The goal heading (Markdown) or the goal's mapping (YAML).
     #[serde(skip)]
     pub span: Span,
+    /// Where the goal's parts sit in the file, for the commands that edit it.
+    #[serde(skip)]
+    pub layout: GoalLayout,
+}
+
+/// Where a goal's parts sit in its file: what `check-in` and `done` need to make a
+/// byte-precise insertion without reading the file a second way.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct GoalLayout {
+    /// The level of the goal heading (Markdown; 0 in a YAML plan).
+    pub level: usize,
+    /// The goal's whole extent: up to the heading that ends it (Markdown), or its mapping
+    /// (YAML).
+    pub extent: Span,
+    /// The `Check-ins` sub-heading (Markdown) or the `checkins` value (YAML).
+    pub checkins: Option<Span>,
+    /// The last entry of the check-ins, read or not (a broken entry still comes before the
+    /// new one).
+    pub last_checkin: Option<Span>,
+    /// In a YAML plan, the start of the goal's first key, whose column the goal's keys share.
+    pub first_key: Option<Span>,
 }
 
 impl Goal {
