@@ -535,6 +535,7 @@ fn man_writes_a_page_per_command() {
             "growth-check-in.1",
             "growth-completions.1",
             "growth-done.1",
+            "growth-due.1",
             "growth-explain.1",
             "growth-history.1",
             "growth-init.1",

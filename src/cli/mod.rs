@@ -5,6 +5,7 @@
 
 mod checkin;
 mod done;
+mod due;
 mod explain;
 mod history;
 mod init;
@@ -58,6 +59,8 @@ pub enum Command {
     CheckIn(CheckinArgs),
     /// Tick the open action of a goal whose text contains TEXT, with the day it was done.
     Done(DoneArgs),
+    /// Check-ins (by cadence) and actions coming due, per person, for scheduled reminders.
+    Due(DueArgs),
     /// Explain a rule: why it exists, with a bad and a good example.
     Explain {
         /// A rule code (GR201) or name (vague-goal).
@@ -281,6 +284,20 @@ pub struct DoneArgs {
     pub common: Common,
 }
 
+#[derive(Debug, Args)]
+pub struct DueArgs {
+    /// Plan files or directories [default: the plans of the current repository].
+    pub paths: Vec<PathBuf>,
+    #[command(flatten)]
+    pub common: Common,
+    /// Also what falls due in the next DAYS days (overdue items are always listed).
+    #[arg(long, value_name = "DAYS", default_value_t = 7)]
+    pub within: u32,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ListFormat::Human)]
+    pub format: ListFormat,
+}
+
 fn parse_today(s: &str) -> Result<NaiveDate, String> {
     crate::decode::parse_date(s)
 }
@@ -298,6 +315,7 @@ pub fn run(cli: Cli) -> anyhow::Result<u8> {
         Command::Init(args) => init::run(args),
         Command::CheckIn(args) => checkin::run(args),
         Command::Done(args) => done::run(args),
+        Command::Due(args) => due::run(args),
         Command::Explain { rule } => explain::explain(&rule),
         Command::Rules { format, config } => explain::rules(format, config.as_deref()),
         Command::Completions { shell } => {
