@@ -345,3 +345,21 @@ fn permissions_are_kept_and_no_temporary_file_is_left() {
         .collect();
     assert_eq!(names, ["jane.md"]);
 }
+
+#[test]
+fn a_new_entry_takes_the_bullet_and_indentation_of_the_one_before() {
+    let plan = PLAN.replace(
+        "- 2026-03-01 [12%] solved 2 of 17 issues\n",
+        "  * 2026-03-01 [12%] solved 2 of 17 issues\n",
+    );
+    let dir = repo(&[("plans/jane.md", plan.as_bytes())]);
+    growth(dir.path())
+        .args(["check-in", "prod-issues", "--value", "17%"])
+        .assert()
+        .success();
+    let expected = plan.replace(
+        "  * 2026-03-01 [12%] solved 2 of 17 issues\n",
+        "  * 2026-03-01 [12%] solved 2 of 17 issues\n  * 2026-04-02 [17%]\n",
+    );
+    assert_eq!(read(&dir, "plans/jane.md"), expected);
+}

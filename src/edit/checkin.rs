@@ -112,7 +112,21 @@ fn markdown(text: &str, goal: &Goal, entry: &Entry) -> Change {
     let line = entry.markdown();
     let layout = &goal.layout;
     if let Some(last) = layout.last_checkin {
-        return Change::insert(line_end(text, last.end), format!("{nl}{line}"));
+        // The same indentation and bullet as the entry before, so the list stays one list
+        // (`* ` after `- ` would start another).
+        let item = &text[last.start..];
+        let bullet_at = last.start + (item.len() - item.trim_start_matches(' ').len());
+        let indent = &text[line_start(text, last.start)..bullet_at];
+        let indent = if indent.chars().all(|c| c == ' ') {
+            indent
+        } else {
+            ""
+        };
+        let line = match text[bullet_at..].chars().next() {
+            Some(bullet @ ('*' | '+')) => format!("{bullet}{}", &line[1..]),
+            _ => line,
+        };
+        return Change::insert(line_end(text, last.end), format!("{nl}{indent}{line}"));
     }
     if let Some(heading) = layout.checkins {
         let at = line_end(text, heading.end);
