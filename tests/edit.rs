@@ -363,3 +363,58 @@ fn a_new_entry_takes_the_bullet_and_indentation_of_the_one_before() {
     );
     assert_eq!(read(&dir, "plans/jane.md"), expected);
 }
+
+#[test]
+fn a_plan_that_does_not_parse_is_named_with_line_and_column() {
+    let broken =
+        "owner: Raj\nperiod: { start: 2026-01-01, end: 2026-12-31 }\ngoals:\n  - title: \"Run it\n";
+    let dir = repo(&[("plans/raj.plan.yaml", broken.as_bytes())]);
+    let out = growth(dir.path())
+        .args(["check-in", "run-it", "--note", "x"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        stderr.starts_with("growth: note: plans/raj.plan.yaml:4:12: "),
+        "{stderr}"
+    );
+    assert!(
+        stderr.ends_with(
+            "; goals there could not be read\n\
+             growth: error: no goal `run-it` in the plans of this repository\n"
+        ),
+        "{stderr}"
+    );
+    assert_eq!(read(&dir, "plans/raj.plan.yaml"), broken);
+}
+
+#[test]
+fn a_yaml_plan_with_crlf_a_bom_and_a_flow_list_of_check_ins() {
+    let plan =
+        "\u{feff}owner: Raj\r\nperiod: { start: 2026-01-01, end: 2026-12-31 }\r\ngoals:\r\n  \
+                - title: Write docs\r\n    checkins: [{ date: 2026-02-01, note: a }]\r\n    \
+                actions:\r\n      - Outline the guide\r\n";
+    let dir = repo(&[("plans/raj.plan.yaml", plan.as_bytes())]);
+    growth(dir.path())
+        .args(["check-in", "write-docs", "--value", "2 pages"])
+        .assert()
+        .success();
+    growth(dir.path())
+        .args(["done", "write-docs", "outline"])
+        .assert()
+        .success();
+    let expected = plan
+        .replace(
+            "note: a }]",
+            "note: a }, { date: 2026-04-02, value: \"2 pages\" }]",
+        )
+        .replace(
+            "      - Outline the guide\r\n",
+            "      - text: Outline the guide\r\n        done: 2026-04-02\r\n",
+        );
+    assert_eq!(
+        fs::read(dir.path().join("plans/raj.plan.yaml")).unwrap(),
+        expected.as_bytes()
+    );
+}

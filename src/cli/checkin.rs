@@ -7,6 +7,7 @@ use anyhow::Context as _;
 use crate::edit::{self, Entry, GoalRef};
 use crate::output::Output;
 use crate::plan::{self, ParsedPlan};
+use crate::problem::ProblemKind;
 use crate::workspace::Workspace;
 
 use super::{today, CheckinArgs, EXIT_CLEAN};
@@ -75,7 +76,26 @@ impl Target {
             .iter()
             .filter_map(|(shown, _, parsed)| Some((shown.clone(), parsed.plan.as_ref()?)))
             .collect();
-        let GoalRef { plan: p, goal } = edit::find_goal(&plans, id, &searched)?;
+        let GoalRef { plan: p, goal } = match edit::find_goal(&plans, id, &searched) {
+            Ok(found) => found,
+            Err(err) => {
+                // A goal may be missing only because its file does not parse: say where.
+                for (shown, _, parsed) in &loaded {
+                    let broken = parsed
+                        .problems
+                        .iter()
+                        .find(|p| matches!(p.kind, ProblemKind::Syntax | ProblemKind::Unreadable));
+                    if let Some(problem) = broken {
+                        super::note(&format!(
+                            "{shown}:{}: {}; goals there could not be read",
+                            parsed.file.position(problem.span.start),
+                            problem.message
+                        ));
+                    }
+                }
+                return Err(err.into());
+            }
+        };
         // `plans` skipped the unreadable files: count to the one it named.
         let shown_name = plans[p].0.clone();
         let (shown, path, parsed) = loaded
