@@ -106,3 +106,32 @@ fn an_ended_plan_has_nothing_due() {
         .code(0)
         .stdout("Nothing due by 2027-01-12.\n");
 }
+
+/// The JSON output follows schema/due.schema.json.
+#[test]
+fn json_follows_the_schema() {
+    let schema: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string("schema/due.schema.json").unwrap()).unwrap();
+    let validator = jsonschema::draft7::options()
+        .should_validate_formats(true)
+        .build(&schema)
+        .unwrap();
+    for within in ["0", "7", "400"] {
+        let out = growth()
+            .args([
+                "due",
+                "plans",
+                "--today",
+                "2026-03-15",
+                "--format",
+                "json",
+                "--within",
+                within,
+            ])
+            .output()
+            .unwrap();
+        let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        let errors: Vec<String> = validator.iter_errors(&doc).map(|e| e.to_string()).collect();
+        assert!(errors.is_empty(), "--within {within}: {errors:?}");
+    }
+}
