@@ -135,3 +135,33 @@ fn json_follows_the_schema() {
         assert!(errors.is_empty(), "--within {within}: {errors:?}");
     }
 }
+
+#[test]
+fn a_plan_that_does_not_parse_is_named_not_skipped_in_silence() {
+    let dir = tempfile::TempDir::new().unwrap();
+    std::fs::create_dir_all(dir.path().join("plans")).unwrap();
+    std::fs::write(
+        dir.path().join("plans/raj.plan.yaml"),
+        "owner: Raj\nperiod: { start: 2026-01-01, end: 2026-12-31 }\ncadence: [weekly\n",
+    )
+    .unwrap();
+    let out = growth()
+        .current_dir(dir.path())
+        .args(["due", "plans", "--today", "2026-03-15"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(
+        String::from_utf8(out.stdout).unwrap(),
+        "Nothing due by 2026-03-22.\n"
+    );
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        stderr.starts_with("growth: note: plans/raj.plan.yaml:3:"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.ends_with("; what is due there is not listed\n"),
+        "{stderr}"
+    );
+}

@@ -5,6 +5,7 @@ use std::io::Write as _;
 use crate::due::{self, DueList, Item, Kind};
 use crate::parallel;
 use crate::plan;
+use crate::problem::ProblemKind;
 use crate::sanitize;
 use crate::workspace::Workspace;
 
@@ -29,6 +30,15 @@ pub fn run(args: DueArgs) -> anyhow::Result<u8> {
     let parsed = parallel::map(&files, |f| plan::load(&f.shown));
     let mut plans = Vec::new();
     for (file, p) in files.iter().zip(&parsed) {
+        // A plan that does not parse would drop its reminders without a word.
+        if let Some(problem) = p.problems.iter().find(|p| p.kind == ProblemKind::Syntax) {
+            super::note(&format!(
+                "{}:{}: {}; what is due there is not listed",
+                file.shown.display(),
+                p.file.position(problem.span.start),
+                problem.message
+            ));
+        }
         match &p.plan {
             Some(plan) => plans.push((file.shown.clone(), &p.file, plan)),
             None => {
