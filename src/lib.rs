@@ -14,6 +14,8 @@ pub mod cli;
 pub mod config;
 pub mod decode;
 pub mod diagnostic;
+pub mod due;
+pub mod edit;
 pub mod history;
 pub mod invalid;
 pub mod ladder;

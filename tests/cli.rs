@@ -532,7 +532,10 @@ fn man_writes_a_page_per_command() {
     assert_eq!(
         pages,
         [
+            "growth-check-in.1",
             "growth-completions.1",
+            "growth-done.1",
+            "growth-due.1",
             "growth-explain.1",
             "growth-history.1",
             "growth-init.1",
@@ -545,4 +548,25 @@ fn man_writes_a_page_per_command() {
     );
     let lint = std::fs::read_to_string(dir.path().join("man1/growth-lint.1")).unwrap();
     assert!(lint.contains("\\-\\-fail\\-on"), "{lint}");
+}
+
+#[test]
+fn concise_is_one_line_per_finding_and_the_summary_on_stderr() {
+    let plan = "---\nowner: Amir\nperiod: { start: 2026-07-01, end: 2026-12-31 }\n\"mo\\e[31mod\": fine\n---\n\n\
+                ## Goal: Get better at system design\n";
+    let dir = repo(&[("plans/amir.md", plan)]);
+    run_in(dir.path(), &["lint", "--no-history", "--format", "concise"])
+        .code(1)
+        .stdout(
+            "plans/amir.md:1:1: GR301 the plan has no north star
+plans/amir.md:4:1: GR002 unknown front matter key `mo\u{fffd}[31mod`
+plans/amir.md:7:10: GR102 the goal `get-better-at-system-design` has no actions
+plans/amir.md:7:10: GR201 the goal is vague: \"get better at\" with nothing concrete
+plans/amir.md:7:10: GR202 the goal `get-better-at-system-design` has no measure
+plans/amir.md:7:10: GR204 the goal `get-better-at-system-design` says nothing about why it is achievable
+plans/amir.md:7:10: GR205 the goal `get-better-at-system-design` does not say why it matters
+plans/amir.md:7:10: GR206 the goal `get-better-at-system-design` has no due date; it falls back to the period end, 2026-12-31
+",
+        )
+        .stderr("Checked 1 file, 1 goal: 2 errors, 2 warnings, 4 infos.\n");
 }

@@ -38,9 +38,13 @@ const PLAN: &str = "plan.schema.json";
 const CONFIG: &str = "config.schema.json";
 const LADDER: &str = "ladder.schema.json";
 const SCHEMAS: &[&str] = &[FRONT_MATTER, GOAL, PLAN, CONFIG, LADDER];
-/// Schemas of `growth`'s JSON outputs; their own tests (history, report_schema) validate
+/// Schemas of `growth`'s JSON outputs; their own tests (due, history, report_schema) validate
 /// real output against them.
-const OUTPUT_SCHEMAS: &[&str] = &["history.schema.json", "report.schema.json"];
+const OUTPUT_SCHEMAS: &[&str] = &[
+    "due.schema.json",
+    "history.schema.json",
+    "report.schema.json",
+];
 
 // ------------------------------------------------------------------------------- helpers
 

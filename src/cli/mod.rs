@@ -3,6 +3,9 @@
 //! Commands return an [`ExitCode`]-like status; errors bubble up as `anyhow::Error` and become
 //! exit status 2 in `main`.
 
+mod checkin;
+mod done;
+mod due;
 mod explain;
 mod history;
 mod init;
@@ -51,6 +54,13 @@ pub enum Command {
     History(HistoryArgs),
     /// Write a new plan from the template (never overwrites).
     Init(InitArgs),
+    /// Add a dated entry to a goal's check-ins (today's, unless --date).
+    #[command(name = "check-in")]
+    CheckIn(CheckinArgs),
+    /// Tick the open action of a goal whose text contains TEXT, with the day it was done.
+    Done(DoneArgs),
+    /// Check-ins (by cadence) and actions coming due, per person, for scheduled reminders.
+    Due(DueArgs),
     /// Explain a rule: why it exists, with a bad and a good example.
     Explain {
         /// A rule code (GR201) or name (vague-goal).
@@ -242,6 +252,56 @@ pub struct InitArgs {
     pub today: Option<NaiveDate>,
 }
 
+#[derive(Debug, Args)]
+pub struct CheckinArgs {
+    /// The goal's id (or its title's slug).
+    pub goal: String,
+    /// The measured value, in the unit of the goal's target (`17%`, `4 talks`).
+    #[arg(long, value_name = "V")]
+    pub value: Option<String>,
+    /// What happened.
+    #[arg(long, value_name = "TEXT")]
+    pub note: Option<String>,
+    /// The plan that holds the goal [default: found among the repository's plans].
+    #[arg(long, value_name = "FILE")]
+    pub plan: Option<PathBuf>,
+    /// The entry's date [default: today].
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_today)]
+    pub date: Option<NaiveDate>,
+    #[command(flatten)]
+    pub common: Common,
+}
+
+#[derive(Debug, Args)]
+pub struct DoneArgs {
+    /// The goal's id (or its title's slug).
+    pub goal: String,
+    /// Part of the action's text (ignoring case); it must name one open action.
+    pub text: String,
+    /// The plan that holds the goal [default: found among the repository's plans].
+    #[arg(long, value_name = "FILE")]
+    pub plan: Option<PathBuf>,
+    /// The day it was done [default: today].
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_today)]
+    pub date: Option<NaiveDate>,
+    #[command(flatten)]
+    pub common: Common,
+}
+
+#[derive(Debug, Args)]
+pub struct DueArgs {
+    /// Plan files or directories [default: the plans of the current repository].
+    pub paths: Vec<PathBuf>,
+    #[command(flatten)]
+    pub common: Common,
+    /// Also what falls due in the next DAYS days (overdue items are always listed).
+    #[arg(long, value_name = "DAYS", default_value_t = 7)]
+    pub within: u32,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ListFormat::Human)]
+    pub format: ListFormat,
+}
+
 fn parse_today(s: &str) -> Result<NaiveDate, String> {
     crate::decode::parse_date(s)
 }
@@ -257,6 +317,9 @@ pub fn run(cli: Cli) -> anyhow::Result<u8> {
         Command::History(args) => history::run(args),
         Command::Report(args) => report::run(args),
         Command::Init(args) => init::run(args),
+        Command::CheckIn(args) => checkin::run(args),
+        Command::Done(args) => done::run(args),
+        Command::Due(args) => due::run(args),
         Command::Explain { rule } => explain::explain(&rule),
         Command::Rules { format, config } => explain::rules(format, config.as_deref()),
         Command::Completions { shell } => {

@@ -39,6 +39,7 @@ pub static RULES: &[&Rule] = &[
     &gr501_stale_goal::RULE,
     &gr502_backdated_entry::RULE,
     &gr503_moved_goalposts::RULE,
+    &gr504_missed_check_in::RULE,
 ];
 
 /// A rule by code (`GR201`, any case) or name (`vague-goal`).

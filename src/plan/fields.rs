@@ -5,7 +5,7 @@ use crate::problem::{Problem, ProblemKind};
 use crate::source::{Span, Spanned};
 use crate::yaml::{self, Node, SyntaxError, Value};
 
-use super::{Goal, GoalStatus, GoalType, Period, Plan, PlanFormat};
+use super::{Cadence, Goal, GoalStatus, GoalType, Period, Plan, PlanFormat};
 
 /// Keys of the Markdown front matter (and the top level of a YAML plan).
 pub const FRONT_MATTER_KEYS: &[&str] = &[
@@ -16,6 +16,7 @@ pub const FRONT_MATTER_KEYS: &[&str] = &[
     "review",
     "north_star",
     "not_willing",
+    "cadence",
 ];
 
 /// Keys of a goal's metadata block.
@@ -33,6 +34,7 @@ pub const GOAL_KEYS: &[&str] = &[
     "resources",
     "relevance",
     "status",
+    "cadence",
 ];
 
 /// Keys of `period`.
@@ -117,6 +119,7 @@ pub fn empty_plan(format: PlanFormat, header_span: Span) -> Plan {
         review: None,
         north_star: None,
         not_willing: Vec::new(),
+        cadence: None,
         goals: Vec::new(),
         written: Vec::new(),
         header_span,
@@ -136,6 +139,7 @@ pub fn read_header(dec: &mut Decoder, fields: &Fields, plan: &mut Plan) {
         .map(|n| dec.text_list(n))
         .unwrap_or_default();
     plan.period = fields.get("period").and_then(|n| read_period(dec, n));
+    plan.cadence = fields.get("cadence").and_then(|n| read_cadence(dec, n));
 
     plan.written = written(fields, FRONT_MATTER_KEYS);
     let at = Span::at(fields.span.start);
@@ -222,10 +226,12 @@ pub fn new_goal(title: Spanned<String>, span: Span) -> Goal {
         resources: None,
         relevance: None,
         status: None,
+        cadence: None,
         actions: Vec::new(),
         checkins: Vec::new(),
         written: Vec::new(),
         span,
+        layout: super::GoalLayout::default(),
     }
 }
 
@@ -251,4 +257,19 @@ pub fn read_goal_meta(dec: &mut Decoder, fields: &Fields, goal: &mut Goal) {
     goal.status = fields
         .get("status")
         .and_then(|n| dec.choice(n, GOAL_STATUSES));
+    goal.cadence = fields.get("cadence").and_then(|n| read_cadence(dec, n));
+}
+
+fn read_cadence(dec: &mut Decoder, node: &Node) -> Option<Spanned<Cadence>> {
+    let text = dec.text(node)?;
+    match Cadence::parse(&text.value) {
+        Ok(c) => Some(Spanned::new(c, text.span)),
+        Err(message) => {
+            dec.report(
+                Problem::new(ProblemKind::WrongType, node.span, message)
+                    .with_help("e.g. `cadence: weekly` or `cadence: every 2 weeks`"),
+            );
+            None
+        }
+    }
 }

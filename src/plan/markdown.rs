@@ -37,7 +37,7 @@ pub fn parse(file: &SourceFile) -> (Plan, Vec<Problem>) {
             Span::new(range.start + body_start, range.end + body_start),
         );
     }
-    walker.close_goal();
+    walker.close_goal(text.len());
     (walker.plan, walker.dec.problems)
 }
 
@@ -169,6 +169,13 @@ impl Walker<'_> {
             }
             Event::End(TagEnd::List(_)) => self.list_depth = self.list_depth.saturating_sub(1),
             Event::Start(Tag::Item) if self.list_depth == 1 && self.goal.is_some() => {
+                if self.section == Section::Checkins {
+                    if let Some((goal, _)) = &mut self.goal {
+                        let raw = self.text[range.start..range.end].trim_end();
+                        goal.layout.last_checkin =
+                            Some(Span::new(range.start, range.start + raw.len()));
+                    }
+                }
                 match self.section {
                     Section::Actions => self.on_action(range),
                     Section::Checkins => self.on_checkin(range),
@@ -186,7 +193,7 @@ impl Walker<'_> {
         self.list_depth = 0;
         let title = title.trim();
         if let Some(rest) = strip_prefix_ignore_case(title, "goal:") {
-            self.close_goal();
+            self.close_goal(span.start);
             let goal_title = rest.trim();
             let title_span = match raw.to_ascii_lowercase().find("goal:") {
                 Some(i) => {
@@ -203,15 +210,22 @@ impl Walker<'_> {
                     "write the goal after the colon: `## Goal: Run the Q3 incident review`",
                 );
             }
-            let goal = new_goal(Spanned::new(goal_title.to_string(), title_span), span);
+            let mut goal = new_goal(Spanned::new(goal_title.to_string(), title_span), span);
+            goal.layout.level = heading_level(level);
+            goal.layout.extent = span;
             self.goal = Some((goal, level));
             self.section = Section::Other;
             self.expect_meta = true;
             return;
         }
-        match &self.goal {
-            Some((_, goal_level)) if level > *goal_level => self.section = Section::of(title),
-            Some(_) => self.close_goal(),
+        match &mut self.goal {
+            Some((goal, goal_level)) if level > *goal_level => {
+                self.section = Section::of(title);
+                if self.section == Section::Checkins && goal.layout.checkins.is_none() {
+                    goal.layout.checkins = Some(span);
+                }
+            }
+            Some(_) => self.close_goal(span.start),
             None => {
                 if level == HeadingLevel::H1 && self.plan.title.is_none() {
                     self.plan.title = Some(Spanned::new(title.to_string(), span));
@@ -220,8 +234,10 @@ impl Walker<'_> {
         }
     }
 
-    fn close_goal(&mut self) {
-        if let Some((goal, _)) = self.goal.take() {
+    /// Ends the goal being read at `end`, where the heading after it starts.
+    fn close_goal(&mut self, end: usize) {
+        if let Some((mut goal, _)) = self.goal.take() {
+            goal.layout.extent.end = end;
             self.plan.goals.push(goal);
         }
         self.section = Section::Other;
@@ -382,6 +398,17 @@ impl Walker<'_> {
         if let Some((goal, _)) = &mut self.goal {
             goal.checkins.push(checkin);
         }
+    }
+}
+
+fn heading_level(level: HeadingLevel) -> usize {
+    match level {
+        HeadingLevel::H1 => 1,
+        HeadingLevel::H2 => 2,
+        HeadingLevel::H3 => 3,
+        HeadingLevel::H4 => 4,
+        HeadingLevel::H5 => 5,
+        HeadingLevel::H6 => 6,
     }
 }
 

@@ -4,6 +4,7 @@
 //! every element keeps the [`Span`] it came from, so findings point at the same file, line and
 //! column whichever form the user writes.
 
+mod cadence;
 pub(crate) mod fields;
 mod markdown;
 mod yaml_form;
@@ -15,6 +16,8 @@ use serde::Serialize;
 
 use crate::problem::{Problem, ProblemKind};
 use crate::source::{self, SourceFile, Span, Spanned};
+
+pub use cadence::{Cadence, NextCheckin};
 
 pub use fields::{
     FRONT_MATTER_KEYS, GOAL_KEYS, PERIOD_KEYS, YAML_ACTION_KEYS, YAML_CHECKIN_KEYS, YAML_GOAL_KEYS,
@@ -66,6 +69,8 @@ pub struct Plan {
     pub review: Option<Spanned<NaiveDate>>,
     pub north_star: Option<Spanned<String>>,
     pub not_willing: Vec<Spanned<String>>,
+    /// The check-in rhythm for every goal that states none.
+    pub cadence: Option<Spanned<Cadence>>,
     pub goals: Vec<Goal>,
     /// The plan keys written with a value, a misspelt key counted as the key it most likely
     /// means (see [`Goal::written`]).
@@ -86,6 +91,19 @@ impl Plan {
     /// readable or not.
     pub fn wrote(&self, key: &str) -> bool {
         self.written.contains(&key)
+    }
+
+    /// The check-in rhythm that applies to `goal`: its own, else the plan's. A goal whose
+    /// own cadence could not be read has none (that is GR001's finding, not a reason to
+    /// judge it by the plan's).
+    pub fn cadence_of(&self, goal: &Goal) -> Option<Cadence> {
+        if goal.cadence.is_none() && goal.wrote("cadence") {
+            return None;
+        }
+        goal.cadence
+            .as_ref()
+            .or(self.cadence.as_ref())
+            .map(|c| c.value)
     }
 
     /// Goals being worked on now (`active` or `blocked`).
@@ -167,6 +185,8 @@ pub struct Goal {
     pub resources: Option<Spanned<String>>,
     pub relevance: Option<Spanned<String>>,
     pub status: Option<Spanned<GoalStatus>>,
+    /// The goal's own check-in rhythm; see [`Plan::cadence_of`] for the one that applies.
+    pub cadence: Option<Spanned<Cadence>>,
     pub actions: Vec<Action>,
     pub checkins: Vec<Checkin>,
     /// The goal keys written with a value, a misspelt key counted as the key it most likely
@@ -177,6 +197,27 @@ pub struct Goal {
     /// The goal heading (Markdown) or the goal's mapping (YAML).
     #[serde(skip)]
     pub span: Span,
+    /// Where the goal's parts sit in the file, for the commands that edit it.
+    #[serde(skip)]
+    pub layout: GoalLayout,
+}
+
+/// Where a goal's parts sit in its file: what `check-in` and `done` need to make a
+/// byte-precise insertion without reading the file a second way.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct GoalLayout {
+    /// The level of the goal heading (Markdown; 0 in a YAML plan).
+    pub level: usize,
+    /// The goal's whole extent: up to the heading that ends it (Markdown), or its mapping
+    /// (YAML).
+    pub extent: Span,
+    /// The `Check-ins` sub-heading (Markdown) or the `checkins` value (YAML).
+    pub checkins: Option<Span>,
+    /// The last entry of the check-ins, read or not (a broken entry still comes before the
+    /// new one).
+    pub last_checkin: Option<Span>,
+    /// In a YAML plan, the start of the goal's first key, whose column the goal's keys share.
+    pub first_key: Option<Span>,
 }
 
 impl Goal {

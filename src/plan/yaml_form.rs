@@ -53,6 +53,16 @@ fn read_goal(dec: &mut Decoder, node: &Node) -> Option<Goal> {
     }
     let title = title.unwrap_or_else(|| Spanned::new(String::new(), Span::at(node.span.start)));
     let mut goal = new_goal(title, Span::at(node.span.start));
+    goal.layout.extent = node.span;
+    if let Value::Map(entries) = &node.value {
+        goal.layout.first_key = entries.first().map(|(k, _)| k.span);
+        if let Some((_, value)) = entries.iter().find(|(k, _)| k.name == "checkins") {
+            goal.layout.checkins = Some(value.span);
+            if let Value::Seq(items) = &value.value {
+                goal.layout.last_checkin = items.last().map(|n| n.span);
+            }
+        }
+    }
     read_goal_meta(dec, &fields, &mut goal);
     if let Some(actions) = fields.get("actions") {
         goal.actions = dec

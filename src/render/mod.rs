@@ -1,9 +1,10 @@
-//! Renderers for lint results: `human`, `json`, `sarif`, `github`, `junit`.
+//! Renderers for lint results: `human`, `concise`, `json`, `sarif`, `github`, `junit`.
 //!
 //! Every renderer takes the same [`LintReport`] and writes deterministic output: the input is
 //! already sorted, nothing depends on the clock or the working directory, and paths are printed
 //! with forward slashes so that output (and snapshots of it) is the same on every platform.
 
+mod concise;
 mod github;
 mod human;
 mod json;
@@ -24,6 +25,8 @@ pub enum Format {
     /// other names for it).
     #[value(alias = "text", alias = "terminal")]
     Human,
+    /// One line per finding, `path:line:col: CODE message`, as ruff prints them.
+    Concise,
     /// One JSON document with the findings and the summary.
     Json,
     /// SARIF 2.1.0, for code scanning (GitHub, GitLab, Azure DevOps).
@@ -54,6 +57,7 @@ pub struct LintReport<'a> {
 pub fn write_lint(format: Format, report: &LintReport, out: &mut dyn io::Write) -> io::Result<()> {
     match format {
         Format::Human => human::write(report, out),
+        Format::Concise => concise::write(report, out),
         Format::Json => json::write(report, out),
         Format::Sarif => sarif::write(report, out),
         Format::Github => github::write(report, out),

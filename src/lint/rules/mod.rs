@@ -37,3 +37,4 @@ pub mod gr403_next_level_gap;
 pub mod gr501_stale_goal;
 pub mod gr502_backdated_entry;
 pub mod gr503_moved_goalposts;
+pub mod gr504_missed_check_in;
