@@ -696,7 +696,7 @@ fn quiet_means_no_check_in_for_stale_days_as_of_the_report_date() {
     assert_eq!(team["quiet_days"], 30);
     assert_eq!(
         team["quiet"],
-        serde_json::json!([{ "owner": "Eve Ross", "last_checkin": "2026-05-01", "days": 153 }])
+        serde_json::json!([{ "owner": "Eve Ross", "last_checkin": "2026-05-01", "days": 153, "cadence": null }])
     );
     // The range does not decide it: with a range that holds none of Eve's check-ins she is
     // still the one quiet person, and Dee, who checked in within it, is not.
@@ -710,6 +710,33 @@ fn quiet_means_no_check_in_for_stale_days_as_of_the_report_date() {
         text.contains(
             "Not checked in for over 30 days\n  Eve Ross (last check-in 2026-05-01, 153 days ago)"
         ),
+        "{text}"
+    );
+}
+
+/// Someone who committed to a rhythm is quiet once their next check-in is past due, well
+/// before `stale_days`.
+#[test]
+fn a_cadence_is_the_rhythm_a_person_is_quiet_by() {
+    let dir = people();
+    let gil = period_plan("Gil Tan", "2026-07-01", "2026-12-31", &["2026-09-20"])
+        .replace("---\n\n## Goal", "cadence: weekly\n---\n\n## Goal");
+    write(dir.path(), "plans/gil.md", &gil);
+    let doc = json_report(&dir, &[]);
+    // Dee checked in on the same day as Gil, with no cadence: not quiet.
+    assert_eq!(
+        doc["team"]["not_checked_in"],
+        serde_json::json!(["Eve Ross", "Gil Tan"])
+    );
+    assert_eq!(doc["team"]["quiet"][1]["cadence"], "weekly");
+    // The terminal wraps the list at 80 columns.
+    let text = report(&dir, &[]).replace("\n  ", " ");
+    assert!(
+        text.contains("Not checked in for over 30 days or by their cadence"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Gil Tan (last check-in 2026-09-20, 11 days ago; checks in weekly)"),
         "{text}"
     );
 }

@@ -10,7 +10,7 @@ use crate::history::facts::PlanFacts;
 use crate::history::{Event, EventKind};
 use crate::ladder::{Competency, Ladder};
 use crate::lint::text::Lexicon;
-use crate::plan::{Goal, Plan};
+use crate::plan::{Cadence, Goal, Plan};
 use crate::quantity::Quantity;
 use crate::severity::Severity;
 use crate::source::SourceFile;
@@ -599,7 +599,7 @@ pub fn team(
         .collect();
     no_target_role.sort();
     no_target_role.dedup();
-    let quiet = quiet(plans, archived, options);
+    let quiet = quiet(plans, parsed, archived, options);
     let not_checked_in = quiet.iter().map(|q| q.owner.clone()).collect();
     Team {
         people,
@@ -612,36 +612,65 @@ pub fn team(
     }
 }
 
-/// The owners with no check-in for more than `quiet_days` days as of the report date,
-/// sorted. A person's latest check-in in any of their plans counts (an ended plan's too); with
-/// none, the days count from the start of their earliest plan shown, as GR501 counts them, so
-/// a plan begun last week is not yet quiet.
-fn quiet(plans: &[PlanReport], archived: &[PlanReport], options: &TeamOptions) -> Vec<Quiet> {
-    // Per owner: (latest check-in, earliest plan start shown).
-    type Seen = (Option<NaiveDate>, Option<NaiveDate>);
+/// The owners quiet as of the report date, sorted: no check-in for more than `quiet_days`
+/// days, or, for someone who committed to a `cadence:`, none since their next one fell due
+/// (the plan's cadence, else the shortest of their active goals'). A person's latest check-in
+/// in any of their plans counts (an ended plan's too); with none, the days count from the
+/// start of their earliest plan shown, as GR501 counts them, so a plan begun last week is not
+/// yet quiet. `parsed` is `plans`' plans, in the same order.
+fn quiet(
+    plans: &[PlanReport],
+    parsed: &[&Plan],
+    archived: &[PlanReport],
+    options: &TeamOptions,
+) -> Vec<Quiet> {
+    #[derive(Default)]
+    struct Seen {
+        last: Option<NaiveDate>,
+        start: Option<NaiveDate>,
+        rhythm: Option<Cadence>,
+    }
+    let today = options.today;
     let mut seen: BTreeMap<&str, Seen> = BTreeMap::new();
-    for p in plans {
-        let entry = seen.entry(p.owner.as_str()).or_insert((None, None));
-        entry.0 = entry.0.max(p.last_checkin);
+    for (p, plan) in plans.iter().zip(parsed) {
+        let entry = seen.entry(p.owner.as_str()).or_default();
+        entry.last = entry.last.max(p.last_checkin);
         let start = p.period.map(|(start, _)| start);
-        entry.1 = match (entry.1, start) {
+        entry.start = match (entry.start, start) {
             (Some(a), Some(b)) => Some(a.min(b)),
             (a, b) => a.or(b),
         };
+        let rhythms = plan.cadence.iter().map(|c| c.value);
+        let rhythms = rhythms.chain(plan.active_goals().filter_map(|g| plan.cadence_of(g)));
+        for rhythm in rhythms {
+            // The shortest rhythm is the one that falls due first.
+            if entry
+                .rhythm
+                .is_none_or(|r| rhythm.next_after(today) < r.next_after(today))
+            {
+                entry.rhythm = Some(rhythm);
+            }
+        }
     }
     for p in archived {
         if let Some(entry) = seen.get_mut(p.owner.as_str()) {
-            entry.0 = entry.0.max(p.last_checkin);
+            entry.last = entry.last.max(p.last_checkin);
         }
     }
     let limit = i64::from(options.quiet_days);
     seen.into_iter()
-        .filter_map(|(owner, (last, start))| {
-            let days = last.or(start).map(|d| (options.today - d).num_days());
-            days.is_none_or(|days| days > limit).then(|| Quiet {
+        .filter_map(|(owner, seen)| {
+            let from = seen.last.or(seen.start);
+            let days = from.map(|d| (today - d).num_days());
+            let quiet = match (seen.rhythm, from) {
+                (Some(rhythm), Some(from)) => rhythm.next_after(from) < today,
+                _ => days.is_none_or(|days| days > limit),
+            };
+            quiet.then(|| Quiet {
                 owner: owner.to_string(),
-                last_checkin: last,
+                last_checkin: seen.last,
                 days,
+                cadence: seen.rhythm.map(|r| r.to_string()),
             })
         })
         .collect()

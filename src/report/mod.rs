@@ -29,18 +29,39 @@ pub enum ReportFormat {
     Json,
 }
 
-/// "Not checked in for over 30 days", the heading every format gives the quiet list.
+/// "Not checked in for over 30 days", the heading every format gives the quiet list ("… or
+/// by their cadence" when someone is measured by theirs).
 pub fn quiet_heading(team: &model::Team) -> String {
-    format!("Not checked in for over {} days", team.quiet_days)
+    let cadence = if team.quiet.iter().any(|q| q.cadence.is_some()) {
+        " or by their cadence"
+    } else {
+        ""
+    };
+    format!("Not checked in for over {} days{cadence}", team.quiet_days)
 }
 
 /// One quiet person in words: "Bob (last check-in 2026-08-01, 123 days ago)", "Carol (no
 /// check-in yet, 45 days into the plan)".
 pub fn quiet_words(q: &model::Quiet) -> String {
+    let rhythm = q
+        .cadence
+        .as_ref()
+        .map(|c| format!("; checks in {c}"))
+        .unwrap_or_default();
     match (q.last_checkin, q.days) {
-        (Some(last), Some(days)) => format!("{} (last check-in {last}, {days} days ago)", q.owner),
-        (None, Some(days)) => format!("{} (no check-in yet, {days} days into the plan)", q.owner),
-        _ => format!("{} (no check-in yet)", q.owner),
+        (Some(last), Some(days)) => {
+            format!(
+                "{} (last check-in {last}, {days} days ago{rhythm})",
+                q.owner
+            )
+        }
+        (None, Some(days)) => {
+            format!(
+                "{} (no check-in yet, {days} days into the plan{rhythm})",
+                q.owner
+            )
+        }
+        _ => format!("{} (no check-in yet{rhythm})", q.owner),
     }
 }
 

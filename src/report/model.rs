@@ -331,6 +331,9 @@ pub struct Quiet {
     pub last_checkin: Option<NaiveDate>,
     /// Days from `last_checkin` (or the start of their plan) to the report date.
     pub days: Option<i64>,
+    /// The rhythm they committed to (`cadence:`), when it is what they are measured by rather
+    /// than `quiet_days`.
+    pub cadence: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
