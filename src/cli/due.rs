@@ -51,7 +51,7 @@ pub fn run(args: DueArgs) -> anyhow::Result<u8> {
         }
     }
     let list = due::due(&plans, today, until);
-    let mut out = std::io::stdout().lock();
+    let mut out = super::stdout();
     match args.format {
         ListFormat::Json => {
             serde_json::to_writer_pretty(&mut out, &list)?;

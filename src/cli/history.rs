@@ -89,7 +89,7 @@ pub fn run(args: HistoryArgs) -> anyhow::Result<u8> {
     notes.dedup();
     // Standard output is line-buffered: a history of a large repository is hundreds of
     // thousands of lines, one write each without a buffer.
-    let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+    let mut out = super::stdout();
     match args.format {
         ListFormat::Json => {
             let doc = Document {

@@ -152,7 +152,7 @@ pub fn run(args: LintArgs) -> anyhow::Result<u8> {
             output.write(&out)?;
         }
         None => {
-            let mut out = std::io::stdout().lock();
+            let mut out = super::stdout();
             render::write_lint(format, &report, &mut out)?;
             out.flush()?;
         }
@@ -170,7 +170,7 @@ pub fn run(args: LintArgs) -> anyhow::Result<u8> {
 
 /// `growth parse`: read and parse the plans, printing the model and problems as JSON.
 pub fn parse(paths: &[PathBuf], quiet: bool) -> anyhow::Result<u8> {
-    let mut out = std::io::stdout().lock();
+    let mut out = super::stdout();
     for ws in Workspace::open(None, paths)? {
         let found = ws.plan_files();
         for u in &found.unreadable {
@@ -196,6 +196,7 @@ pub fn parse(paths: &[PathBuf], quiet: bool) -> anyhow::Result<u8> {
             writeln!(out)?;
         }
     }
+    out.flush()?;
     Ok(EXIT_CLEAN)
 }
 

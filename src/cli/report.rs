@@ -188,7 +188,7 @@ pub fn run(args: ReportArgs) -> anyhow::Result<u8> {
             output.write(&out)?;
         }
         None => {
-            let mut out = std::io::stdout().lock();
+            let mut out = super::stdout();
             render::write(format, &report, color, &mut out)?;
             out.flush()?;
         }
@@ -206,13 +206,15 @@ fn archive<'a>(
     all: bool,
     notes: &mut Vec<String>,
 ) -> (Vec<PlanReport>, Vec<&'a plan::Plan>, Vec<PlanReport>) {
-    let latest_end = |owner: &str| {
-        plans
-            .iter()
-            .filter(|(p, _)| p.owner == owner)
-            .map(|(p, _)| p.period.map_or(NaiveDate::MAX, |(_, end)| end))
-            .max()
-    };
+    // Each owner's latest period end, in one pass (a team repository may hold thousands of
+    // plans); a plan without a period never ends.
+    let mut latest: std::collections::HashMap<&str, NaiveDate> = std::collections::HashMap::new();
+    for (p, _) in &plans {
+        let end = p.period.map_or(NaiveDate::MAX, |(_, end)| end);
+        let entry = latest.entry(p.owner.as_str()).or_insert(end);
+        *entry = (*entry).max(end);
+    }
+    let latest_end = |owner: &str| latest.get(owner).copied();
     let mut shown = Vec::new();
     let mut shown_parsed = Vec::new();
     let mut archived = Vec::new();

@@ -10,7 +10,13 @@ use crate::report::model::{PersonRow, PlanReport, Team};
 
 /// The team section, for a report of two or more plans.
 pub(super) fn section(team: &Team, plans: &[PlanReport]) -> Result<String, fmt::Error> {
-    let names: Vec<String> = team.people.iter().map(|p| name(p, &team.people)).collect();
+    let mut plans_of: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for p in &team.people {
+        *plans_of.entry(p.owner.as_str()).or_default() += 1;
+    }
+    let names: Vec<String> = (team.people.iter())
+        .map(|p| name(p, plans_of[p.owner.as_str()]))
+        .collect();
     let people: String = (team.people.iter().zip(&names))
         .map(|(p, name)| {
             // Link the row to the person's plan; paths identify plans where owners may repeat.
@@ -169,8 +175,7 @@ fn date_or_dash(date: Option<NaiveDate>) -> String {
 
 /// The person's name, with the plan's file name when they have more than one plan in the
 /// report (this half's and last half's, say), so the rows can be told apart.
-fn name(person: &PersonRow, people: &[PersonRow]) -> String {
-    let plans = people.iter().filter(|p| p.owner == person.owner).count();
+fn name(person: &PersonRow, plans: usize) -> String {
     match person.path.file_stem() {
         Some(stem) if plans > 1 => format!("{} ({})", person.owner, stem.to_string_lossy()),
         _ => person.owner.clone(),
