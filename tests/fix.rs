@@ -8,8 +8,8 @@ use tempfile::TempDir;
 
 const LADDER: &str = include_str!("fixtures/ladder.yaml");
 
-/// A clean plan (see tests/cli.rs) with a misspelt key, level and competency and three
-/// year-first dates, one of each kind of date place.
+/// A clean plan (see tests/cli.rs) with a misspelt key, level and competency and four
+/// year-first dates, one in each kind of place a date is written.
 const BROKEN_MD: &str = "---
 owner: Jane Doe
 role: senior-enginer
@@ -31,7 +31,7 @@ relevance: the team needs a second facilitator
 - [ ] Shadow Priya's November review (due 2026/11/30)
 
 ### Check-ins
-- 2026-11-10 shadowed the October review
+- 2026/11/10 shadowed the October review
 ";
 
 const FIXED_MD: &str = "---
@@ -120,7 +120,7 @@ fn fix_rewrites_a_crlf_markdown_plan_with_a_bom_byte_for_byte() {
     run_in(dir.path(), &["--fix"])
         .code(0)
         .stdout("")
-        .stderr("fixed 5 findings in 1 file\nNo problems found in 1 file (1 goal).\n");
+        .stderr("fixed 6 findings in 1 file\nNo problems found in 1 file (1 goal).\n");
     assert_eq!(read(&dir, "plans/jane.md"), crlf_bom(FIXED_MD));
     // Nothing but the plan is written.
     assert_eq!(read(&dir, "ladder.yaml"), LADDER.as_bytes());
@@ -244,4 +244,18 @@ fn a_fixed_plan_keeps_its_permissions() {
     run_in(dir.path(), &["--fix"]).code(1);
     let mode = std::fs::metadata(&path).unwrap().permissions().mode() & 0o777;
     assert_eq!(mode, 0o640);
+}
+
+#[test]
+fn a_suppressed_finding_is_not_fixed() {
+    let plan = BROKEN_YAML.replace(
+        "    mesure:",
+        "    # growth-disable-next-line GR002 -- kept for the old tooling\n    mesure:",
+    );
+    let dir = repo(&[("plans/jim.yaml", plan.as_bytes())]);
+    run_in(dir.path(), &["--fix"])
+        .stderr(predicates::str::starts_with("fixed 2 findings in 1 file\n"));
+    let text = String::from_utf8(read(&dir, "plans/jim.yaml")).unwrap();
+    assert!(text.contains("    mesure:"), "{text}");
+    assert!(text.contains("due: 2026-12-05"), "{text}");
 }
