@@ -259,3 +259,17 @@ fn a_suppressed_finding_is_not_fixed() {
     assert!(text.contains("    mesure:"), "{text}");
     assert!(text.contains("due: 2026-12-05"), "{text}");
 }
+
+#[test]
+fn diff_goes_to_the_output_file_when_one_is_given() {
+    let dir = repo(&[("plans/jim.yaml", BROKEN_YAML.as_bytes())]);
+    run_in(dir.path(), &["--diff", "-o", "fixes.diff"])
+        .code(1)
+        .stdout("");
+    let diff = String::from_utf8(read(&dir, "fixes.diff")).unwrap();
+    assert!(
+        diff.starts_with("--- a/plans/jim.yaml\n+++ b/plans/jim.yaml\n"),
+        "{diff}"
+    );
+    assert_eq!(read(&dir, "plans/jim.yaml"), BROKEN_YAML.as_bytes());
+}

@@ -112,22 +112,30 @@ pub fn fix(linted: &Linted) -> anyhow::Result<Done> {
     Ok(done)
 }
 
-/// `--diff`: prints the fixes as a unified diff; exit 1 when there is something to fix.
-pub fn diff(linted: &Linted) -> anyhow::Result<u8> {
+/// `--diff`: prints the fixes as a unified diff (to `-o FILE` when given); exit 1 when there
+/// is something to fix.
+pub fn diff(linted: &Linted, output: Option<&Output>) -> anyhow::Result<u8> {
     let changes = changes(linted);
-    let mut out = std::io::stdout().lock();
+    let mut text = String::new();
     for change in &changes {
         let shown = display(change.source.path());
         let diff = similar::TextDiff::from_lines(change.source.text(), change.after.as_str());
-        write!(
-            out,
-            "{}",
-            diff.unified_diff()
+        text.push_str(
+            &diff
+                .unified_diff()
                 .context_radius(3)
                 .header(&format!("a/{shown}"), &format!("b/{shown}"))
-        )?;
+                .to_string(),
+        );
     }
-    out.flush()?;
+    match output {
+        Some(output) => output.write(text.as_bytes())?,
+        None => {
+            let mut out = std::io::stdout().lock();
+            out.write_all(text.as_bytes())?;
+            out.flush()?;
+        }
+    }
     Ok(if changes.is_empty() {
         EXIT_CLEAN
     } else {

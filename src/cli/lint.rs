@@ -24,7 +24,7 @@ pub fn run(args: LintArgs) -> anyhow::Result<u8> {
     let output = args.output.as_deref().map(Output::new).transpose()?;
     if args.diff {
         let linted = collect(&args, today, output.as_ref(), true)?;
-        return super::fix::diff(&linted);
+        return super::fix::diff(&linted, output.as_ref());
     }
     if args.fix {
         // The first pass only finds the fixes, quietly: the second, on the files as written,
