@@ -70,6 +70,7 @@ impl Decoder {
                 );
                 // `{ note: a, b }` reads `b` as a key: the classic flow-mapping comma.
                 let comma = key.flow && value.value == Value::Null;
+                problem.replacement = suggest(&key.name, known).map(str::to_string);
                 problem.help = did_you_mean(&key.name, known).or_else(|| {
                     Some(if comma {
                         "a comma inside `{ … }` starts a new key; put text with commas in quotes"

@@ -4,6 +4,7 @@ use std::path::PathBuf;
 
 use serde::Serialize;
 
+use crate::lint::fix::Fix;
 use crate::severity::Severity;
 use crate::source::{Position, Span};
 
@@ -26,6 +27,9 @@ pub struct Diagnostic {
     /// What to do about it.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub help: Option<String>,
+    /// What `growth lint --fix` would change; not part of any output format.
+    #[serde(skip)]
+    pub fix: Option<Fix>,
 }
 
 impl Diagnostic {

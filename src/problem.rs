@@ -50,6 +50,9 @@ pub struct Problem {
     pub message: String,
     /// What to do about it, when there is something specific to say.
     pub help: Option<String>,
+    /// The text that should stand at `span` instead, when the reader is sure of it (a
+    /// misspelt key's nearest known key): what `growth lint --fix` writes.
+    pub replacement: Option<String>,
 }
 
 impl Problem {
@@ -59,6 +62,7 @@ impl Problem {
             span,
             message: message.into(),
             help: None,
+            replacement: None,
         }
     }
 

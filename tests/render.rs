@@ -258,6 +258,7 @@ fn finding(path: &str, start: Position, end: Position, message: &str) -> Diagnos
         end,
         message: message.to_string(),
         help: None,
+        fix: None,
     }
 }
 

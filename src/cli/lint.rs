@@ -20,24 +20,70 @@ use super::{today, LintArgs, EXIT_CLEAN, EXIT_FINDINGS};
 
 pub fn run(args: LintArgs) -> anyhow::Result<u8> {
     let today = today(args.common.today);
+    // `-o` is checked before any work: it never writes over what the run reads.
+    let output = args.output.as_deref().map(Output::new).transpose()?;
+    if args.diff {
+        let linted = collect(&args, today, output.as_ref(), true)?;
+        return super::fix::diff(&linted, output.as_ref());
+    }
+    if args.fix {
+        // The first pass only finds the fixes, quietly: the second, on the files as written,
+        // reports what remains and says the notes once.
+        let before = collect(&args, today, output.as_ref(), false)?;
+        let fixed = super::fix::fix(&before)?;
+        eprintln!("{}", fixed.summary_line());
+    }
+    let linted = collect(&args, today, output.as_ref(), true)?;
+    render_lint(&args, output.as_ref(), linted)
+}
+
+/// Everything one lint run found, before it is rendered.
+pub struct Linted {
+    pub diagnostics: Vec<crate::diagnostic::Diagnostic>,
+    pub sources: Vec<crate::source::SourceFile>,
+    summary: Summary,
+    failed: bool,
+    report_fail_on: Option<Severity>,
+    /// The config and ladder files the run read (canonical): never a plan to write.
+    pub protected: Vec<PathBuf>,
+}
+
+/// Finds the plans, reads each once and runs the rules; `notes` says whether to print what
+/// the workspaces and history have to say.
+fn collect(
+    args: &LintArgs,
+    today: chrono::NaiveDate,
+    output: Option<&Output>,
+    notes: bool,
+) -> anyhow::Result<Linted> {
     let as_of = AsOf::now(today);
     let mut summary = Summary::default();
     let mut diagnostics = Vec::new();
     let mut sources = Vec::new();
+    let mut protected = Vec::new();
     let mut failed = false;
     // The level findings fail at, for the report. Workspaces (paths in different repositories)
     // may set different `fail_on`s; the report takes the most lenient, so it never shows a
     // failure that the exit status does not have.
     let mut report_fail_on = args.fail_on;
-    // `-o` is checked before any work: it never writes over what the run reads.
-    let output = args.output.as_deref().map(Output::new).transpose()?;
+    let note = |text: &str| {
+        if notes {
+            super::note(text);
+        }
+    };
     for ws in Workspace::open(args.common.config.as_deref(), &args.paths)? {
-        if let Some(output) = &output {
+        if let Some(output) = output {
             output.check(&ws)?;
         }
         let config = &ws.config;
-        for note in &ws.notes {
-            super::note(note);
+        protected.extend(
+            [config.path.as_deref(), config.ladder.as_deref()]
+                .into_iter()
+                .flatten()
+                .map(paths::canonical),
+        );
+        for text in &ws.notes {
+            note(text);
         }
         let mut linter = Linter::new(config, ws.ladder()?, today)?;
         let found = ws.plan_files();
@@ -67,14 +113,14 @@ pub fn run(args: LintArgs) -> anyhow::Result<u8> {
             match ws.history(&window) {
                 Ok(history) => Some(history),
                 Err(HistoryError::NotARepository) => {
-                    super::note(&format!(
+                    note(&format!(
                         "{} is not in a git repository; GR502 and GR503 need history and are skipped, GR501 uses the plans' own dates",
                         shown_dir(ws.plans.root())
                     ));
                     None
                 }
                 Err(err) => {
-                    super::note(&format!(
+                    note(&format!(
                         "history unavailable ({err}); history rules use the plans' own dates"
                     ));
                     None
@@ -101,8 +147,8 @@ pub fn run(args: LintArgs) -> anyhow::Result<u8> {
             (h, _) => h,
         };
         if let Some(history) = &history {
-            for note in &history.notes {
-                super::note(note);
+            for text in &history.notes {
+                note(text);
             }
         }
         let fail_on = args.fail_on.unwrap_or(config.fail_on);
@@ -134,6 +180,26 @@ pub fn run(args: LintArgs) -> anyhow::Result<u8> {
     }
     diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     sources.sort_by(|a, b| a.path().cmp(b.path()));
+    Ok(Linted {
+        diagnostics,
+        sources,
+        summary,
+        failed,
+        report_fail_on,
+        protected,
+    })
+}
+
+/// Renders the findings where `-o` says and gives the exit status.
+fn render_lint(args: &LintArgs, output: Option<&Output>, linted: Linted) -> anyhow::Result<u8> {
+    let Linted {
+        diagnostics,
+        sources,
+        summary,
+        failed,
+        report_fail_on,
+        ..
+    } = linted;
 
     let color = args.color.enabled(args.output.is_some());
     let report = LintReport {
@@ -145,7 +211,7 @@ pub fn run(args: LintArgs) -> anyhow::Result<u8> {
         fail_on: report_fail_on.unwrap_or(Severity::Error),
     };
     let format = super::chosen_format(args.format, args.output.as_deref(), Format::Human);
-    match &output {
+    match output {
         Some(output) => {
             let mut out = Vec::new();
             render::write_lint(format, &report, &mut out)?;

@@ -7,6 +7,7 @@ mod checkin;
 mod done;
 mod due;
 mod explain;
+mod fix;
 mod history;
 mod init;
 mod lint;
@@ -199,6 +200,14 @@ pub struct LintArgs {
     /// Write the output to FILE instead of standard output.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// Apply the mechanical fixes (misspelt keys, levels and competencies with one near
+    /// match; year-first dates such as 2026/05/31) to the plans, then report what remains.
+    #[arg(long, conflicts_with = "diff")]
+    pub fix: bool,
+    /// Print the mechanical fixes as a unified diff and write nothing; exit 1 when there is
+    /// something to fix.
+    #[arg(long)]
+    pub diff: bool,
 }
 
 #[derive(Debug, Args)]

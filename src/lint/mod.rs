@@ -4,6 +4,7 @@
 //! Each rule is one file under `rules/`, documented by its own `//!` comment; [`registry`]
 //! lists them in code order.
 
+pub mod fix;
 pub mod registry;
 pub mod rule;
 pub mod rules;
@@ -235,5 +236,6 @@ fn diagnostic(file: &SourceFile, rule: &Rule, severity: Severity, finding: Findi
         end: file.position(span.end.max(span.start)),
         message: finding.message,
         help: finding.help,
+        fix: finding.fix,
     }
 }

@@ -14,6 +14,7 @@ use crate::problem::Problem;
 use crate::severity::Severity;
 use crate::source::{SourceFile, Span};
 
+use super::fix::Fix;
 use super::text::Lexicon;
 
 /// A lint rule.
@@ -53,6 +54,8 @@ pub struct Finding {
     pub span: Span,
     pub message: String,
     pub help: Option<String>,
+    /// The mechanical fix, when there is exactly one right answer.
+    pub fix: Option<Fix>,
 }
 
 impl Finding {
@@ -61,11 +64,21 @@ impl Finding {
             span,
             message: message.into(),
             help: None,
+            fix: None,
         }
     }
 
     pub fn help(mut self, help: impl Into<String>) -> Self {
         self.help = Some(help.into());
+        self
+    }
+
+    /// The fix that replaces the finding's span with `replacement`.
+    pub fn fix(mut self, replacement: impl Into<String>) -> Self {
+        self.fix = Some(Fix {
+            span: self.span,
+            replacement: replacement.into(),
+        });
         self
     }
 }

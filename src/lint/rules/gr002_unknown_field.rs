@@ -44,5 +44,21 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(cx: &Context, out: &mut Vec<Finding>) {
-    problems(cx, &[ProblemKind::UnknownField], out);
+    for p in cx
+        .problems
+        .iter()
+        .filter(|p| p.kind == ProblemKind::UnknownField)
+    {
+        let mut finding = Finding::new(p.span, p.message.clone());
+        finding.help = p.help.clone();
+        // Only a key written as a bare word is renamed: `"mesure"` or `? mesure` is rare,
+        // and the person can see the suggestion in the help.
+        let key = written(cx, p.span);
+        if let Some(near) = &p.replacement {
+            if bare(cx, p.span, key) {
+                finding = finding.fix(near.clone());
+            }
+        }
+        out.push(finding);
+    }
 }

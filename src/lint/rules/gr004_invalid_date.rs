@@ -35,6 +35,7 @@
 //! ~~~
 
 use super::prelude::*;
+use crate::lint::fix::{iso_date, Fix};
 
 pub static RULE: Rule = Rule {
     code: "GR004",
@@ -47,7 +48,16 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(cx: &Context, out: &mut Vec<Finding>) {
-    problems(cx, &[ProblemKind::InvalidDate], out);
+    for p in cx
+        .problems
+        .iter()
+        .filter(|p| p.kind == ProblemKind::InvalidDate)
+    {
+        let mut finding = Finding::new(p.span, p.message.clone());
+        finding.help = p.help.clone();
+        finding.fix = iso_fix(written(cx, p.span), p.span);
+        out.push(finding);
+    }
     if let Some(period) = &cx.plan.period {
         if period.end.value < period.start.value {
             out.push(
@@ -62,4 +72,21 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
             );
         }
     }
+}
+
+/// The fix for a date written year first in another shape (`2026/05/31`, `2026-5-31`), which
+/// says unambiguously what it means; a quoted date keeps its quotes.
+fn iso_fix(text: &str, span: Span) -> Option<Fix> {
+    let quoted = text.len() >= 2
+        && (text.starts_with('"') && text.ends_with('"')
+            || text.starts_with('\'') && text.ends_with('\''));
+    let (inner, span) = if quoted {
+        (
+            &text[1..text.len() - 1],
+            Span::new(span.start + 1, span.end - 1),
+        )
+    } else {
+        (text, span)
+    };
+    iso_date(inner).map(|replacement| Fix { span, replacement })
 }

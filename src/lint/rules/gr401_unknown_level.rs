@@ -52,17 +52,20 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
     ] {
         let Some(level) = level else { continue };
         if ladder.level_index(&level.value).is_none() {
-            let help = match ladder.nearest_level(&level.value, &mut budget) {
+            let near = ladder.nearest_level(&level.value, &mut budget);
+            let help = match near {
                 Some(near) => format!("did you mean `{near}`?"),
                 None => ladder.listing("levels", &ladder.level_ids()),
             };
-            out.push(
-                Finding::new(
-                    level.span,
-                    format!("`{key}: {}` is not a level of the ladder", level.value),
-                )
-                .help(help),
-            );
+            let mut finding = Finding::new(
+                level.span,
+                format!("`{key}: {}` is not a level of the ladder", level.value),
+            )
+            .help(help);
+            if let Some(near) = near.filter(|_| bare(cx, level.span, &level.value)) {
+                finding = finding.fix(near);
+            }
+            out.push(finding);
         }
     }
 }

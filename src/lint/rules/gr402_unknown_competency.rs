@@ -55,7 +55,7 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
     // of goals with unknown competencies costs what its size says, not its size times the
     // ladder's.
     let mut budget = Budget::default();
-    let mut answers: HashMap<&str, String> = HashMap::new();
+    let mut answers: HashMap<&str, (String, Option<String>)> = HashMap::new();
     let mut listing = None;
     for goal in &cx.plan.goals {
         let Some(competency) = &goal.competency else {
@@ -63,10 +63,11 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
         };
         if ladder.competency(&competency.value).is_none() {
             let name = competency.value.as_str();
-            let help = match answers.get(name) {
-                Some(help) => help.clone(),
+            let (help, near) = match answers.get(name) {
+                Some(answer) => answer.clone(),
                 None => {
-                    let help = match ladder.nearest_competency(name, &mut budget) {
+                    let near = ladder.nearest_competency(name, &mut budget);
+                    let help = match near {
                         Some(near) => format!("did you mean `{near}`?"),
                         None => listing
                             .get_or_insert_with(|| {
@@ -74,17 +75,20 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
                             })
                             .clone(),
                     };
-                    answers.insert(name, help.clone());
-                    help
+                    let answer = (help, near.map(str::to_string));
+                    answers.insert(name, answer.clone());
+                    answer
                 }
             };
-            out.push(
-                Finding::new(
-                    competency.span,
-                    format!("`{}` is not a competency of the ladder", competency.value),
-                )
-                .help(help),
-            );
+            let mut finding = Finding::new(
+                competency.span,
+                format!("`{}` is not a competency of the ladder", competency.value),
+            )
+            .help(help);
+            if let Some(near) = near.filter(|_| bare(cx, competency.span, name)) {
+                finding = finding.fix(near);
+            }
+            out.push(finding);
         }
     }
 }

@@ -13,8 +13,25 @@ pub fn problems(cx: &Context, kinds: &[ProblemKind], out: &mut Vec<Finding>) {
             span: p.span,
             message: p.message.clone(),
             help: p.help.clone(),
+            fix: None,
         });
     }
+}
+
+/// The file's text at `span`, or "" for a span that is not in it.
+pub fn written<'a>(cx: &Context<'a>, span: Span) -> &'a str {
+    cx.file.text().get(span.start..span.end).unwrap_or("")
+}
+
+/// Whether `span` holds exactly `value` as a bare word, so replacing those bytes replaces the
+/// value and nothing else: a quoted, escaped or folded scalar is left to the person.
+pub fn bare(cx: &Context, span: Span, value: &str) -> bool {
+    let text = written(cx, span);
+    text == value
+        && !text.is_empty()
+        && text
+            .chars()
+            .all(|c| c.is_alphanumeric() || c == '-' || c == '_')
 }
 
 /// Where a goal's keys are written, in the plan's own form, for advice ("add `due:` to …").
