@@ -2,7 +2,7 @@
 
 use crate::edit;
 
-use super::checkin::Target;
+use super::target::Target;
 use super::{today, DoneArgs, EXIT_CLEAN};
 
 pub fn run(args: DoneArgs) -> anyhow::Result<u8> {

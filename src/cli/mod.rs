@@ -7,11 +7,11 @@ mod checkin;
 mod done;
 mod due;
 mod explain;
-mod fix;
 mod history;
 mod init;
 mod lint;
 mod report;
+mod target;
 
 pub use init::render as template;
 

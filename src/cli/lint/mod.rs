@@ -1,4 +1,7 @@
 //! `growth lint`: find the plans, read each once, run the rules, render, set the exit status.
+//! With `--fix` / `--diff`, [`fix`] applies or shows the mechanical fixes.
+
+mod fix;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -24,13 +27,13 @@ pub fn run(args: LintArgs) -> anyhow::Result<u8> {
     let output = args.output.as_deref().map(Output::new).transpose()?;
     if args.diff {
         let linted = collect(&args, today, output.as_ref(), true)?;
-        return super::fix::diff(&linted, output.as_ref());
+        return fix::diff(&linted, output.as_ref());
     }
     if args.fix {
         // The first pass only finds the fixes, quietly: the second, on the files as written,
         // reports what remains and says the notes once.
         let before = collect(&args, today, output.as_ref(), false)?;
-        let fixed = super::fix::fix(&before)?;
+        let fixed = fix::fix(&before)?;
         eprintln!("{}", fixed.summary_line());
     }
     let linted = collect(&args, today, output.as_ref(), true)?;

@@ -18,8 +18,8 @@ use crate::paths;
 use crate::plan;
 use crate::source::SourceFile;
 
-use super::lint::Linted;
-use super::{EXIT_CLEAN, EXIT_FINDINGS};
+use super::Linted;
+use crate::cli::{EXIT_CLEAN, EXIT_FINDINGS};
 
 /// One plan's text with its fixes applied.
 struct Change<'a> {
@@ -73,7 +73,7 @@ fn changes(linted: &Linted) -> Vec<Change<'_>> {
         let before = plan::parse(source.clone());
         let after = plan::parse_str(source.path(), fixed.text.as_str());
         if !fix::reads_as_well(&before, &after) {
-            super::note(&format!(
+            crate::cli::note(&format!(
                 "{}: not fixed: the fixed plan would not read as well as it does now (a renamed key that is there already?); fix it by hand",
                 source.path().display()
             ));
@@ -99,7 +99,7 @@ pub fn fix(linted: &Linted) -> anyhow::Result<Done> {
         // feeds), and the file may have been edited since: either way, writing would lose
         // bytes that the fixes did not mean to touch.
         if now != change.source.text().as_bytes() {
-            super::note(&format!(
+            crate::cli::note(&format!(
                 "{}: not fixed: the file is not as it was read (changed while growth ran, or lone carriage returns); run again or fix it by hand",
                 path.display()
             ));
