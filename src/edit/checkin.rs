@@ -196,13 +196,7 @@ fn yaml(text: &str, goal: &Goal, entry: &Entry) -> Option<Change> {
 /// Whether the edited text reads back as the plan with exactly the new entry added.
 fn verify(parsed: &ParsedPlan, edited: &str, goal: usize, entry: &Entry) -> Result<(), String> {
     let again = plan::parse_str(parsed.file.path(), edited);
-    let (Some(before), Some(after)) = (&parsed.plan, &again.plan) else {
-        return Err("it no longer parses".into());
-    };
-    if again.problems.len() != parsed.problems.len() || after.goals.len() != before.goals.len() {
-        return Err("it would add a problem".into());
-    }
-    let (old, new) = (&before.goals[goal], &after.goals[goal]);
+    let (old, new) = super::reread(parsed, &again, goal)?;
     if new.checkins.len() != old.checkins.len() + 1 {
         return Err("the entry would not be read as a check-in of this goal".into());
     }

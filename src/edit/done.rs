@@ -190,13 +190,7 @@ fn verify(
     date: NaiveDate,
 ) -> Result<(), String> {
     let again = plan::parse_str(parsed.file.path(), edited);
-    let (Some(before), Some(after)) = (&parsed.plan, &again.plan) else {
-        return Err("it no longer parses".into());
-    };
-    if again.problems.len() != parsed.problems.len() || after.goals.len() != before.goals.len() {
-        return Err("it would add a problem".into());
-    }
-    let (old, new) = (&before.goals[goal], &after.goals[goal]);
+    let (old, new) = super::reread(parsed, &again, goal)?;
     if new.actions.len() != old.actions.len() {
         return Err("the actions would change".into());
     }

@@ -59,6 +59,23 @@ pub enum EditError {
     WouldNotReadBack { at: String, why: String },
 }
 
+/// The goal before and after an edit, when the edited text (`again`) reads back as the plan
+/// did: it parses, with no more problems and the same goals. What the edit itself should
+/// have changed in the goal is each edit's own check.
+fn reread<'a>(
+    parsed: &'a crate::plan::ParsedPlan,
+    again: &'a crate::plan::ParsedPlan,
+    goal: usize,
+) -> Result<(&'a crate::plan::Goal, &'a crate::plan::Goal), String> {
+    let (Some(before), Some(after)) = (&parsed.plan, &again.plan) else {
+        return Err("it no longer parses".into());
+    };
+    if again.problems.len() != parsed.problems.len() || after.goals.len() != before.goals.len() {
+        return Err("it would add a problem".into());
+    }
+    Ok((&before.goals[goal], &after.goals[goal]))
+}
+
 fn list(items: &[String]) -> String {
     if items.is_empty() {
         return " (it has none open)".into();
