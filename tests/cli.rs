@@ -539,6 +539,8 @@ fn man_writes_a_page_per_command() {
             "growth-explain.1",
             "growth-history.1",
             "growth-init.1",
+            "growth-ladder-show.1",
+            "growth-ladder.1",
             "growth-lint.1",
             "growth-man.1",
             "growth-report.1",
@@ -569,4 +571,80 @@ plans/amir.md:7:10: GR206 the goal `get-better-at-system-design` has no due date
 ",
         )
         .stderr("Checked 1 file, 1 goal: 2 errors, 2 warnings, 4 infos.\n");
+}
+
+const SHOW_LADDER: &str = "levels:
+  - { id: engineer, name: Engineer }
+  - { id: senior-engineer, name: Senior Engineer }
+  - { id: staff, name: Staff Engineer }
+competencies:
+  - { id: design, area: technical, expectations: { engineer: Designs components, senior-engineer: Designs services } }
+  - { id: delivery, expectations: { engineer: Delivers tasks, staff: Delivers across teams } }
+  - { id: care, expectations: { senior-engineer: \"Mentors one \\e[31mengineer\" } }
+";
+
+/// `growth ladder show`: a level's expectations, what rises between two levels, in words and
+/// as JSON, without a plan; a level that is not there is exit 2 with the nearest id.
+#[test]
+fn ladder_show_says_what_a_level_expects_and_what_rises() {
+    let dir = repo(&[
+        ("growth.yaml", "ladder: ladder.yaml\n"),
+        ("ladder.yaml", SHOW_LADDER),
+    ]);
+    run_in(dir.path(), &["ladder", "show", "engineer"])
+        .code(0)
+        .stdout(
+            "Engineer: 2 competencies\n\n  design (technical)\n    Designs components\n\n  delivery\n    Delivers tasks\n",
+        );
+    // What Staff asks for beyond Senior: design stays at the senior expectation (inherited),
+    // so it does not rise; delivery does; the escape in a ladder text never reaches the terminal.
+    run_in(dir.path(), &["ladder", "show", "senior-engineer", "staff"])
+        .code(0)
+        .stdout(
+            "Senior Engineer → Staff Engineer (staff): 1 competency rises\n\n  delivery\n    now:    Delivers tasks\n    target: Delivers across teams\n",
+        );
+    let out = growth()
+        .current_dir(dir.path())
+        .args(["ladder", "show", "senior-engineer", "--format", "json"])
+        .output()
+        .unwrap();
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(doc["level_name"], "Senior Engineer");
+    let rows: Vec<(&str, &str)> = doc["competencies"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            (
+                r["competency"].as_str().unwrap(),
+                r["at_level"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            ("design", "Designs services"),
+            ("delivery", "Delivers tasks"),
+            ("care", "Mentors one \u{1b}[31mengineer"),
+        ]
+    );
+    let human = growth()
+        .current_dir(dir.path())
+        .args(["ladder", "show", "senior-engineer"])
+        .output()
+        .unwrap();
+    assert!(
+        !human.stdout.contains(&0x1b),
+        "a raw escape reached the terminal"
+    );
+    run_in(dir.path(), &["ladder", "show", "senior-enginer"])
+        .code(2)
+        .stderr(predicate::str::contains(
+            "`senior-enginer` is not a level of the ladder; did you mean `senior-engineer`?",
+        ));
+    let bare = repo(&[("growth.yaml", "fail_on: error\n")]);
+    run_in(bare.path(), &["ladder", "show", "engineer"])
+        .code(2)
+        .stderr(predicate::str::contains("no ladder to show"));
 }

@@ -9,6 +9,7 @@ mod due;
 mod explain;
 mod history;
 mod init;
+mod ladder;
 mod lint;
 mod report;
 mod target;
@@ -62,6 +63,11 @@ pub enum Command {
     Done(DoneArgs),
     /// Check-ins (by cadence) and actions coming due, per person, for scheduled reminders.
     Due(DueArgs),
+    /// The career ladder: what a level expects, or what rises from one level to another.
+    Ladder {
+        #[command(subcommand)]
+        command: LadderCommand,
+    },
     /// Explain a rule: why it exists, with a bad and a good example.
     Explain {
         /// A rule code (GR201) or name (vague-goal).
@@ -95,6 +101,25 @@ pub enum Command {
         #[arg(long)]
         quiet: bool,
     },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum LadderCommand {
+    /// What LEVEL expects in each competency; with TARGET, what rises from LEVEL to TARGET.
+    Show(LadderShowArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct LadderShowArgs {
+    /// A level id of the ladder (or a near miss of one).
+    pub level: String,
+    /// A level to compare with: what it asks for that LEVEL does not.
+    pub target: Option<String>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ListFormat::Human)]
+    pub format: ListFormat,
+    #[command(flatten)]
+    pub common: Common,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -336,6 +361,9 @@ pub fn run(cli: Cli) -> anyhow::Result<u8> {
         Command::CheckIn(args) => checkin::run(args),
         Command::Done(args) => done::run(args),
         Command::Due(args) => due::run(args),
+        Command::Ladder {
+            command: LadderCommand::Show(args),
+        } => ladder::show(args),
         Command::Explain { rule } => explain::explain(&rule),
         Command::Rules { format, config } => explain::rules(format, config.as_deref()),
         Command::Completions { shell } => {
