@@ -40,8 +40,9 @@ fn history(code: &str, bad: bool, text: &str) -> Option<PlanFacts> {
             goal: "solve-production-issues-on-my-own".into(),
             commit: "abc1234".into(),
             date: date(3, 2),
-            change: "target 25% → 15%".into(),
             due: false,
+            from: "25%".into(),
+            to: "15%".into(),
         }),
         ("GR502" | "GR503", _) => {}
         _ => return None,

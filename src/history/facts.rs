@@ -31,9 +31,23 @@ pub struct MovedGoalpost {
     pub goal: String,
     pub commit: String,
     pub date: NaiveDate,
-    /// "due 2026-05-31 → 2026-06-30", "target 25% → 15%".
-    pub change: String,
+    /// The due date (`true`) or the target (`false`).
     pub due: bool,
+    /// The value before and after, as the plan wrote them.
+    pub from: String,
+    pub to: String,
+}
+
+impl MovedGoalpost {
+    /// "target 25% → 15% in 1c517c8 on 2026-03-02": GR503's message, and how the report
+    /// tells which finding a detail belongs to.
+    pub fn message(&self) -> String {
+        let what = if self.due { "due" } else { "target" };
+        format!(
+            "{what} {} → {} in {} on {}",
+            self.from, self.to, self.commit, self.date
+        )
+    }
 }
 
 /// Per plan: when each goal last moved, and what the rules should flag.
@@ -438,8 +452,9 @@ pub fn plan_facts_from<'e>(
                 goal: goal.clone(),
                 commit: event.commit.short.clone(),
                 date,
-                change: format!("due {from} → {to}"),
                 due: true,
+                from: from.to_string(),
+                to: to.to_string(),
             }),
             EventKind::TargetChanged {
                 from: Some(from),
@@ -449,8 +464,9 @@ pub fn plan_facts_from<'e>(
                     goal: goal.clone(),
                     commit: event.commit.short.clone(),
                     date,
-                    change: format!("target {from} → {to}"),
                     due: false,
+                    from: from.clone(),
+                    to: to.clone(),
                 })
             }
             _ => {}

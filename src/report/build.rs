@@ -209,7 +209,7 @@ fn goal_report(
         .collect();
     flags.sort();
     flags.dedup();
-    let flag_details = super::details::flag_details(goal, findings, events, input.facts);
+    let flag_details = super::details::flag_details(goal, findings, input.facts);
     let findings = finding_reports(findings);
     GoalReport {
         id: id.clone(),

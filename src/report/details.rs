@@ -7,17 +7,14 @@
 
 use crate::diagnostic::Diagnostic;
 use crate::history::facts::PlanFacts;
-use crate::history::{Event, EventKind};
 use crate::plan::Goal;
 
 use super::model::{Flag, FlagDetail};
 
-/// The goal's flag details, oldest commit first. `findings` are the goal's lint findings,
-/// `events` its history, oldest first.
+/// The goal's flag details, oldest commit first. `findings` are the goal's lint findings.
 pub fn flag_details(
     goal: &Goal,
     findings: &[&Diagnostic],
-    events: &[&Event],
     facts: Option<&PlanFacts>,
 ) -> Vec<FlagDetail> {
     let Some(facts) = facts else {
@@ -52,51 +49,19 @@ pub fn flag_details(
         });
     }
     for m in facts.moved.iter().filter(|m| m.goal == id) {
-        // GR503 states the change as the facts word it; the message is how to tell which.
-        let message = format!("{} in {} on {}", m.change, m.commit, m.date);
-        if !reported("GR503", &|d| d.message == message) {
+        if !reported("GR503", &|d| d.message == m.message()) {
             continue;
         }
-        let (before, after) = before_after(m.due, &m.commit, events).unwrap_or_else(|| {
-            // No event to read it from (it should not happen): the facts' own words.
-            let change = m.change.split_once(' ').map_or("", |(_, c)| c);
-            let (b, a) = change.split_once(" → ").unwrap_or((change, ""));
-            (b.to_string(), a.to_string())
-        });
         out.push(FlagDetail {
             flag: Flag::MovedGoalposts,
             entry: if m.due { "due date" } else { "target" }.to_string(),
             stated: None,
-            before: Some(before),
-            after: Some(after),
+            before: Some(m.from.clone()),
+            after: Some(m.to.clone()),
             commit: m.commit.clone(),
             date: m.date,
         });
     }
     out.sort_by(|a, b| (a.date, &a.commit).cmp(&(b.date, &b.commit)));
     out
-}
-
-/// The due date's (`due`) or the target's value before and after the commit `short` moved it.
-fn before_after(due: bool, short: &str, events: &[&Event]) -> Option<(String, String)> {
-    events
-        .iter()
-        .filter(|e| e.commit.short == short)
-        .find_map(|e| match (&e.kind, due) {
-            (
-                EventKind::DueMoved {
-                    from: Some(f),
-                    to: Some(t),
-                },
-                true,
-            ) => Some((f.to_string(), t.to_string())),
-            (
-                EventKind::TargetChanged {
-                    from: Some(f),
-                    to: Some(t),
-                },
-                false,
-            ) => Some((f.clone(), t.clone())),
-            _ => None,
-        })
 }

@@ -60,11 +60,8 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
             goal.target.as_ref().map(|t| t.span)
         };
         out.push(
-            Finding::new(
-                span.unwrap_or(goal.title.span),
-                format!("{} in {} on {}", m.change, m.commit, m.date),
-            )
-            .help("fine if agreed; say why at the review"),
+            Finding::new(span.unwrap_or(goal.title.span), m.message())
+                .help("fine if agreed; say why at the review"),
         );
     }
 }
