@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 
 use crate::decode::Decoder;
 use crate::invalid::{read_yaml, InvalidFile};
+use crate::lint::wording::Wording;
 use crate::problem::{Problem, ProblemKind};
 use crate::severity::{Level, Severity};
 use crate::source::{SourceFile, Span, Spanned};
@@ -16,7 +17,7 @@ use crate::source::{SourceFile, Span, Spanned};
 pub const CONFIG_NAMES: &[&str] = &["growth.yaml", ".growth.yaml"];
 
 /// Top-level config keys.
-pub const CONFIG_KEYS: &[&str] = &["plans", "ladder", "fail_on", "rules", "options"];
+pub const CONFIG_KEYS: &[&str] = &["plans", "ladder", "fail_on", "rules", "options", "wording"];
 
 /// Keys of `options:`.
 pub const OPTION_KEYS: &[&str] = &[
@@ -88,6 +89,8 @@ pub struct Config {
     /// Rule levels by code or name, as written; checked against the rules by the lint engine.
     pub rules: Vec<(Spanned<String>, Spanned<Level>)>,
     pub options: RuleOptions,
+    /// The team's own wording rules (`wording:`), the `GW` family.
+    pub wording: Wording,
     /// The config file's text, for pointing at a key that turns out to be wrong later.
     pub source: Option<SourceFile>,
 }
@@ -104,6 +107,7 @@ impl Config {
             fail_on: Severity::Error,
             rules: Vec::new(),
             options: RuleOptions::default(),
+            wording: Wording::default(),
             source: None,
         }
     }
@@ -191,11 +195,19 @@ impl Config {
             if let Some(node) = fields.get("options") {
                 read_options(&mut dec, node, &mut config.options);
             }
+            if let Some(node) = fields.get("wording") {
+                let taken: Vec<&str> = crate::lint::registry::RULES
+                    .iter()
+                    .flat_map(|r| [r.code, r.name])
+                    .collect();
+                config.wording = crate::lint::wording::read(&mut dec, node, &taken);
+            }
         }
         // Everything wrong with the config is reported in one round: the values above, and
         // the rule names and the ladder path, which are checked here rather than when the
         // linter and the ladder are built, one fix-and-rerun later each.
-        dec.problems.extend(unknown_rules(&config.rules));
+        dec.problems
+            .extend(unknown_rules(&config.rules, &config.wording));
         if let (Some(ladder), Some(span)) = (&config.ladder, config.ladder_span) {
             if !ladder.exists() {
                 dec.report(missing_ladder(ladder, span));
@@ -207,15 +219,23 @@ impl Config {
     }
 }
 
-/// A problem for each name under `rules:` that is not a rule's code or name.
-pub fn unknown_rules(rules: &[(Spanned<String>, Spanned<Level>)]) -> Vec<Problem> {
+/// A problem for each name under `rules:` that is not the code or name of a rule, built in or
+/// one of the config's wording rules.
+pub fn unknown_rules(
+    rules: &[(Spanned<String>, Spanned<Level>)],
+    wording: &Wording,
+) -> Vec<Problem> {
     let names: Vec<&str> = crate::lint::registry::RULES
         .iter()
         .flat_map(|r| [r.code, r.name])
+        .chain(wording.rules.iter().flat_map(|r| [r.code, r.name]))
         .collect();
     rules
         .iter()
-        .filter(|(name, _)| crate::lint::registry::find(&name.value).is_none())
+        .filter(|(name, _)| {
+            crate::lint::registry::find(&name.value).is_none()
+                && wording.find(&name.value).is_none()
+        })
         .map(|(name, _)| {
             let mut p = Problem::new(
                 ProblemKind::UnknownField,

@@ -358,6 +358,11 @@ fn schema_keys_match_the_code() {
         (PLAN, "/definitions/checkin", key_set(&[YAML_CHECKIN_KEYS])),
         (CONFIG, "", key_set(&[CONFIG_KEYS])),
         (CONFIG, "/properties/options", key_set(&[OPTION_KEYS])),
+        (
+            CONFIG,
+            "/properties/wording/items",
+            key_set(&[growth::lint::wording::KEYS]),
+        ),
         (LADDER, "", key_set(&[LADDER_KEYS])),
         (LADDER, "/definitions/level", key_set(&[LEVEL_KEYS])),
         (

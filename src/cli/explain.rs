@@ -4,6 +4,7 @@ use std::io::Write;
 use std::path::Path;
 
 use crate::config::Config;
+use crate::lint::wording::WordingRule;
 use crate::lint::Linter;
 
 use crate::decode::did_you_mean;
@@ -11,9 +12,19 @@ use crate::lint::registry::{self, RULES};
 
 use super::{ListFormat, EXIT_CLEAN};
 
-pub fn explain(name: &str) -> anyhow::Result<u8> {
+/// A built-in rule from its own documentation; any other name is looked up among the config's
+/// wording rules, which are documented by their entry.
+pub fn explain(name: &str, config: Option<&Path>) -> anyhow::Result<u8> {
     let Some(rule) = registry::find(name) else {
-        let names: Vec<&str> = RULES.iter().flat_map(|r| [r.code, r.name]).collect();
+        let config = load(config)?;
+        if let Some(rule) = config.wording.find(name) {
+            return explain_wording(rule, &config);
+        }
+        let names: Vec<&str> = RULES
+            .iter()
+            .flat_map(|r| [r.code, r.name])
+            .chain(config.wording.rules.iter().flat_map(|r| [r.code, r.name]))
+            .collect();
         let hint =
             did_you_mean(name, &names).unwrap_or_else(|| "`growth rules` lists them".to_string());
         anyhow::bail!("`{name}` is not a rule; {hint}");
@@ -32,10 +43,7 @@ pub fn explain(name: &str) -> anyhow::Result<u8> {
 /// Every rule with the severity it runs at here: the config found from the current
 /// directory (or `--config`) can turn rules off or change their level, and the list says so.
 pub fn rules(format: ListFormat, config: Option<&Path>) -> anyhow::Result<u8> {
-    let config = match config {
-        Some(path) => Config::load(path)?,
-        None => Config::discover(Path::new("."))?,
-    };
+    let config = load(config)?;
     let linter = Linter::new(&config, None, chrono::NaiveDate::MIN)?;
     let level = |code: &str| linter.severity(code).map_or("off", |s| s.as_str());
     let mut out = std::io::stdout().lock();
@@ -52,6 +60,16 @@ pub fn rules(format: ListFormat, config: Option<&Path>) -> anyhow::Result<u8> {
                     out,
                     "{}  {:<28} {:<8} {}{changed}",
                     rule.code, rule.name, level, rule.summary
+                )?;
+            }
+            for rule in &config.wording.rules {
+                writeln!(
+                    out,
+                    "{}  {:<28} {:<8} {}",
+                    rule.code,
+                    rule.name,
+                    level(rule.code),
+                    crate::sanitize::line(&rule.summary())
                 )?;
             }
         }
@@ -71,10 +89,65 @@ pub fn rules(format: ListFormat, config: Option<&Path>) -> anyhow::Result<u8> {
                         "good": doc.good,
                     })
                 })
+                .chain(config.wording.rules.iter().map(|r| {
+                    serde_json::json!({
+                        "code": r.code,
+                        "name": r.name,
+                        "default": r.severity,
+                        "severity": level(r.code),
+                        "summary": r.summary(),
+                        "pattern": r.pattern,
+                        "message": r.message,
+                        "suggest": r.suggest,
+                        "fields": r.fields.iter().map(|f| f.as_str()).collect::<Vec<_>>(),
+                    })
+                }))
                 .collect();
             serde_json::to_writer_pretty(&mut out, &list)?;
             writeln!(out)?;
         }
+    }
+    Ok(EXIT_CLEAN)
+}
+
+fn load(config: Option<&Path>) -> anyhow::Result<Config> {
+    Ok(match config {
+        Some(path) => Config::load(path)?,
+        None => Config::discover(Path::new("."))?,
+    })
+}
+
+/// A wording rule, as the config that defines it says.
+fn explain_wording(rule: &WordingRule, config: &Config) -> anyhow::Result<u8> {
+    let clean = crate::sanitize::line;
+    let mut out = std::io::stdout().lock();
+    writeln!(
+        out,
+        "{} {} (default: {})\n",
+        rule.code, rule.name, rule.severity
+    )?;
+    let fields: Vec<&str> = rule.fields.iter().map(|f| f.as_str()).collect();
+    writeln!(
+        out,
+        "Fires when: {} matches in the {} of an open goal.\n",
+        clean(&rule.pattern),
+        fields.join(", ")
+    )?;
+    writeln!(out, "{}", clean(&rule.message))?;
+    if !rule.suggest.is_empty() {
+        let quoted: Vec<String> = rule
+            .suggest
+            .iter()
+            .map(|s| format!("\"{}\"", clean(s)))
+            .collect();
+        writeln!(out, "\nSuggested instead: {}.", quoted.join(", "))?;
+    }
+    if let Some(path) = &config.path {
+        writeln!(
+            out,
+            "\nA wording rule of this repository, defined under `wording:` in {}.",
+            clean(&path.display().to_string())
+        )?;
     }
     Ok(EXIT_CLEAN)
 }

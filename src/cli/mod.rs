@@ -70,8 +70,11 @@ pub enum Command {
     },
     /// Explain a rule: why it exists, with a bad and a good example.
     Explain {
-        /// A rule code (GR201) or name (vague-goal).
+        /// A rule code (GR201) or name (vague-goal), or a wording rule of the config (GW001).
         rule: String,
+        /// Use this config file instead of discovering growth.yaml / .growth.yaml.
+        #[arg(long, value_name = "FILE")]
+        config: Option<PathBuf>,
     },
     /// List every rule, with the severity this repository's config gives it.
     Rules {
@@ -364,7 +367,7 @@ pub fn run(cli: Cli) -> anyhow::Result<u8> {
         Command::Ladder {
             command: LadderCommand::Show(args),
         } => ladder::show(args),
-        Command::Explain { rule } => explain::explain(&rule),
+        Command::Explain { rule, config } => explain::explain(&rule, config.as_deref()),
         Command::Rules { format, config } => explain::rules(format, config.as_deref()),
         Command::Completions { shell } => {
             let mut cmd = completion_command();

@@ -10,6 +10,7 @@ pub mod rule;
 pub mod rules;
 pub mod suppress;
 pub mod text;
+pub mod wording;
 
 use chrono::NaiveDate;
 
@@ -46,6 +47,10 @@ pub struct Linter {
     ladder: Option<Ladder>,
     options: RuleOptions,
     lexicon: Lexicon,
+    /// The config's wording rules that are on, with their effective severities.
+    wording: Vec<(wording::WordingRule, Severity)>,
+    /// All of the config's wording rules, on or off, so suppressions can name any of them.
+    wording_all: wording::Wording,
     today: NaiveDate,
 }
 
@@ -58,12 +63,15 @@ impl Linter {
     ) -> Result<Linter, InvalidFile> {
         // A config read from a file has had its rule names checked already; one built in
         // code gets the same check here.
-        let problems = crate::config::unknown_rules(&config.rules);
+        let problems = crate::config::unknown_rules(&config.rules, &config.wording);
         let levels: Vec<(&'static str, Option<Severity>)> = config
             .rules
             .iter()
             .filter_map(|(name, level)| {
-                registry::find(&name.value).map(|rule| (rule.code, level.value.severity()))
+                let code = registry::find(&name.value)
+                    .map(|rule| rule.code)
+                    .or_else(|| config.wording.find(&name.value).map(|r| r.code));
+                code.map(|code| (code, level.value.severity()))
             })
             .collect();
         if let (false, Some(file)) = (problems.is_empty(), &config.source) {
@@ -83,8 +91,23 @@ impl Linter {
                 severity.map(|s| (*rule, s))
             })
             .collect();
+        let wording = config
+            .wording
+            .rules
+            .iter()
+            .filter_map(|rule| {
+                let configured = levels.iter().rev().find(|(code, _)| *code == rule.code);
+                let severity = match configured {
+                    Some((_, severity)) => *severity,
+                    None => Some(rule.severity),
+                };
+                severity.map(|s| (rule.clone(), s))
+            })
+            .collect();
         Ok(Linter {
             rules,
+            wording,
+            wording_all: config.wording.clone(),
             lexicon: Lexicon::new(
                 &config.options.vague_phrases,
                 &config.options.outcome_phrases,
@@ -110,12 +133,23 @@ impl Linter {
         self.ladder.as_ref()
     }
 
-    /// The severity a rule runs at, or `None` when it is off.
+    /// The severity a rule (built in or a wording rule) runs at, or `None` when it is off.
     pub fn severity(&self, code: &str) -> Option<Severity> {
         self.rules
             .iter()
             .find(|(r, _)| r.code == code)
             .map(|(_, s)| *s)
+            .or_else(|| {
+                self.wording
+                    .iter()
+                    .find(|(r, _)| r.code == code)
+                    .map(|(_, s)| *s)
+            })
+    }
+
+    /// The config's wording rules, on or off.
+    pub fn wording(&self) -> &wording::Wording {
+        &self.wording_all
     }
 
     /// Lints one parsed plan without history. Findings come back sorted by position.
@@ -134,7 +168,7 @@ impl Linter {
             suppressions,
             unknown,
             misspelt,
-        } = suppress::scan(file);
+        } = suppress::scan(file, &self.wording_all);
         let index = suppress::Index::new(&suppressions);
         // A file that does not parse as a whole gets only its reading problems: rules on a
         // half-read plan would report things that are not wrong.
@@ -172,6 +206,21 @@ impl Linter {
                 let line = file.position(finding.span.start).line;
                 if !index.suppressed(rule.code, line) {
                     out.push(diagnostic(file, rule, *severity, finding));
+                }
+            }
+        }
+        if readable {
+            for (rule, severity) in &self.wording {
+                for finding in self.wording_all.check(rule, plan, file) {
+                    let line = file.position(finding.span.start).line;
+                    if !index.suppressed(rule.code, line) {
+                        out.push(make_diagnostic(
+                            file,
+                            (rule.code, rule.name),
+                            *severity,
+                            finding,
+                        ));
+                    }
                 }
             }
         }
@@ -225,10 +274,19 @@ impl Linter {
 }
 
 fn diagnostic(file: &SourceFile, rule: &Rule, severity: Severity, finding: Finding) -> Diagnostic {
+    make_diagnostic(file, (rule.code, rule.name), severity, finding)
+}
+
+fn make_diagnostic(
+    file: &SourceFile,
+    (code, name): (&'static str, &'static str),
+    severity: Severity,
+    finding: Finding,
+) -> Diagnostic {
     let span: Span = finding.span;
     Diagnostic {
-        code: rule.code,
-        rule: rule.name,
+        code,
+        rule: name,
         severity,
         path: file.path().to_path_buf(),
         span,

@@ -14,6 +14,7 @@ use std::collections::HashMap;
 use crate::source::{SourceFile, Span};
 
 use super::registry;
+use super::wording::Wording;
 
 const NEXT_LINE: &str = "growth-disable-next-line";
 const FILE: &str = "growth-disable-file";
@@ -56,8 +57,9 @@ pub struct Scan {
 /// Words that make a `growth-…` comment an attempt at a directive, not prose about growth.
 const INTENT: &[&str] = &["disable", "ignore", "skip", "suppress", "noqa", "nolint"];
 
-/// Finds every directive in a file.
-pub fn scan(file: &SourceFile) -> Scan {
+/// Finds every directive in a file. Rules are named as built-in rules or as the config's
+/// wording rules.
+pub fn scan(file: &SourceFile, wording: &Wording) -> Scan {
     let mut out = Scan::default();
     let text = file.text();
     if !text
@@ -98,9 +100,12 @@ pub fn scan(file: &SourceFile) -> Scan {
         let base = file.line_start(line_no) + body_start;
         for (offset, name) in words(body) {
             let span = Span::new(base + offset, base + offset + name.len());
-            match registry::find(name) {
-                Some(rule) => out.suppressions.push(Suppression {
-                    code: rule.code,
+            let code = registry::find(name)
+                .map(|r| r.code)
+                .or_else(|| wording.find(name).map(|r| r.code));
+            match code {
+                Some(code) => out.suppressions.push(Suppression {
+                    code,
                     span,
                     line: target,
                     used: Cell::new(false),
