@@ -43,8 +43,9 @@ const RULES: [Rule; 3] = [
     Rule {
         name: "GR203 unquantified-measure",
         kinds: &["measure"],
-        expected: |e| e.quantified.map(|q| !q),
-        fires: |l, t| !l.quantified(t),
+        // Fires when neither quantified nor a pass/fail end state that is not vague.
+        expected: |e| Some(!e.quantified? && e.vague?),
+        fires: |l, t| !l.checkable(t),
     },
     Rule {
         name: "GR302 outcome-as-action",
@@ -209,9 +210,14 @@ fn real_splits() -> (Vec<Entry>, Vec<Entry>, Vec<Entry>) {
 /// (baseline: GR201 1.000/0.460, GR203 1.000/0.933, GR302 1.000/0.000); the test
 /// fails when a change drops either by more than `MARGIN`. GR302 has only 5 held-out
 /// positives, so its recall moves in steps of 0.2.
+///
+/// GR203 changed meaning (issue 10): a pass/fail end state that is not vague is a measure, so
+/// its positives are the measures that are neither quantified nor such an end state, read
+/// from the labels as `!quantified && vague`. Its floor is the held-out score under that
+/// definition, measured once after tuning on dev (7 held-out positives; was 15).
 const HELD_OUT_FLOOR: [(&str, f64, f64); 3] = [
     ("GR201 vague-goal", 1.000, 0.620),
-    ("GR203 unquantified-measure", 1.000, 0.933),
+    ("GR203 unquantified-measure", 0.750, 0.857),
     ("GR302 outcome-as-action", 1.000, 0.200),
 ];
 const MARGIN: f64 = 0.02;

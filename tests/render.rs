@@ -67,8 +67,8 @@ period: { start: 2026-01-01, end: 2026-06-30 }
 ```yaml
 id: \"50%, now: go\\r\\nnext <&>\\\"' \\u0001 line\"
 measure: >-
-  reviews run
-  and written up
+  the team likes
+  the reviews
 ```
 ";
 

@@ -115,6 +115,16 @@ lists! {
         presented accepted approved adopted merged hired transition transitioned write writes \
         wrote written";
 
+    /// End states a reviewer can check yes or no, besides the deliverable verbs: GR203 takes
+    /// them as a measure ("Postgres 16 migration done", "Python 3.12 in production", "runbook
+    /// signed off by the SRE lead", "promotion to Staff Engineer"). Only GR203 reads them.
+    END_STATES: "done, decommissioned, deprecated, removed, retired, enabled, documented, \
+        deployed, released, rolled out, in production, in prod, live, serving, signed off, \
+        sign-off, reviewed, linked, in place, in use, adopted, promotion, promoted, certification, \
+        certificate, offer, granted, awarded, elected, selected, accepted, approved, passed";
+    /// Absolute quantities: "always finds", "never pages", "not a single release late".
+    ABSOLUTES: "always, never, not a single, not one, none of, zero";
+
     // ---- GR203: quantities and time ----------------------------------------------------
 
     /// Number words that count things (hyphenated prefixes count too: "one-page").
@@ -440,6 +450,21 @@ fn how_often(t: &[Tok], i: usize) -> bool {
         || w == "times" && has("a an per each every", next) && unit_at(i + 2)
 }
 
+/// Whether the text names an end state someone else could observe: a deliverable verb
+/// ("shipped", "accepted", "passed"), a phrase of independence ("on my own", "without help"),
+/// or "enough … to".
+fn observable(t: &[Tok]) -> bool {
+    // "present" after "be more" is an adjective, not a deliverable ("is accepted" is one)
+    let adjective = |i: usize| {
+        t[i].w == "present" && has("more less be am is are feel", word(t, i.checked_sub(1)))
+    };
+    (0..t.len()).any(|i| {
+        OBSERVABLES.at(t, i).is_some()
+            || DELIVERABLES.has(&t[i].w) && !adjective(i)
+            || t[i].w == "enough" && t[i + 1..t.len().min(i + 4)].iter().any(|n| n.w == "to")
+    })
+}
+
 impl Lexicon {
     pub fn new(extra_vague: &[String], extra_outcome: &[String]) -> Self {
         let list = |v: &[String]| v.iter().map(|p| join(&tokens(p)) + ",").collect();
@@ -511,13 +536,7 @@ impl Lexicon {
             }
         }
         let number = (0..t.len()).any(|i| !in_aim[i] && measures(&t, i));
-        // "present" after "be more" is an adjective, not a deliverable
-        let adjective = |i: usize| has("more less be am is are feel", word(&t, i.checked_sub(1)));
-        let observable = (0..t.len()).any(|i| {
-            OBSERVABLES.at(&t, i).is_some()
-                || DELIVERABLES.has(&t[i].w) && !adjective(i)
-                || t[i].w == "enough" && t[i + 1..t.len().min(i + 4)].iter().any(|n| n.w == "to")
-        });
+        let observable = observable(&t);
         let often = (0..t.len()).any(|i| how_often(&t, i));
         // How often is concrete when the aim is the purpose or the means gives it:
         // "shadow support calls monthly to understand users", "improve X by sending a
@@ -526,6 +545,19 @@ impl Lexicon {
         let means = (1..t.len()).any(|i| t[i - 1].w == "by" && t[i].w.ends_with("ing"));
         aim.filter(|_| !number && !observable && !(often && (purpose || means)))
             .or(amount.filter(|_| !number && !often))
+    }
+
+    /// Whether someone else could check a measure: it states a number, percentage, count,
+    /// frequency or date, or it is a pass/fail end state that is not vague ("pass the AWS
+    /// exam", "the RFC is accepted by the platform group", "paper accepted and presented").
+    /// GR203 and the report's "measurable" both ask this.
+    pub fn checkable(&self, text: &str) -> bool {
+        let t = tokens(text);
+        let end_state = (0..t.len()).any(|i| END_STATES.at(&t, i).is_some());
+        let absolute = (0..t.len()).any(|i| ABSOLUTES.at(&t, i).is_some());
+        self.quantified(text)
+            || absolute
+            || (observable(&t) || end_state) && self.vague(text).is_none()
     }
 
     /// Whether a measure states a number, percentage, count, frequency or date.

@@ -259,7 +259,7 @@ fn smart(goal: &Goal, plan: &Plan, lexicon: &Lexicon) -> Smart {
     Smart {
         specific: lexicon.vague(&goal.title.value).is_none()
             && measure.is_none_or(|m| lexicon.vague(m).is_none()),
-        measurable: measure.is_some_and(|m| lexicon.quantified(m)),
+        measurable: measure.is_some_and(|m| lexicon.checkable(m)),
         achievable: goal.why.is_some() || goal.obstacles.is_some() || goal.resources.is_some(),
         relevant: goal.relevance.is_some() || goal.competency.is_some(),
         time_bound: in_period,

@@ -1,6 +1,8 @@
 //! Measurable: a measure that states no number, percentage, count, frequency or date ("my
 //! manager is happy with my reviews") turns the review into a matter of opinion. Put a
-//! quantity in it: how many, how often, how much, or by when.
+//! quantity in it: how many, how often, how much, or by when. A pass/fail end state that
+//! someone else can check is a measure too, and does not fire: "pass the AWS exam", "the RFC
+//! is accepted by the platform group", "paper accepted and presented".
 //!
 //! ## Bad
 //!
@@ -38,7 +40,8 @@ pub static RULE: Rule = Rule {
     code: "GR203",
     name: "unquantified-measure",
     default: Severity::Warning,
-    summary: "a measure with no number, percentage, count, frequency or date",
+    summary:
+        "a measure with no number, percentage, count, frequency or date, nor a pass/fail end state",
     source: include_str!("gr203_unquantified_measure.rs"),
     check,
 };
@@ -46,13 +49,13 @@ pub static RULE: Rule = Rule {
 fn check(cx: &Context, out: &mut Vec<Finding>) {
     for goal in cx.plan.open_goals() {
         if let Some(measure) = &goal.measure {
-            if !cx.lexicon.quantified(&measure.value) {
+            if !cx.lexicon.checkable(&measure.value) {
                 out.push(
                     Finding::new(
                         measure.span,
-                        "the measure has no number, count, frequency or date",
+                        "the measure has no number, count, frequency or date, nor an end state to check",
                     )
-                    .help("say how many, how often, how much or by when"),
+                    .help("say how many, how often, how much or by when, or what will be shipped, passed or accepted"),
                 );
             }
         }
