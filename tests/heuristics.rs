@@ -215,9 +215,12 @@ fn real_splits() -> (Vec<Entry>, Vec<Entry>, Vec<Entry>) {
 /// its positives are the measures that are neither quantified nor such an end state, read
 /// from the labels as `!quantified && vague`. Its floor is the held-out score under that
 /// definition, measured once after tuning on dev (7 held-out positives; was 15).
+///
+/// Raised after tuning on the second dev batch (sources 31-50): GR201 0.620 → 0.660 recall;
+/// GR203 precision 0.750 → 1.000.
 const HELD_OUT_FLOOR: [(&str, f64, f64); 3] = [
-    ("GR201 vague-goal", 1.000, 0.620),
-    ("GR203 unquantified-measure", 0.750, 0.857),
+    ("GR201 vague-goal", 1.000, 0.660),
+    ("GR203 unquantified-measure", 1.000, 0.857),
     ("GR302 outcome-as-action", 1.000, 0.200),
 ];
 const MARGIN: f64 = 0.02;

@@ -27,7 +27,7 @@ north_star: Kind and curious.
 ## Goal: Get better at system design
 
 ```yaml
-measure: 2 design docs approved by a staff engineer
+measure: staff engineers ask me to review their designs
 due: 2026-06-30
 why: I write one a quarter already
 relevance: the team needs more reviewers

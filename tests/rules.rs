@@ -372,3 +372,32 @@ north_stra: A calm on-call rotation
         ]
     );
 }
+
+#[test]
+fn a_vague_title_over_a_concrete_measure_is_a_specific_goal() {
+    let plan = |measure: &str| {
+        format!(
+            "---\nowner: Jane Doe\nperiod: {{ start: 2026-01-01, end: 2026-06-30 }}\nnorth_star: x\n---\n\n## Goal: Improve communication\n\n```yaml\nmeasure: {measure}\ndue: 2026-06-01\nwhy: w\nrelevance: r\n```\n\n### Actions\n- [ ] Write the first update\n"
+        )
+    };
+    let gr2 = |text: &str| -> Vec<String> {
+        codes_with(&linter(), text, None)
+            .into_iter()
+            .filter_map(|c| Some(c.split(' ').next()?.to_string()))
+            .filter(|c| c.starts_with("GR20"))
+            .collect()
+    };
+    // A number, or a pass/fail end state: the title is a name, and nothing fires.
+    assert!(gr2(&plan("I send 12 weekly updates to the product team")).is_empty());
+    assert!(gr2(&plan("the architecture group accepts my RFC")).is_empty());
+    // A vague measure leaves the title vague too, and the measure is reported as well.
+    assert_eq!(
+        gr2(&plan("people understand me better")),
+        ["GR201", "GR201", "GR203"]
+    );
+    // A measure with no quantity and no end state does not rescue the title.
+    assert_eq!(
+        gr2(&plan("staff engineers ask me to review their designs")),
+        ["GR201", "GR203"]
+    );
+}

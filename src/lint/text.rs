@@ -67,7 +67,10 @@ lists! {
         gain exposure, dive into, deep dive, look into, read up on, experiment with, \
         play with, practice, practise, study, research, investigate, participate in, \
         get involved, be involved, engage with, collaborate with, share knowledge, \
-        raise awareness, spread, encourage, motivate";
+        raise awareness, spread, encourage, motivate, refresh, dabble with, dabble in, \
+        lean into, bridge, prioritize, prioritise, take on, don't, do not, be able to, \
+        being able to, being a, become an expert, become the expert, become a go-to, \
+        become the go-to, be the go-to, become an exemplary, influence, influencing";
     /// Impressions rather than observable events: a feeling, someone's opinion, a verdict.
     PERCEPTIONS: "feel, feels, felt, confident, comfortable, happy, satisfied, pleased, \
         see me as, sees me as, says i, says i'm, say i, think i, thinks i, thinks i'm, agrees i, \
@@ -80,10 +83,13 @@ lists! {
         mastery, ready for, be ready, says it's, says it is, say it's, thinks it's, \
         sound solution, sound way, to success, robust, scalable, reliable, seamless, \
         meaningful, impactful, valuable, effective, efficient, high quality, high-quality, \
-        intuitive, best-in-class, best in class, outstanding, clear to";
+        intuitive, best-in-class, best in class, outstanding, clear to, world class, \
+        exemplary, high standard, high-impact, high impact, excellence, big impact, \
+        rely on, relies on, increasingly, quickly, fast to, constant";
     /// Verbs that are concrete with a thing ("build a dashboard") but vague with a quality.
-    SOFT_VERBS: "develop develops developed build builds built gain gains gained expand \
-        expands expanded show shows showed demonstrate demonstrates demonstrated";
+    SOFT_VERBS: "develop develops developed developing build builds built building gain gains \
+        gained gaining expand expands expanded expanding show shows showed showing demonstrate \
+        demonstrates demonstrated demonstrating";
     /// Personal qualities: they have no unit, so "by 20%" after them measures nothing.
     SOFT_NOUNS: "skill skills understanding knowledge confidence influence impact presence \
         leadership visibility expertise experience exposure profile reputation mindset ownership \
@@ -121,7 +127,14 @@ lists! {
     END_STATES: "done, decommissioned, deprecated, removed, retired, enabled, documented, \
         deployed, released, rolled out, in production, in prod, live, serving, signed off, \
         sign-off, reviewed, linked, in place, in use, adopted, promotion, promoted, certification, \
-        certificate, offer, granted, awarded, elected, selected, accepted, approved, passed";
+        certificate, offer, granted, awarded, elected, selected, accepted, approved, passed, \
+        accepts, approves, signs off, adopts, selects";
+    /// Verbs of a concrete act, besides `COUNT_VERBS` and `DELIVERABLES`: a measure that opens
+    /// with one ("Create the examples directory", "Demo the feature at demo day") happened or
+    /// did not.
+    ACTS: "choose pick demo meet participate pair delete remove rewrite re-write refactor \
+        replace set setup configure install enable open propose draft define decide agree \
+        sign join volunteer speak own";
     /// Absolute quantities: "always finds", "never pages", "not a single release late".
     ABSOLUTES: "always, never, not a single, not one, none of, zero";
 
@@ -450,6 +463,30 @@ fn how_often(t: &[Tok], i: usize) -> bool {
         || w == "times" && has("a an per each every", next) && unit_at(i + 2)
 }
 
+/// Whether a measure states a concrete act or its result: it opens with a verb of doing
+/// (imperative or past: "Create …", "Designed …", "Onboarded …"), says what something can
+/// do or has ("changes can be tested", "has a mechanism to …"), or puts a thing in a state
+/// ("old sync code is deleted", "Jest tests passing").
+fn concrete_act(t: &[Tok]) -> bool {
+    let skip = t.iter().take_while(|x| has("i we you they", &x.w)).count();
+    let first = word(t, Some(skip));
+    let verb = |w: &str| {
+        COUNT_VERBS.has(w) || DELIVERABLES.has(w) || ACTS.has(w) || {
+            let stem = w.strip_suffix("ed").or_else(|| w.strip_suffix('d'));
+            stem.is_some_and(|s| {
+                COUNT_VERBS.has(s) || ACTS.has(s) || s.len() >= 4 && w.ends_with("ed")
+            })
+        }
+    };
+    let passive = (1..t.len()).any(|i| {
+        has("is are was were be been", &t[i - 1].w)
+            && (t[i].w.ends_with("ed") || t[i].w.ends_with("en"))
+    });
+    let state = (1..t.len()).any(|i| t[i].w.ends_with("ing") && i + 1 == t.len())
+        || (0..t.len()).any(|i| has("can has have visible available", &t[i].w));
+    verb(first) || passive || state
+}
+
 /// Whether the text names an end state someone else could observe: a deliverable verb
 /// ("shipped", "accepted", "passed"), a phrase of independence ("on my own", "without help"),
 /// or "enough … to".
@@ -501,7 +538,10 @@ impl Lexicon {
                 best = best.max(Some(j + 1 - i));
             }
         }
-        if SOFT_VERBS.has(&t[i].w) {
+        // "…, demonstrating Staff-level leadership" after a concrete act is its purpose, not
+        // the aim; "Demonstrating senior-level impact" on its own is the aim.
+        let trailing_participle = i > 0 && t[i].w.ends_with("ing");
+        if SOFT_VERBS.has(&t[i].w) && !trailing_participle {
             let soft = (i + 1..t.len().min(i + 5)).find(|&j| SOFT_NOUNS.has(&t[j].w));
             best = best.max(soft.map(|j| j + 1 - i));
         }
@@ -553,7 +593,7 @@ impl Lexicon {
     /// GR203 and the report's "measurable" both ask this.
     pub fn checkable(&self, text: &str) -> bool {
         let t = tokens(text);
-        let end_state = (0..t.len()).any(|i| END_STATES.at(&t, i).is_some());
+        let end_state = (0..t.len()).any(|i| END_STATES.at(&t, i).is_some()) || concrete_act(&t);
         let absolute = (0..t.len()).any(|i| ABSOLUTES.at(&t, i).is_some());
         self.quantified(text)
             || absolute

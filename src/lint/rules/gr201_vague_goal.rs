@@ -4,7 +4,10 @@
 //! phrase with nothing concrete beside it, in the title and in the measure.
 //!
 //! Instead of "Get better at system design", try "Write and defend the design doc for the
-//! billing retry queue". Extra vague phrases can be added with the option `vague_phrases`.
+//! billing retry queue". A vague title is fine when the goal's `measure` is concrete (a
+//! number, a date or a pass/fail end state, and not vague itself): the title is then a name
+//! and the measure says where it stops. Extra vague phrases can be added with the option
+//! `vague_phrases`.
 //!
 //! ## Bad
 //!
@@ -41,7 +44,16 @@ pub static RULE: Rule = Rule {
 
 fn check(cx: &Context, out: &mut Vec<Finding>) {
     for goal in cx.plan.open_goals() {
-        if let Some(phrase) = cx.lexicon.vague(&goal.title.value) {
+        // A short title is a name; the measure is where a goal says where it stops. A vague
+        // title over a concrete measure is a specific goal.
+        let concrete_measure = goal.measure.as_ref().is_some_and(|m| {
+            cx.lexicon.vague(&m.value).is_none() && cx.lexicon.checkable(&m.value)
+        });
+        if let Some(phrase) = cx
+            .lexicon
+            .vague(&goal.title.value)
+            .filter(|_| !concrete_measure)
+        {
             out.push(
                 Finding::new(goal.title.span, format!("the goal is vague: \"{phrase}\" with nothing concrete"))
                     .help("say what you will be able to do, deliver or show, e.g. a number or a deliverable"),
