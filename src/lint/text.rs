@@ -197,6 +197,8 @@ lists! {
         grade band visibility reputation credibility praise endorsement sponsorship invitation \
         invite acceptance admission scholarship buy-in shortlist tenure medal trophy \
         acknowledgment acknowledgement mention credit audience following";
+    /// States of mind an action cannot tick off: "comfortable with", "familiar with".
+    MIND_STATES: "comfortable familiar confident fluent";
     /// What one takes over only when given it: "take over the team".
     TEAMS: "team group department role position";
     /// Verbs of acquiring: an outcome when their object is something granted.
@@ -673,6 +675,21 @@ fn outcome_at(c: &[Tok]) -> Option<usize> {
     if let Some(n) = VERBLESS.at(c, 0) {
         return Some(obj(n)); // "Promotion to Senior SRE", "Salary increase"
     }
+    // A state of mind is where one ends up, not a task to tick off: "Comfortable with async
+    // patterns", "Get comfortable with the GitHub flow", "Be familiar with all of …". With a
+    // means it is a task again ("Become familiar with billing by reading 20 PRs").
+    let state_at = usize::from(has("be get become feel", w(0)))
+        + usize::from(has("be get become feel", w(0)) && has("very more thoroughly fully", w(1)));
+    let by_means = (1..c.len()).any(|j| c[j - 1].w == "by" && c[j].w.ends_with("ing"));
+    if MIND_STATES.has(w(state_at)) && w(state_at + 1) == "with" && !by_means {
+        return Some(obj(state_at + 2));
+    }
+    // A rating given at review: "Meet engineering expectations for your level".
+    if has("meet meets exceed exceeds", w(0))
+        && (1..c.len().min(4)).any(|j| has("expectations expectation bar", &c[j].w))
+    {
+        return Some(obj(1));
+    }
     let short = c.len() <= 5;
     if short && LEVELS.has(w(0)) && ROLE_NOUNS.has(w(c.len() - 1)) {
         return Some(c.len()); // "Principal Data Engineer": a role to be given
@@ -803,6 +820,22 @@ mod tests {
     fn what_real_people_write() {
         let l = Lexicon::default();
         let outcome = [
+            (
+                "Comfortable with async patterns",
+                Some("comfortable with async patterns"),
+            ),
+            (
+                "Get comfortable with the GitHub flow",
+                Some("get comfortable with the github flow"),
+            ),
+            (
+                "Become familiar with billing by reading 20 merged PRs",
+                None,
+            ),
+            (
+                "Meet engineering expectations for your level",
+                Some("meet engineering expectations"),
+            ),
             ("Principal Data Engineer", Some("principal data engineer")),
             ("Promotion to Senior", Some("promotion")),
             ("Salary increase", Some("salary increase")),
