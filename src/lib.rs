@@ -29,6 +29,7 @@ pub mod quantity;
 pub mod render;
 pub mod report;
 pub mod sanitize;
+pub mod server;
 pub mod severity;
 pub mod source;
 pub mod workspace;
