@@ -457,5 +457,5 @@ pub(crate) fn note(message: &str) {
 
 /// The local date, unless one was given.
 pub fn today(given: Option<NaiveDate>) -> NaiveDate {
-    given.unwrap_or_else(|| chrono::Local::now().date_naive())
+    crate::asof::today(given)
 }

@@ -3,14 +3,13 @@
 
 use std::io::BufReader;
 
-use super::{today, ServerArgs};
+use super::ServerArgs;
 
 pub fn run(args: ServerArgs) -> anyhow::Result<u8> {
-    let today = today(args.today);
     let status = crate::server::run(
         BufReader::new(std::io::stdin()),
         std::io::stdout().lock(),
-        today,
+        args.today,
     )?;
     Ok(status)
 }

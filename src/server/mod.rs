@@ -50,10 +50,11 @@ pub const EXIT_AFTER_SHUTDOWN: u8 = 0;
 pub const EXIT_WITHOUT_SHUTDOWN: u8 = 1;
 
 /// Serves one client until it says `exit` or its input ends; returns the exit status.
+/// `today` is `--today`: without it, each check reads the clock.
 pub fn run(
     input: impl BufRead + Send + 'static,
     output: impl Write,
-    today: NaiveDate,
+    today: Option<NaiveDate>,
 ) -> io::Result<u8> {
     let (tx, rx) = mpsc::channel();
     std::thread::spawn(move || {
@@ -115,7 +116,8 @@ pub fn run(
 struct Server<W> {
     out: W,
     docs: Documents,
-    today: NaiveDate,
+    /// `--today`, when given.
+    today: Option<NaiveDate>,
     /// Documents edited since their findings were last published.
     pending: Vec<Uri>,
     last_change: Instant,
@@ -160,7 +162,7 @@ impl<W: Write> Server<W> {
             }
             "textDocument/hover" => parse::<HoverParams>(params).and_then(|p| {
                 let at = p.text_document_position_params;
-                let today = self.today;
+                let today = crate::asof::today(self.today);
                 to_value(
                     self.docs
                         .get(&at.text_document.uri)
@@ -169,7 +171,7 @@ impl<W: Write> Server<W> {
             }),
             "textDocument/codeAction" => parse::<CodeActionParams>(params).and_then(|p| {
                 let uri = p.text_document.uri;
-                let today = self.today;
+                let today = crate::asof::today(self.today);
                 let found = self
                     .docs
                     .get(&uri)
@@ -179,7 +181,7 @@ impl<W: Write> Server<W> {
             }),
             "textDocument/completion" => parse::<CompletionParams>(params).and_then(|p| {
                 let at = p.text_document_position;
-                let today = self.today;
+                let today = crate::asof::today(self.today);
                 let items = self
                     .docs
                     .get(&at.text_document.uri)
@@ -260,7 +262,7 @@ impl<W: Write> Server<W> {
 
     /// Publishes the findings of a document's current text.
     fn publish(&mut self, uri: &Uri) -> io::Result<()> {
-        let today = self.today;
+        let today = crate::asof::today(self.today);
         let Some(doc) = self.docs.get(uri) else {
             return Ok(());
         };
