@@ -840,3 +840,116 @@ fn a_saved_plan_gets_history_findings_and_unsaved_edits_only_the_texts() {
     std::fs::write(&path, &text).unwrap();
     assert_eq!(observe(), before, "the server changed the repository");
 }
+
+// ------------------------------------------------------------------------ other forms
+
+/// A YAML plan with a misspelt goal key and a level one typo from the ladder's.
+const YAML_PLAN: &str = "owner: Raj Patel
+role: enginer
+period: { start: 2026-01-01, end: 2026-12-31 }
+north_star: Make the platform boring, in the best sense
+goals:
+  - title: Run the Q3 incident review
+    id: incident-review
+    measure: I facilitate 3 incident reviews that end with owners for every action
+    competency: incident-response
+    why: the team asked for it
+    due: 2026-09-30
+    statuss: active
+    actions:
+      - text: Draft the agenda template
+        due: 2026-07-15
+    checkins:
+      - { date: 2026-02-20, note: first review planned }
+";
+
+#[test]
+fn a_yaml_plan_gets_findings_fixes_and_completion_by_its_nesting() {
+    let fixture = Fixture::new();
+    std::fs::write(fixture.path("plans/raj.plan.yaml"), YAML_PLAN).unwrap();
+    let mut server = fixture.server();
+    server.initialize();
+    let uri = fixture.uri("plans/raj.plan.yaml");
+    let published = server.open(&uri, YAML_PLAN);
+    assert_eq!(
+        findings(&published),
+        [
+            "GR401 1:6-1:13 1 `role: enginer` is not a level of the ladder\nhelp: did you mean `engineer`?",
+            "GR002 11:4-11:11 1 unknown goal key `statuss`\nhelp: did you mean `status`?",
+        ]
+    );
+    let actions = server.result(
+        2,
+        "textDocument/codeAction",
+        json!({"textDocument": {"uri": uri}, "range": {"start": at(1, 8), "end": at(1, 8)}, "context": {"diagnostics": []}}),
+    );
+    assert_eq!(
+        actions[0]["edit"]["changes"][&uri],
+        json!([{"range": {"start": at(1, 6), "end": at(1, 13)}, "newText": "engineer"}])
+    );
+    assert_eq!(
+        actions[1]["edit"]["changes"][&uri],
+        json!([{"range": {"start": at(1, 0), "end": at(1, 0)}, "newText": "# growth-disable-next-line GR401 -- <why this finding does not apply here>\n"}])
+    );
+    let labels = |result: Value| -> Vec<String> {
+        result
+            .as_array()
+            .expect("a list")
+            .iter()
+            .map(|i| i["label"].as_str().expect("a label").to_string())
+            .collect()
+    };
+    // A goal of a YAML plan has its title, actions and check-ins as keys too.
+    assert_eq!(
+        labels(server.result(3, "textDocument/completion", position_params(&uri, 11, 6))),
+        [
+            "actions",
+            "baseline",
+            "cadence",
+            "checkins",
+            "competency",
+            "due",
+            "focus",
+            "id",
+            "measure",
+            "obstacles",
+            "relevance",
+            "resources",
+            "status",
+            "target",
+            "title",
+            "type",
+            "why"
+        ]
+    );
+    // Under `actions`, an action's keys.
+    assert_eq!(
+        labels(server.result(4, "textDocument/completion", position_params(&uri, 14, 10))),
+        ["done", "due", "text"]
+    );
+    let hover = server.result(5, "textDocument/hover", position_params(&uri, 14, 9));
+    assert_eq!(
+        hover["contents"]["value"],
+        "`due`: The date the action should be done by (YYYY-MM-DD) (GR208)."
+    );
+}
+
+#[test]
+fn crlf_plans_keep_their_line_ends_in_edits() {
+    let fixture = Fixture::new();
+    let crlf = PLAN.replace('\n', "\r\n");
+    std::fs::write(fixture.path("plans/jane.md"), &crlf).unwrap();
+    let mut server = fixture.server();
+    server.initialize();
+    let uri = fixture.uri("plans/jane.md");
+    assert_eq!(findings(&server.open(&uri, &crlf)), PLAN_FINDINGS);
+    let actions = server.result(
+        2,
+        "textDocument/codeAction",
+        json!({"textDocument": {"uri": uri}, "range": {"start": at(7, 12), "end": at(7, 12)}, "context": {"diagnostics": []}}),
+    );
+    assert_eq!(
+        actions[0]["edit"]["changes"][&uri][0]["newText"],
+        "<!-- growth-disable-next-line GR201 -- <why this finding does not apply here> -->\r\n"
+    );
+}

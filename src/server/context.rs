@@ -34,7 +34,7 @@ pub fn place(text: &str, role: Role, markdown: bool, line: usize) -> Option<Plac
         (0, Vec::new())
     };
     let mut parents = Vec::new();
-    let mut indent = lines.get(line).map_or(usize::MAX, |l| key_indent(l));
+    let mut indent = lines.get(line).map_or(usize::MAX, |l| indent_of(l));
     if lines.get(line).is_some_and(|l| l.trim().is_empty()) {
         indent = usize::MAX;
     }
@@ -42,7 +42,7 @@ pub fn place(text: &str, role: Role, markdown: bool, line: usize) -> Option<Plac
         if above.trim().is_empty() || above.trim_start().starts_with('#') {
             continue;
         }
-        let at = key_indent(above);
+        let at = indent_of(above);
         if at < indent {
             // Only a key with its value below it is one the line is under; `- text: a`
             // starts a sibling item.
@@ -95,9 +95,17 @@ fn yaml_region(lines: &[&str], line: usize) -> Option<(usize, Vec<String>)> {
     None
 }
 
-/// Where a line's key starts: past its indentation and any `- ` of a list item.
+/// How deep a line's key is: where it starts, a byte order mark not counted.
+fn indent_of(line: &str) -> usize {
+    key_indent(line) - if line.starts_with('\u{feff}') { 3 } else { 0 }
+}
+
+/// Where a line's key starts (a byte offset): past its indentation and any `- ` of a list item.
 fn key_indent(line: &str) -> usize {
-    let mut at = line.len() - line.trim_start().len();
+    // A byte order mark is not indentation, but it is not part of the key either.
+    let bom = if line.starts_with('\u{feff}') { 3 } else { 0 };
+    let rest = &line[bom..];
+    let mut at = bom + rest.len() - rest.trim_start().len();
     while line[at..].starts_with("- ") {
         at += 2;
         at += line[at..].len() - line[at..].trim_start().len();

@@ -4,10 +4,14 @@
 //! server should answer that with a parse error and go on reading, so framing is done here
 //! and only the message types come from the crate.
 
-use std::io::{self, BufRead, Write};
+use std::io::{self, BufRead, Read, Write};
 
 use lsp_server::{ErrorCode, Message};
 use serde_json::{json, Value};
+
+/// The largest message read: a plan is at most a few megabytes, and a `Content-Length` is no
+/// reason to allocate whatever it says.
+pub const MAX_MESSAGE: usize = 64 * 1024 * 1024;
 
 /// What one frame held.
 #[derive(Debug)]
@@ -57,6 +61,13 @@ pub fn read(input: &mut impl BufRead) -> io::Result<Option<Incoming>> {
             "a message without a valid Content-Length header".into(),
         )));
     };
+    if length > MAX_MESSAGE {
+        // Read past it, so the next frame starts where it should, without holding it.
+        io::copy(&mut input.take(length as u64), &mut io::sink())?;
+        return Ok(Some(Incoming::Unparsable(format!(
+            "a message of {length} bytes; growth reads messages up to {MAX_MESSAGE} bytes"
+        ))));
+    }
     let mut body = vec![0; length];
     input.read_exact(&mut body)?;
     Ok(Some(decode(&body)))

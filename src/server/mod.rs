@@ -22,6 +22,7 @@ mod keys;
 mod position;
 
 use std::io::{self, BufRead, Write};
+use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::sync::mpsc::{self, RecvTimeoutError};
 use std::time::{Duration, Instant};
 
@@ -43,6 +44,9 @@ use framing::Incoming;
 
 /// How long the text must stay unchanged before it is linted.
 pub const DEBOUNCE: Duration = Duration::from_millis(200);
+
+/// The answer to a request whose handling failed (the panic message is on standard error).
+const FAILED: &str = "growth server failed on this request; its standard error says why";
 
 /// The exit status after `shutdown` then `exit`.
 pub const EXIT_AFTER_SHUTDOWN: u8 = 0;
@@ -151,7 +155,18 @@ impl<W: Write> Server<W> {
                 "the server is shutting down; only `exit` is expected",
             ));
         }
-        let result = match method.as_str() {
+        // A bug in one answer must not end the session the editor depends on.
+        let result = catch_unwind(AssertUnwindSafe(|| self.answer(&method, params)))
+            .unwrap_or_else(|_| Err((ErrorCode::InternalError, FAILED.to_string())));
+        let response = match result {
+            Ok(value) => Response::new_ok(id, value),
+            Err((code, message)) => Response::new_err(id, code as i32, message),
+        };
+        self.send(Message::Response(response))
+    }
+
+    fn answer(&mut self, method: &str, params: Value) -> Answer {
+        match method {
             "initialize" => {
                 self.initialized = true;
                 to_value(capabilities())
@@ -193,12 +208,7 @@ impl<W: Write> Server<W> {
                 ErrorCode::MethodNotFound,
                 format!("growth server does not handle `{method}`"),
             )),
-        };
-        let response = match result {
-            Ok(value) => Response::new_ok(id, value),
-            Err((code, message)) => Response::new_err(id, code as i32, message),
-        };
-        self.send(Message::Response(response))
+        }
     }
 
     fn notification(&mut self, n: Notification) -> io::Result<()> {
@@ -267,15 +277,17 @@ impl<W: Write> Server<W> {
             return Ok(());
         };
         let version = doc.version;
-        let found = doc
-            .checked(today)
-            .map(|c| {
-                c.findings
-                    .iter()
-                    .map(|d| diagnostics::to_lsp(&c.file, d))
-                    .collect()
-            })
-            .unwrap_or_default();
+        let found = catch_unwind(AssertUnwindSafe(|| {
+            doc.checked(today)
+                .map(|c| {
+                    c.findings
+                        .iter()
+                        .map(|d| diagnostics::to_lsp(&c.file, d))
+                        .collect()
+                })
+                .unwrap_or_default()
+        }))
+        .unwrap_or_default();
         self.send_diagnostics(uri.clone(), found, Some(version))
     }
 
