@@ -953,3 +953,36 @@ fn crlf_plans_keep_their_line_ends_in_edits() {
         "<!-- growth-disable-next-line GR201 -- <why this finding does not apply here> -->\r\n"
     );
 }
+
+#[test]
+fn a_plan_whose_config_or_ladder_does_not_read_says_so_on_its_first_line() {
+    let fixture = Fixture::new();
+    std::fs::write(fixture.path("ladder.yaml"), "levels: [engineer\n").unwrap();
+    let mut server = fixture.server();
+    server.initialize();
+    let uri = fixture.uri("plans/jane.md");
+    assert_eq!(
+        findings(&server.open(&uri, PLAN)),
+        ["GR001 0:0-0:0 1 cannot use the ladder ladder.yaml, so this plan is not linted:\nladder.yaml:1:9: not valid YAML: a `[ … ]` list is never closed (close it with `]`; put an item containing `,`, `[` or `: ` in quotes)"]
+    );
+    std::fs::write(
+        fixture.path("growth.yaml"),
+        "ladder: ladder.yaml\nfail_onn: warning\n",
+    )
+    .unwrap();
+    assert_eq!(
+        findings(&server.open(&uri, PLAN)),
+        ["GR002 0:0-0:0 1 cannot use the config growth.yaml, so this plan is not linted:\ngrowth.yaml:2:1: unknown config key `fail_onn` (did you mean `fail_on`?)"]
+    );
+    // No fix or suppression on the plan stands in for fixing the config.
+    let actions = server.result(
+        2,
+        "textDocument/codeAction",
+        json!({"textDocument": {"uri": uri}, "range": {"start": at(0, 0), "end": at(0, 0)}, "context": {"diagnostics": []}}),
+    );
+    assert_eq!(actions, json!([]));
+    // A file the default globs do not take for a plan still gets nothing.
+    let readme = fixture.uri("README.md");
+    std::fs::write(fixture.path("README.md"), "# Notes\n").unwrap();
+    assert_eq!(server.open(&readme, "# Notes\n")["diagnostics"], json!([]));
+}

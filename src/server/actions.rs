@@ -45,7 +45,7 @@ pub fn actions(
         if let Some(action) = fix_action(checked, uri, d) {
             out.push(CodeActionOrCommand::CodeAction(action));
         }
-        if checked.role == Role::Plan
+        if checked.parsed.is_some()
             && d.code != UNUSED_SUPPRESSION
             && !suppressed.contains(&(d.code, d.start.line))
         {

@@ -6,7 +6,8 @@
 //! findings here either. A saved plan in a git repository gets the history rules' findings
 //! too, from the same facts `lint` computes; while the editor holds unsaved edits, history
 //! describes another text, so only the text's own findings are shown. The config and the
-//! ladder get the problems `lint` would stop at, from the editor's text.
+//! ladder get the problems `lint` would stop at, from the editor's text; a plan whose config
+//! or ladder does not read gets those problems on its first line, as `lint` stops on them.
 
 use std::path::Path;
 
@@ -14,7 +15,7 @@ use chrono::NaiveDate;
 use lsp_types::{DiagnosticSeverity, NumberOrString};
 
 use crate::asof::AsOf;
-use crate::config::{Config, CONFIG_NAMES};
+use crate::config::{Config, CONFIG_NAMES, DEFAULT_PLAN_GLOBS};
 use crate::diagnostic::Diagnostic;
 use crate::history::facts;
 use crate::invalid::InvalidFile;
@@ -25,7 +26,7 @@ use crate::paths;
 use crate::plan::{self, ParsedPlan};
 use crate::severity::Severity;
 use crate::source::SourceFile;
-use crate::workspace::{bounded_facts_hold, facts_of, PlanFile, Window, Workspace};
+use crate::workspace::{bounded_facts_hold, facts_of, PlanFile, PlanSet, Window, Workspace};
 
 use super::position;
 
@@ -58,8 +59,11 @@ pub fn check(path: &Path, text: &str, today: NaiveDate, saved: bool) -> Option<C
         return Some(other(Role::Config, path, text, findings));
     }
     let dir = path.parent()?;
-    let config = Config::discover(dir).ok()?;
     let canonical = paths::canonical(path);
+    let config = match Config::discover(dir) {
+        Ok(config) => config,
+        Err(invalid) => return unlinted(path, text, &canonical, invalid),
+    };
     if config.ladder.as_deref().map(paths::canonical) == Some(canonical.clone()) {
         let findings = match Ladder::parse(path, text) {
             Ok(_) => Vec::new(),
@@ -74,8 +78,19 @@ pub fn check(path: &Path, text: &str, today: NaiveDate, saved: bool) -> Option<C
     if !ws.plans.is_plan(&canonical) {
         return None;
     }
-    let linter = Linter::new(&ws.config, ws.ladder().ok().flatten(), today).ok()?;
     let parsed = plan::parse_str(path, text);
+    let ladder = match ws.ladder() {
+        Ok(ladder) => ladder,
+        Err(invalid) => {
+            return Some(Checked {
+                role: Role::Plan,
+                file: parsed.file.clone(),
+                parsed: None,
+                findings: vec![unusable(&parsed.file, "the ladder", invalid)],
+            })
+        }
+    };
+    let linter = Linter::new(&ws.config, ladder, today).ok()?;
     let file = PlanFile {
         shown: path.to_path_buf(),
         path: canonical,
@@ -92,6 +107,48 @@ pub fn check(path: &Path, text: &str, today: NaiveDate, saved: bool) -> Option<C
         parsed: Some(parsed),
         findings,
     })
+}
+
+/// A plan under a config that does not read: `lint` stops there, and so does the editor,
+/// with the config's problems on the plan's first line. Which files are plans is then the
+/// default globs' say, from the config's directory.
+fn unlinted(path: &Path, text: &str, canonical: &Path, invalid: InvalidFile) -> Option<Checked> {
+    let root = invalid.file.path().parent()?;
+    let globs: Vec<String> = DEFAULT_PLAN_GLOBS.iter().map(|g| g.to_string()).collect();
+    let set = PlanSet::new(&globs, root, (false, false), &[]).ok()?;
+    if !set.is_plan(canonical) {
+        return None;
+    }
+    let file = SourceFile::new(path, text);
+    let findings = vec![unusable(&file, "the config", invalid)];
+    Some(Checked {
+        role: Role::Plan,
+        file,
+        parsed: None,
+        findings,
+    })
+}
+
+/// One error at the start of a plan that cannot be linted because `what` does not read,
+/// carrying that file's problems as `growth lint` prints them.
+fn unusable(file: &SourceFile, what: &str, invalid: InvalidFile) -> Diagnostic {
+    let code = invalid.problems.first().map_or("GR001", |p| p.kind.code());
+    let start = file.position(0);
+    Diagnostic {
+        code,
+        rule: registry::find(code).map_or("", |r| r.name),
+        severity: Severity::Error,
+        path: file.path().to_path_buf(),
+        span: crate::source::Span::at(0),
+        start,
+        end: start,
+        message: format!(
+            "cannot use {what} {}, so this plan is not linted:\n{invalid}",
+            invalid.file.path().display()
+        ),
+        help: None,
+        fix: None,
+    }
 }
 
 /// What history says about one plan, as `lint` reads it: a walk bounded by the plan's

@@ -90,7 +90,11 @@ fn decode(body: &[u8]) -> Incoming {
 
 /// Writes one message.
 pub fn write(output: &mut impl Write, message: &Message) -> io::Result<()> {
-    let body = serde_json::to_value(message).map_err(io::Error::other)?;
+    let mut body = serde_json::to_value(message).map_err(io::Error::other)?;
+    // The crate's types leave the protocol version to its own writer.
+    if let Value::Object(map) = &mut body {
+        map.insert("jsonrpc".into(), "2.0".into());
+    }
     write_value(output, &body)
 }
 
@@ -110,14 +114,7 @@ pub fn write_error(
 }
 
 fn write_value(output: &mut impl Write, body: &Value) -> io::Result<()> {
-    let mut text = body.to_string();
-    if body.get("jsonrpc").is_none() {
-        if let Value::Object(map) = body {
-            let mut map = map.clone();
-            map.insert("jsonrpc".into(), "2.0".into());
-            text = Value::Object(map).to_string();
-        }
-    }
+    let text = body.to_string();
     write!(output, "Content-Length: {}\r\n\r\n{text}", text.len())?;
     output.flush()
 }
