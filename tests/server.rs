@@ -986,3 +986,30 @@ fn a_plan_whose_config_or_ladder_does_not_read_says_so_on_its_first_line() {
     std::fs::write(fixture.path("README.md"), "# Notes\n").unwrap();
     assert_eq!(server.open(&readme, "# Notes\n")["diagnostics"], json!([]));
 }
+
+#[test]
+fn saving_the_ladder_relints_the_open_plans() {
+    let fixture = Fixture::new();
+    let mut server = fixture.server();
+    server.initialize();
+    let plan = fixture.uri("plans/jane.md");
+    assert_eq!(findings(&server.open(&plan, PLAN)), PLAN_FINDINGS);
+    let ladder = fixture.uri("ladder.yaml");
+    assert_eq!(server.open(&ladder, LADDER)["diagnostics"], json!([]));
+    // `engineer` renamed: the plan's `role: engineer` is no longer a level.
+    let renamed = LADDER
+        .replace("{ id: engineer,", "{ id: junior-engineer,")
+        .replace(" engineer: joins", " junior-engineer: joins");
+    std::fs::write(fixture.path("ladder.yaml"), &renamed).unwrap();
+    server.notify(
+        "textDocument/didSave",
+        json!({"textDocument": {"uri": ladder}, "text": renamed}),
+    );
+    assert_eq!(server.next_diagnostics(&ladder)["diagnostics"], json!([]));
+    let relinted = findings(&server.next_diagnostics(&plan));
+    assert_eq!(
+        relinted[0],
+        "GR401 2:6-2:14 1 `role: engineer` is not a level of the ladder\nhelp: the ladder's levels are: junior-engineer, senior-engineer"
+    );
+    assert_eq!(relinted[1..], PLAN_FINDINGS);
+}

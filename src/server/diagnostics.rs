@@ -6,7 +6,9 @@
 //! findings here either. A saved plan in a git repository gets the history rules' findings
 //! too, from the same facts `lint` computes; while the editor holds unsaved edits, history
 //! describes another text, so only the text's own findings are shown. The config and the
-//! ladder get the problems `lint` would stop at, from the editor's text; a plan whose config
+//! ladder get the problems `lint` would stop at, from the editor's text. Plans are linted
+//! with the config and ladder as saved, like `lint`; saving either re-lints the open plans.
+//! A plan whose config
 //! or ladder does not read gets those problems on its first line, as `lint` stops on them.
 
 use std::path::Path;

@@ -100,8 +100,22 @@ impl Documents {
         }
     }
 
+    /// Forgets a document's findings: what they depend on (the config, the ladder) changed.
+    pub fn recheck(&mut self, uri: &Uri) {
+        if let Some(doc) = self.open.get_mut(uri) {
+            doc.checked = None;
+        }
+    }
+
     pub fn close(&mut self, uri: &Uri) {
         self.open.remove(uri);
+    }
+
+    /// The open documents' URIs, in a stable order.
+    pub fn uris(&self) -> Vec<Uri> {
+        let mut uris: Vec<Uri> = self.open.keys().cloned().collect();
+        uris.sort();
+        uris
     }
 
     pub fn get(&mut self, uri: &Uri) -> Option<&mut Document> {

@@ -39,6 +39,7 @@ use lsp_types::{
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 
+use diagnostics::Role;
 use documents::Documents;
 use framing::Incoming;
 
@@ -248,6 +249,20 @@ impl<W: Write> Server<W> {
                 self.docs.saved(&uri, p.text);
                 self.pending.retain(|u| *u != uri);
                 self.publish(&uri)?;
+                // Plans are linted with the config and ladder on disk: saving one of those
+                // changes what every open plan's findings are.
+                let today = crate::asof::today(self.today);
+                let role = self
+                    .docs
+                    .get(&uri)
+                    .and_then(|d| d.checked(today))
+                    .map(|c| c.role);
+                if matches!(role, Some(Role::Config | Role::Ladder)) {
+                    for other in self.docs.uris().into_iter().filter(|u| *u != uri) {
+                        self.docs.recheck(&other);
+                        self.publish(&other)?;
+                    }
+                }
             }
             "textDocument/didClose" => {
                 let Ok(p) = parse::<DidCloseTextDocumentParams>(n.params) else {
