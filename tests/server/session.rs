@@ -107,3 +107,39 @@ fn exit_without_shutdown_and_a_closed_input_end_with_status_1() {
     server.initialize();
     assert_eq!(server.status(), 1);
 }
+
+#[test]
+fn a_client_that_closes_the_servers_output_ends_it_with_status_1() {
+    let fixture = Fixture::new();
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("growth"))
+        .arg("server")
+        .current_dir(fixture.dir.path())
+        .env("HOME", fixture.dir.path())
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("growth server starts");
+    drop(child.stdout.take());
+    let body =
+        json!({"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": {"capabilities": {}}})
+            .to_string();
+    let mut stdin = child.stdin.take().expect("its standard input");
+    std::io::Write::write_all(
+        &mut stdin,
+        format!("Content-Length: {}\r\n\r\n{body}", body.len()).as_bytes(),
+    )
+    .expect("the request is written");
+    let deadline = std::time::Instant::now() + PATIENCE;
+    let status = loop {
+        if let Some(status) = child.try_wait().expect("a status") {
+            break status;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the server did not exit"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    };
+    assert_eq!(status.code(), Some(1));
+}
