@@ -26,7 +26,8 @@ fn complete_at(doc: &mut Document, today: NaiveDate, at: Position) -> Option<Vec
     let offset = position::to_offset(file, at);
     let line_start = file.line_start(line + 1);
     let before = file.text().get(line_start..offset)?;
-    let place = context::place(file.text(), checked.role, markdown, line)?;
+    let column = before.trim().is_empty().then_some(before.len());
+    let place = context::place_at(file.text(), checked.role, markdown, line, column)?;
     let schema = keys::schema(checked.role);
     let object = keys::object(&schema, &place.parents)?;
     let typed = before.trim_start().trim_start_matches("- ").trim_start();

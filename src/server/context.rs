@@ -27,6 +27,18 @@ pub struct KeyAt {
 
 /// The place of a line (0-based) of `text`, or `None` in Markdown prose.
 pub fn place(text: &str, role: Role, markdown: bool, line: usize) -> Option<Place> {
+    place_at(text, role, markdown, line, None)
+}
+
+/// The place of a line, where a line with nothing on it yet is as deep as `column` (the
+/// cursor's): on a blank line, the indentation typed so far says which mapping a key goes to.
+pub fn place_at(
+    text: &str,
+    role: Role,
+    markdown: bool,
+    line: usize,
+    column: Option<usize>,
+) -> Option<Place> {
     let lines: Vec<&str> = text.lines().collect();
     let (first, root) = if role == Role::Plan && markdown {
         yaml_region(&lines, line)?
@@ -35,8 +47,8 @@ pub fn place(text: &str, role: Role, markdown: bool, line: usize) -> Option<Plac
     };
     let mut parents = Vec::new();
     let mut indent = lines.get(line).map_or(usize::MAX, |l| indent_of(l));
-    if lines.get(line).is_some_and(|l| l.trim().is_empty()) {
-        indent = usize::MAX;
+    if lines.get(line).is_none_or(|l| l.trim().is_empty()) {
+        indent = column.unwrap_or(usize::MAX);
     }
     for above in lines[first..line.min(lines.len())].iter().rev() {
         if above.trim().is_empty() || above.trim_start().starts_with('#') {
