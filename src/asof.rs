@@ -11,6 +11,13 @@
 
 use chrono::NaiveDate;
 
+/// The clock: `--today` (`GROWTH_TODAY`) when given, else the local date. A long-running
+/// process (the language server) asks again for each check, so it does not stop at the day
+/// it started.
+pub fn today(given: Option<NaiveDate>) -> NaiveDate {
+    given.unwrap_or_else(|| chrono::Local::now().date_naive())
+}
+
 /// When a run looks at the plans.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct AsOf {

@@ -7,11 +7,12 @@
 use std::path::{Path, PathBuf};
 
 use crate::decode::Decoder;
-use crate::invalid::{read_yaml, InvalidFile};
+use crate::invalid::{parse_yaml, read_yaml, InvalidFile};
 use crate::lint::wording::Wording;
 use crate::problem::{Problem, ProblemKind};
 use crate::severity::{Level, Severity};
 use crate::source::{SourceFile, Span, Spanned};
+use crate::yaml::Node;
 
 /// The config file names, in the order they are looked for.
 pub const CONFIG_NAMES: &[&str] = &["growth.yaml", ".growth.yaml"];
@@ -155,7 +156,15 @@ impl Config {
 
     /// Reads a config file.
     pub fn load(path: &Path) -> Result<Config, InvalidFile> {
-        let (file, root) = read_yaml(path)?;
+        Config::from_yaml(path, read_yaml(path)?)
+    }
+
+    /// Reads a config from its text (an editor's unsaved buffer), as [`Config::load`] would.
+    pub fn parse(path: &Path, text: impl Into<String>) -> Result<Config, InvalidFile> {
+        Config::from_yaml(path, parse_yaml(SourceFile::new(path, text))?)
+    }
+
+    fn from_yaml(path: &Path, (file, root): (SourceFile, Node)) -> Result<Config, InvalidFile> {
         let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
         let dir = if dir.as_os_str().is_empty() {
             PathBuf::from(".")

@@ -63,7 +63,13 @@ pub fn read_yaml(path: &std::path::Path) -> Result<(SourceFile, crate::yaml::Nod
             err.to_string(),
         )],
     })?;
-    let file = SourceFile::new(path, text);
+    parse_yaml(SourceFile::new(path, text))
+}
+
+/// Parses a YAML file's text (config, ladder), read from disk or held by an editor.
+pub fn parse_yaml(file: SourceFile) -> Result<(SourceFile, crate::yaml::Node), InvalidFile> {
+    use crate::problem::ProblemKind;
+    use crate::source::Span;
     let bom = file.bom_len();
     match crate::yaml::parse(&file.text()[bom..]) {
         Ok(node) => Ok((file, node.offset(bom))),

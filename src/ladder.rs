@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use std::path::Path;
 
 use crate::decode::Decoder;
-use crate::invalid::{read_yaml, InvalidFile};
+use crate::invalid::{parse_yaml, read_yaml, InvalidFile};
 use crate::problem::{Problem, ProblemKind};
 use crate::source::{SourceFile, Span, Spanned};
 use crate::yaml::{Node, Value};
@@ -45,7 +45,15 @@ pub struct Ladder {
 
 impl Ladder {
     pub fn load(path: &Path) -> Result<Ladder, InvalidFile> {
-        let (file, root) = read_yaml(path)?;
+        Ladder::from_yaml(read_yaml(path)?)
+    }
+
+    /// Reads a ladder from its text (an editor's unsaved buffer), as [`Ladder::load`] would.
+    pub fn parse(path: &Path, text: impl Into<String>) -> Result<Ladder, InvalidFile> {
+        Ladder::from_yaml(parse_yaml(SourceFile::new(path, text))?)
+    }
+
+    fn from_yaml((file, root): (SourceFile, Node)) -> Result<Ladder, InvalidFile> {
         let mut dec = Decoder::default();
         let mut levels = Vec::new();
         let mut competencies = Vec::new();

@@ -7,7 +7,8 @@
 //! their [`history`]; [`paths`] has the one rule for showing paths and [`asof`] the one
 //! place that decides which day a run looks at. [`quantity`] reads targets and check-in
 //! values as a number and a unit, so progress compares like with like; [`sanitize`] is the one
-//! gate for text on its way to a terminal.
+//! gate for text on its way to a terminal. [`server`] puts `lint`'s engine, explanations and
+//! fixes behind the Language Server Protocol for editors.
 
 pub mod asof;
 pub mod cli;
@@ -29,6 +30,7 @@ pub mod quantity;
 pub mod render;
 pub mod report;
 pub mod sanitize;
+pub mod server;
 pub mod severity;
 pub mod source;
 pub mod workspace;

@@ -545,6 +545,7 @@ fn man_writes_a_page_per_command() {
             "growth-man.1",
             "growth-report.1",
             "growth-rules.1",
+            "growth-server.1",
             "growth.1",
         ]
     );

@@ -30,13 +30,7 @@ pub fn explain(name: &str, config: Option<&Path>) -> anyhow::Result<u8> {
         anyhow::bail!("`{name}` is not a rule; {hint}");
     };
     let mut out = std::io::stdout().lock();
-    writeln!(
-        out,
-        "{} {} (default: {})\n",
-        rule.code, rule.name, rule.default
-    )?;
-    writeln!(out, "Fires when: {}.\n", rule.summary)?;
-    writeln!(out, "{}", rule.doc_markdown())?;
+    write!(out, "{}", rule.explanation())?;
     Ok(EXIT_CLEAN)
 }
 

@@ -12,6 +12,7 @@ mod init;
 mod ladder;
 mod lint;
 mod report;
+mod server;
 mod target;
 
 pub use init::render as template;
@@ -63,6 +64,9 @@ pub enum Command {
     Done(DoneArgs),
     /// Check-ins (by cadence) and actions coming due, per person, for scheduled reminders.
     Due(DueArgs),
+    /// A language server over standard input and output, for editors: findings as you type,
+    /// hover, fixes and completion.
+    Server(ServerArgs),
     /// The career ladder: what a level expects, or what rises from one level to another.
     Ladder {
         #[command(subcommand)]
@@ -104,6 +108,13 @@ pub enum Command {
         #[arg(long)]
         quiet: bool,
     },
+}
+
+#[derive(Debug, Args)]
+pub struct ServerArgs {
+    /// The date to measure "overdue" and "expired" against [default: today].
+    #[arg(long, env = "GROWTH_TODAY", value_name = "YYYY-MM-DD", value_parser = parse_today)]
+    pub today: Option<NaiveDate>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -364,6 +375,7 @@ pub fn run(cli: Cli) -> anyhow::Result<u8> {
         Command::CheckIn(args) => checkin::run(args),
         Command::Done(args) => done::run(args),
         Command::Due(args) => due::run(args),
+        Command::Server(args) => server::run(args),
         Command::Ladder {
             command: LadderCommand::Show(args),
         } => ladder::show(args),
@@ -448,5 +460,5 @@ pub(crate) fn note(message: &str) {
 
 /// The local date, unless one was given.
 pub fn today(given: Option<NaiveDate>) -> NaiveDate {
-    given.unwrap_or_else(|| chrono::Local::now().date_naive())
+    crate::asof::today(given)
 }

@@ -96,6 +96,19 @@ pub struct RuleDoc {
 
 impl Rule {
     /// The whole `//!` documentation, as Markdown.
+    /// What `growth explain` prints for the rule: its identity, when it fires and its
+    /// documentation (the language server's hover on a finding shows the same text).
+    pub fn explanation(&self) -> String {
+        format!(
+            "{} {} (default: {})\n\nFires when: {}.\n\n{}\n",
+            self.code,
+            self.name,
+            self.default,
+            self.summary,
+            self.doc_markdown()
+        )
+    }
+
     pub fn doc_markdown(&self) -> String {
         let mut out = String::new();
         for line in self.source.lines() {

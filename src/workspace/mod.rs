@@ -6,12 +6,14 @@
 //! config, matches a glob or walks a directory on its own, so they cannot disagree about
 //! which files are plans or where they are.
 
+mod facts;
 mod plans;
 
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, FixedOffset, NaiveDate, TimeZone};
 
+pub use facts::{bounded_facts_hold, facts_of};
 pub use plans::{compile, is_document, DiscoverError, Found, PlanFile, PlanSet, Unreadable};
 
 use crate::config::Config;

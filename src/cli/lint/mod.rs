@@ -8,16 +8,16 @@ use std::path::{Path, PathBuf};
 
 use crate::asof::AsOf;
 use crate::diagnostic::Summary;
-use crate::history::facts::{self, PlanFacts};
-use crate::history::{History, HistoryError};
+use crate::history::facts;
+use crate::history::HistoryError;
 use crate::lint::Linter;
 use crate::output::Output;
 use crate::parallel;
 use crate::paths;
-use crate::plan::{self, ParsedPlan};
+use crate::plan;
 use crate::render::{self, Format, LintReport};
 use crate::severity::Severity;
-use crate::workspace::{PlanFile, Window, Workspace};
+use crate::workspace::{bounded_facts_hold, facts_of, Window, Workspace};
 
 use super::{today, LintArgs, EXIT_CLEAN, EXIT_FINDINGS};
 
@@ -267,54 +267,6 @@ pub fn parse(paths: &[PathBuf], quiet: bool) -> anyhow::Result<u8> {
     }
     out.flush()?;
     Ok(EXIT_CLEAN)
-}
-
-/// One plan's facts from history; `None` for a plan git knows nothing about (not committed,
-/// outside the plan globs), which is judged by its own dates, like a plan outside git.
-fn facts_of(
-    history: &History,
-    file: &PlanFile,
-    parsed: &ParsedPlan,
-    as_of: &AsOf,
-    backdate_days: u32,
-) -> Option<PlanFacts> {
-    let plan = parsed.plan.as_ref()?;
-    if !history.knows(&file.path) {
-        return None;
-    }
-    let start = history.start(&file.path);
-    Some(facts::plan_facts_from(
-        start,
-        history.of_plan(&file.path),
-        plan,
-        backdate_days,
-        as_of,
-    ))
-}
-
-/// Whether a bounded walk's facts are the ones all of history gives, for every plan.
-fn bounded_facts_hold(
-    history: &History,
-    pairs: &[(&PlanFile, &ParsedPlan)],
-    found: &[Option<PlanFacts>],
-    today: chrono::NaiveDate,
-) -> bool {
-    let Some(from) = history.bounded() else {
-        return true;
-    };
-    pairs.iter().zip(found).all(|((file, parsed), facts)| {
-        let (Some(plan), Some(facts)) = (&parsed.plan, facts) else {
-            return true;
-        };
-        facts::hold_from(
-            from,
-            history.start(&file.path),
-            history.of_plan(&file.path),
-            plan,
-            facts,
-            today,
-        )
-    })
 }
 
 /// A directory as a person would say it: "the current directory" for `.`.
