@@ -330,6 +330,17 @@ fn bound(
         if last.is_some() {
             return Ok(last);
         }
+        // No review date: the latest agreement (a trailer or a review tag) is the review.
+        let agreed = (events.iter())
+            .filter_map(|e| match &e.kind {
+                EventKind::Agreed(a) => Some(a.on),
+                _ => None,
+            })
+            .filter(|d| *d <= today)
+            .max();
+        if agreed.is_some() {
+            return Ok(agreed);
+        }
         // No review yet: the plan's period is what "since the last review" can mean; all
         // dates would hide how long someone has been quiet.
         let owner = plan.owner.as_ref().map_or("a plan", |o| o.value.as_str());

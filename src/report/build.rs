@@ -233,6 +233,7 @@ fn goal_report(
         flag_details,
         flags,
         findings,
+        agreed: super::proof::agreed(id, input.facts),
     }
 }
 

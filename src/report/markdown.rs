@@ -230,6 +230,19 @@ fn goal_section(out: &mut dyn io::Write, report: &Report, goal: &GoalReport) -> 
     if !goal.flag_details.is_empty() {
         writeln!(out)?;
     }
+    if let Some(a) = &goal.agreed {
+        writeln!(
+            out,
+            "**Agreed:** {}\n",
+            text(a.words().trim_start_matches("agreed "))
+        )?;
+        for c in &a.changes {
+            writeln!(out, "- changed since: {}", text(&c.words()))?;
+        }
+        if !a.changes.is_empty() {
+            writeln!(out)?;
+        }
+    }
     writeln!(
         out,
         "**Measure:** {}\n",

@@ -137,6 +137,8 @@ pub struct GoalReport {
     pub flag_details: Vec<FlagDetail>,
     /// The goal's lint findings, in the order lint prints them.
     pub findings: Vec<FindingReport>,
+    /// The latest agreement that covers the goal, and what changed since.
+    pub agreed: Option<super::proof::AgreedReport>,
 }
 
 /// One lint finding of a goal, as `growth lint` states it.

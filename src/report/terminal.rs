@@ -206,6 +206,13 @@ fn goal_section(t: &mut Term, report: &Report, goal: &GoalReport) -> io::Result<
         let first = [seg(format!("      {}: ", d.flag.label()), YELLOW)];
         t.para(&first, 8, &d.words(), PLAIN)?;
     }
+    if let Some(a) = &goal.agreed {
+        t.field(4, "Agreed", a.words().trim_start_matches("agreed "), PLAIN)?;
+        for c in &a.changes {
+            let first = [seg("      changed since: ", YELLOW)];
+            t.para(&first, 8, &c.words(), PLAIN)?;
+        }
+    }
     let competency = opt("competency ", goal.competency.as_ref(), "");
     let focus = opt("", goal.focus.as_ref(), ", ") + &competency;
     let focus = focus.trim_end_matches([',', ' ']);

@@ -315,3 +315,85 @@ fn agreement_reading_never_writes_to_the_repository() {
     assert!(before == observe(), "growth changed the repository");
     assert!(Path::new(&repo.dir).join(".git").is_dir());
 }
+
+/// `growth report --format json ARGS`, validated against `schema/report.schema.json`.
+pub(crate) fn report_json(repo: &Repo, args: &[&str]) -> serde_json::Value {
+    let doc = crate::support::json_of(
+        repo.growth(),
+        &[&["report", "--format", "json"], args].concat(),
+    );
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("schema/report.schema.json");
+    let schema: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(path).expect("the schema")).expect("JSON");
+    let validator = jsonschema::draft7::options()
+        .should_validate_formats(true)
+        .build(&schema)
+        .expect("the schema compiles");
+    let errors: Vec<String> = validator
+        .iter_errors(&doc)
+        .map(|e| format!("{}: {e}", e.instance_path().as_str()))
+        .collect();
+    assert!(errors.is_empty(), "{errors:#?}");
+    doc
+}
+
+#[test]
+fn the_report_says_who_agreed_each_goal_and_what_changed_since() {
+    let (repo, merge) = agreed_by_trailer();
+    let m = short(&merge).to_string();
+    repo.edit(PLAN, "target: 25%", "target: 15%");
+    let lowered = short(&repo.commit("lower", "2026-03-02")).to_string();
+    let doc = report_json(&repo, &["--since", "last-review"]);
+    let plan = &doc["plans"][0];
+    // No `review:` date: the agreement is the last review.
+    assert_eq!(plan["range"]["since"], "2026-01-10");
+    assert_eq!(
+        plan["goals"][0]["agreed"],
+        serde_json::json!({
+            "by": "Bob Manager", "on": "2026-01-10", "commit": m, "via": "Agreed-by",
+            "changes": [{"field": "target", "before": "25%", "after": "15%",
+                         "commit": lowered, "date": "2026-03-02"}]
+        })
+    );
+    assert_eq!(plan["goals"][1]["agreed"]["changes"], serde_json::json!([]));
+    let out = repo
+        .growth()
+        .args(["report"])
+        .output()
+        .expect("growth runs");
+    let terminal = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        terminal.contains(&format!("on 2026-01-10 by Bob Manager (Agreed-by, {m})")),
+        "{terminal}"
+    );
+    assert!(
+        terminal.contains(&format!(
+            "changed since: target 25% → 15% in {lowered} on 2026-03-02"
+        )),
+        "{terminal}"
+    );
+    let out = repo
+        .growth()
+        .args(["report", "--format", "markdown"])
+        .output()
+        .expect("growth runs");
+    let markdown = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        markdown.contains(&format!(
+            "**Agreed:** on 2026-01-10 by Bob Manager (Agreed-by, {m})\n\n- changed since: target 25% → 15% in {lowered} on 2026-03-02\n"
+        )),
+        "{markdown}"
+    );
+    let out = repo
+        .growth()
+        .args(["report", "--format", "html"])
+        .output()
+        .expect("growth runs");
+    let html = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        html.contains(&format!(
+            "<p class=\"agreed\">agreed on 2026-01-10 by Bob Manager (Agreed-by, {m})</p>"
+        )),
+        "{html}"
+    );
+}

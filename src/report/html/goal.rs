@@ -34,7 +34,7 @@ pub(super) fn section(
             ("Competency", goal.competency.as_deref().map(escape)),
         ],
     );
-    let details = flag_details(goal);
+    let details = flag_details(goal) + &agreed(goal);
     let findings = findings(&goal.findings);
     let letters = goal.smart.letters();
     let mut smart = String::new();
@@ -101,6 +101,27 @@ pub(super) fn section(
 {timeline}</section>
 "#
     ))
+}
+
+/// Who agreed to the goal, and what changed since.
+fn agreed(goal: &GoalReport) -> String {
+    let Some(a) = &goal.agreed else {
+        return String::new();
+    };
+    let changes: String = (a.changes.iter())
+        .map(|c| {
+            format!(
+                "<li>{} {}</li>\n",
+                badge("bad", "changed since"),
+                escape(&c.words())
+            )
+        })
+        .collect();
+    let changes = match changes.is_empty() {
+        true => changes,
+        false => format!("<ul class=\"flag-details\">\n{changes}</ul>\n"),
+    };
+    format!("<p class=\"agreed\">{}</p>\n{changes}", escape(&a.words()))
 }
 
 /// Which entry each history flag is about, under the goal's heading.
