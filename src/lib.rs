@@ -7,7 +7,8 @@
 //! their [`history`]; [`paths`] has the one rule for showing paths and [`asof`] the one
 //! place that decides which day a run looks at. [`quantity`] reads targets and check-in
 //! values as a number and a unit, so progress compares like with like; [`sanitize`] is the one
-//! gate for text on its way to a terminal.
+//! gate for text on its way to a terminal. [`evidence`] checks what actions cite as proof
+//! against git.
 
 pub mod asof;
 pub mod cli;
@@ -16,6 +17,7 @@ pub mod decode;
 pub mod diagnostic;
 pub mod due;
 pub mod edit;
+pub mod evidence;
 pub mod history;
 pub mod invalid;
 pub mod ladder;

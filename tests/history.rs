@@ -8,6 +8,8 @@
 //!   repository, a detached HEAD, odd dates and a name that is not UTF-8, `--since`/`--until`.
 //! - `history/agreement.rs`: agreement by trailer and by review tag, and what changed since
 //!   (GR505).
+//! - `history/evidence.rs`: evidence cited by actions, checked in the plans' repository and
+//!   a second one (GR506), and listed in the report.
 //! - `history/rules.rs`: GR501–GR503 in `growth lint`, and that growth never writes to the
 //!   repository.
 //! - `history/trust.rs`: the field: shallow clones, edited entries, uncommitted work, `--until`,
@@ -27,6 +29,8 @@ mod bounded;
 mod cache;
 #[path = "history/events.rs"]
 mod events;
+#[path = "history/evidence.rs"]
+mod evidence;
 #[path = "history/hostile.rs"]
 mod hostile;
 #[path = "history/repos.rs"]

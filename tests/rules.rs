@@ -3,6 +3,7 @@
 
 use chrono::NaiveDate;
 use growth::config::Config;
+use growth::evidence::{Checked, Status};
 use growth::history::agreement::Agreement;
 use growth::history::facts::{Backdated, MovedGoalpost, PlanFacts};
 use growth::history::since::{Agreed, ChangedSince};
@@ -66,7 +67,22 @@ fn history(code: &str, bad: bool, text: &str) -> Option<PlanFacts> {
                 }],
             })
         }
-        ("GR502" | "GR503" | "GR505", _) => {}
+        ("GR506", true) => {
+            let at = text.find("0000000").expect("the cited revision");
+            facts.evidence.push(Checked {
+                goal: "solve-production-issues-on-my-own".into(),
+                action: Some("Fix the retry storm".into()),
+                cited: "0000000".into(),
+                span: Span::new(at, at + 7),
+                status: Status::Unverified(vec![
+                    "no revision `0000000` in the plans' repository".into()
+                ]),
+                commit: None,
+                author: None,
+                date: None,
+            })
+        }
+        ("GR502" | "GR503" | "GR505" | "GR506", _) => {}
         _ => return None,
     }
     Some(facts)

@@ -110,12 +110,18 @@ pub fn run(args: ReportArgs) -> anyhow::Result<u8> {
                 .unwrap_or_default();
             // A plan git knows nothing about is reported from its own dates.
             let facts = (!events.is_empty()).then(|| {
-                facts::plan_facts(
+                let mut facts = facts::plan_facts(
                     events.iter().copied(),
                     plan,
                     config.options.backdate_days,
                     &as_of,
-                )
+                );
+                let settings = crate::evidence::Settings {
+                    repos: config.evidence_repos.clone(),
+                    backdate_days: config.options.backdate_days,
+                };
+                facts.evidence = crate::evidence::check(plan, &file.path, &settings);
+                facts
             });
             let diagnostics = linter.lint_with_history(&parsed, facts.as_ref());
             let since = bound(

@@ -61,6 +61,9 @@ pub struct PlanFacts {
     pub shallow: bool,
     /// The latest agreement and what changed since it.
     pub agreed: Option<super::since::Agreed>,
+    /// What the plan's actions cite as evidence, checked against git (see
+    /// [`crate::evidence`]); filled in by the commands, not from the events.
+    pub evidence: Vec<crate::evidence::Checked>,
 }
 
 /// The goal's baseline now, which says which way its target counts.

@@ -24,6 +24,11 @@ use git2::{Oid, Repository};
 
 pub use event::{CommitInfo, Event, EventKind, FieldChange, UNCOMMITTED};
 
+/// The day of a git time in its own time zone: how commits are dated everywhere.
+pub fn author_day(when: &git2::Time) -> NaiveDate {
+    walk::commit_time(when).date_naive()
+}
+
 /// Why there is no history.
 #[derive(Debug, thiserror::Error)]
 pub enum HistoryError {

@@ -277,6 +277,21 @@ fn goal_section(out: &mut dyn io::Write, report: &Report, goal: &GoalReport) -> 
         let (mark, action) = (if a.done { "✅" } else { "⬜" }, text(&a.text));
         writeln!(out, "| {mark} | {action} | {due} | {when} |")?;
     }
+    let cited: Vec<(Option<&str>, &super::proof::EvidenceReport)> = (goal.evidence.iter())
+        .map(|e| (None, e))
+        .chain(
+            goal.actions
+                .iter()
+                .flat_map(|a| a.evidence.iter().map(|e| (Some(a.text.as_str()), e))),
+        )
+        .collect();
+    if !cited.is_empty() {
+        writeln!(out, "\n**Evidence:**\n")?;
+    }
+    for (action, e) in cited {
+        let of = action.map_or_else(|| "the goal".to_string(), text);
+        writeln!(out, "- `{}` ({of}): {}", text(&e.cited), text(&e.words))?;
+    }
     findings(out, &goal.findings)?;
     match goal.checkins.len() {
         0 => writeln!(out, "\n**Check-ins in the range:** none.")?,

@@ -76,3 +76,47 @@ pub fn agreed(id: &str, facts: Option<&PlanFacts>) -> Option<AgreedReport> {
             .collect(),
     })
 }
+
+/// One piece of evidence an action (or the goal itself) cites, and what git says about it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct EvidenceReport {
+    /// As cited: a revision, `NAME@REV`, or a URL.
+    pub cited: String,
+    /// `verified`, `unverified` or `link` (a URL, not checked).
+    pub status: &'static str,
+    /// The revision's commit (short id), author and author date, when it was found.
+    pub commit: Option<String>,
+    pub author: Option<String>,
+    pub date: Option<NaiveDate>,
+    /// What failed, for unverified evidence.
+    pub problems: Vec<String>,
+    /// The status in words: "verified: abc1234 by Jane Doe on 2026-02-03".
+    pub words: String,
+}
+
+/// The evidence of goal `id`'s action `action` (`None`: of the goal itself), in citing order.
+pub fn evidence(id: &str, action: Option<&str>, facts: Option<&PlanFacts>) -> Vec<EvidenceReport> {
+    use crate::evidence::Status;
+    let Some(facts) = facts else {
+        return Vec::new();
+    };
+    (facts.evidence.iter())
+        .filter(|e| e.goal == id && e.action.as_deref() == action)
+        .map(|e| EvidenceReport {
+            cited: e.cited.clone(),
+            status: match e.status {
+                Status::Verified => "verified",
+                Status::Unverified(_) => "unverified",
+                Status::Url => "link",
+            },
+            commit: e.commit.clone(),
+            author: e.author.clone(),
+            date: e.date,
+            problems: match &e.status {
+                Status::Unverified(why) => why.clone(),
+                _ => Vec::new(),
+            },
+            words: e.words(),
+        })
+        .collect()
+}

@@ -39,3 +39,4 @@ pub mod gr502_backdated_entry;
 pub mod gr503_moved_goalposts;
 pub mod gr504_missed_check_in;
 pub mod gr505_changed_since_agreed;
+pub mod gr506_unverified_evidence;

@@ -34,7 +34,13 @@ pub(super) fn section(
             ("Competency", goal.competency.as_deref().map(escape)),
         ],
     );
-    let details = flag_details(goal) + &agreed(goal);
+    let mut details = flag_details(goal) + &agreed(goal);
+    if !goal.evidence.is_empty() {
+        details += &format!(
+            "<p class=\"goal-evidence\">Evidence:{}</p>\n",
+            evidence(&goal.evidence)
+        );
+    }
     let findings = findings(&goal.findings);
     let letters = goal.smart.letters();
     let mut smart = String::new();
@@ -181,10 +187,25 @@ fn action(a: &ActionReport) -> String {
         (None, None) => String::new(),
     };
     format!(
-        r#"<li class="{class}"><span class="mark" aria-hidden="true">{mark}</span><span class="text">{}</span> <span class="when">{when}</span></li>
+        r#"<li class="{class}"><span class="mark" aria-hidden="true">{mark}</span><span class="text">{}</span> <span class="when">{when}</span>{}</li>
 "#,
-        escape(&a.text)
+        escape(&a.text),
+        evidence(&a.evidence)
     )
+}
+
+/// What an action cites as evidence, each with its status.
+fn evidence(list: &[crate::report::proof::EvidenceReport]) -> String {
+    (list.iter())
+        .map(|e| {
+            format!(
+                r#" <span class="evidence {}"><code>{}</code> {}</span>"#,
+                e.status,
+                escape(&e.cited),
+                escape(&e.words)
+            )
+        })
+        .collect()
 }
 
 /// The progress bar, the baseline → latest → target line and the chart of check-in values.
