@@ -397,3 +397,37 @@ fn the_report_says_who_agreed_each_goal_and_what_changed_since() {
         "{html}"
     );
 }
+
+#[test]
+fn explain_covers_both_rules_and_they_are_configurable() {
+    let repo = Repo::new();
+    for (rule, first) in [
+        ("GR505", "GR505 changed-since-agreed (default: info)\n"),
+        (
+            "unverified-evidence",
+            "GR506 unverified-evidence (default: warning)\n",
+        ),
+    ] {
+        let out = repo
+            .growth()
+            .args(["explain", rule])
+            .output()
+            .expect("growth runs");
+        assert_eq!(out.status.code(), Some(0));
+        let text = String::from_utf8_lossy(&out.stdout);
+        assert!(text.starts_with(first), "{text}");
+    }
+    // Off in the config: no findings although the target changed after the agreement.
+    let (repo, _) = agreed_by_trailer();
+    repo.write("growth.yaml", "rules:\n  changed-since-agreed: off\n");
+    repo.edit(PLAN, "target: 25%", "target: 15%");
+    repo.commit("lower", "2026-03-01");
+    assert_eq!(gr505(&repo), Vec::<String>::new());
+    repo.write("growth.yaml", "rules:\n  GR505: error\n");
+    let out = repo.growth().args(["lint"]).output().expect("growth runs");
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "an error-level GR505 fails lint"
+    );
+}
