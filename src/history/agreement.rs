@@ -5,10 +5,11 @@
 //! rules, read by libgit2) agrees with the plans that commit changed or merged in, at the
 //! commit's committer date. A tag matching `review_tags` agrees with the plans as they are in
 //! the tagged commit, at the tagger's date (annotated) or the commit's committer date
-//! (lightweight). Each becomes an [`EventKind::Agreed`] event placed right after the events
+//! (lightweight); a tag whose last segment names plans (`review/2026-h1/alice`: a directory
+//! or file stem `alice`) agrees with those alone. Each becomes an [`EventKind::Agreed`] event placed right after the events
 //! of the commit it agrees with, so everything later in a plan's events happened after it.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -80,6 +81,7 @@ fn person(value: &str) -> (String, Option<String>) {
 
 /// A tag that agrees with the commit it points at.
 struct Tag {
+    name: String,
     commit: Oid,
     info: Arc<CommitInfo>,
     agreement: Agreement,
@@ -118,6 +120,7 @@ fn review_tags(repo: &Repository, globs: &[String]) -> Vec<Tag> {
         let name_of = |bytes: &[u8]| String::from_utf8_lossy(bytes).into_owned();
         let email = name_of(signature.email_bytes());
         tags.push(Tag {
+            name: name.to_string(),
             commit: commit.id(),
             info: Arc::new(super::walk::commit_info(&commit)),
             agreement: Agreement {
@@ -200,7 +203,10 @@ fn agreed(version: &PlanVersion, commit: &Arc<CommitInfo>, agreement: &Agreement
 
 /// Per plan, the last version the tag's commit holds: the version its commit brought, or
 /// an earlier one with the same content that it descends from. Also the plans in the
-/// tagged tree that no version read matches (paths then).
+/// tagged tree that no version read matches (paths now).
+///
+/// A tag whose last segment names plans (`review/2026-h1/alice`: a directory or file stem
+/// `alice`) agrees with those alone; any other tag with every plan in the commit.
 fn tag_versions<'v>(
     repo: &Repository,
     versions: &'v [PlanVersion],
@@ -213,11 +219,30 @@ fn tag_versions<'v>(
     for v in versions {
         by_plan.entry(&v.plan).or_default().push(v);
     }
-    let tag_id = tag.commit.to_string();
-    let mut placed = Vec::new();
-    let mut missed = Vec::new();
     let mut plans: Vec<_> = by_plan.into_iter().collect();
     plans.sort_by(|a, b| a.0.cmp(b.0));
+    let segment = tag.name.rsplit('/').next().unwrap_or("").to_lowercase();
+    let names = |path: &PathBuf| {
+        let stem = path.file_stem().map(|s| s.to_string_lossy().to_lowercase());
+        let dirs = (path.parent().into_iter())
+            .flat_map(|p| p.iter())
+            .map(|c| c.to_string_lossy().to_lowercase());
+        stem.into_iter().chain(dirs).any(|n| n == segment)
+    };
+    if plans.iter().any(|(plan, _)| names(plan)) {
+        plans.retain(|(plan, _)| names(plan));
+    }
+    let tag_id = tag.commit.to_string();
+    // The tagged commit's ancestors, read once (commit ids only, no trees), when needed.
+    let mut ancestors: Option<HashSet<String>> = None;
+    let ancestors_of = || -> Result<HashSet<String>, git2::Error> {
+        let mut walk = repo.revwalk()?;
+        walk.push(tag.commit)?;
+        walk.map(|id| id.map(|id| id.to_string())).collect()
+    };
+    let mut blobs: HashMap<&PathBuf, Option<Oid>> = HashMap::new();
+    let mut placed = Vec::new();
+    let mut missed = Vec::new();
     for (plan, list) in plans {
         let mut hit = None;
         let mut in_tree = false;
@@ -225,19 +250,21 @@ fn tag_versions<'v>(
             if v.commit.is_uncommitted() {
                 continue;
             }
-            let blob = tree.get_path(&v.path).ok().map(|e| e.id());
+            let blob = *blobs
+                .entry(&v.path)
+                .or_insert_with(|| tree.get_path(&v.path).ok().map(|e| e.id()));
             in_tree |= blob.is_some();
             if v.commit.id == tag_id {
                 hit = v.blob.is_some().then_some(*v);
                 break;
             }
-            let Ok(id) = Oid::from_str(&v.commit.id) else {
+            if blob.is_none() || blob != v.blob {
                 continue;
-            };
-            if blob.is_some()
-                && blob == v.blob
-                && repo.graph_descendant_of(tag.commit, id).unwrap_or(false)
-            {
+            }
+            if ancestors.is_none() {
+                ancestors = Some(ancestors_of().unwrap_or_default());
+            }
+            if ancestors.as_ref().is_some_and(|a| a.contains(&v.commit.id)) {
                 hit = Some(*v);
                 break;
             }

@@ -182,7 +182,9 @@ fn a_change_put_back_is_no_change_and_a_goal_added_later_was_never_agreed() {
 fn an_annotated_review_tag_agrees_with_the_tagger_and_the_tag_date() {
     let repo = Repo::new();
     repo.write(PLAN, TWO);
-    repo.commit("plan", "2026-01-05");
+    // Raj's plan is in the tagged commit too, but the tag names Jane's.
+    repo.write("plans/raj.md", crate::support::RAJ);
+    repo.commit("plans", "2026-01-05");
     repo.write("README.md", "unrelated\n");
     repo.commit("readme", "2026-01-06");
     // Tagged later, on a commit that did not touch the plan.
