@@ -102,8 +102,13 @@ pub fn run(args: ReportArgs) -> anyhow::Result<u8> {
                 .map(|h| {
                     h.of_plan(&file.path)
                         .filter(|e| {
+                            // A tag made later than the view agrees with an older commit:
+                            // as of then, it had not been agreed yet.
+                            let agreed_later =
+                                matches!(&e.kind, EventKind::Agreed(a) if !as_of.has_happened(a.on));
                             !(as_of.is_past() && e.commit.is_uncommitted())
                                 && as_of.has_happened(e.commit.date())
+                                && !agreed_later
                         })
                         .collect()
                 })

@@ -220,6 +220,14 @@ fn an_annotated_review_tag_agrees_with_the_tagger_and_the_tag_date() {
             position(&text, "1 question")
         )]
     );
+    // As of the day before the tag was made, the plan was not agreed yet.
+    let before = report_json(&repo, &["--until", "2026-01-11"]);
+    assert_eq!(
+        before["plans"][0]["goals"][0]["agreed"],
+        serde_json::Value::Null
+    );
+    let on = report_json(&repo, &["--until", "2026-01-12"]);
+    assert_eq!(on["plans"][0]["goals"][0]["agreed"]["on"], "2026-01-12");
     // The terminal form of `growth history` says it in words.
     let out = repo
         .growth()
