@@ -441,3 +441,35 @@ fn explain_covers_both_rules_and_they_are_configurable() {
         "an error-level GR505 fails lint"
     );
 }
+
+#[test]
+fn a_hostile_trailer_reaches_the_terminal_harmless() {
+    let repo = Repo::new();
+    repo.write(PLAN, TWO);
+    repo.git(&["add", "-A"]);
+    git_by(
+        &repo,
+        "Bob Manager",
+        "2026-01-10",
+        &[
+            "commit",
+            "-q",
+            "-m",
+            "plan\n\nAgreed-by: Bob \u{1b}[2J\u{1b}]0;owned\u{7}Manager",
+        ],
+    );
+    repo.edit(PLAN, "target: 25%", "target: 15%");
+    repo.commit("lower", "2026-03-01");
+    for args in [&["history"][..], &["lint"], &["report"]] {
+        let out = repo.growth().args(args).output().expect("growth runs");
+        let text = String::from_utf8_lossy(&out.stdout);
+        assert!(
+            text.contains("agreed by Bob") || text.contains("Bob"),
+            "{args:?}: {text}"
+        );
+        assert!(
+            !text.contains('\u{1b}') && !text.contains('\u{7}'),
+            "{args:?}: {text:?}"
+        );
+    }
+}
