@@ -18,7 +18,19 @@ use crate::yaml::Node;
 pub const CONFIG_NAMES: &[&str] = &["growth.yaml", ".growth.yaml"];
 
 /// Top-level config keys.
-pub const CONFIG_KEYS: &[&str] = &["plans", "ladder", "fail_on", "rules", "options", "wording"];
+pub const CONFIG_KEYS: &[&str] = &[
+    "plans",
+    "ladder",
+    "fail_on",
+    "rules",
+    "options",
+    "wording",
+    "review_tags",
+    "evidence_repos",
+];
+
+/// The tags that mark a reviewed (agreed) commit, unless `review_tags:` says otherwise.
+pub const DEFAULT_REVIEW_TAGS: &[&str] = &["review/*"];
 
 /// Keys of `options:`.
 pub const OPTION_KEYS: &[&str] = &[
@@ -94,6 +106,11 @@ pub struct Config {
     pub wording: Wording,
     /// The config file's text, for pointing at a key that turns out to be wrong later.
     pub source: Option<SourceFile>,
+    /// Globs of tag names (without `refs/tags/`) that mark an agreed commit.
+    pub review_tags: Vec<String>,
+    /// Repositories evidence may cite as `NAME@REV`: name → path (relative paths are
+    /// resolved against the config's directory).
+    pub evidence_repos: Vec<(String, PathBuf)>,
 }
 
 impl Config {
@@ -110,6 +127,8 @@ impl Config {
             options: RuleOptions::default(),
             wording: Wording::default(),
             source: None,
+            review_tags: DEFAULT_REVIEW_TAGS.iter().map(|s| s.to_string()).collect(),
+            evidence_repos: Vec::new(),
         }
     }
 
@@ -210,6 +229,22 @@ impl Config {
                     .flat_map(|r| [r.code, r.name])
                     .collect();
                 config.wording = crate::lint::wording::read(&mut dec, node, &taken);
+            }
+            if let Some(node) = fields.get("review_tags") {
+                let globs = dec.text_list(node);
+                for glob in &globs {
+                    if let Err(err) = globset::Glob::new(&glob.value) {
+                        dec.report(Problem::new(
+                            ProblemKind::WrongType,
+                            glob.span,
+                            format!("`{}` is not a valid glob: {}", glob.value, err.kind()),
+                        ));
+                    }
+                }
+                config.review_tags = globs.into_iter().map(|g| g.value).collect();
+            }
+            if let Some(node) = fields.get("evidence_repos") {
+                config.evidence_repos = read_evidence_repos(&mut dec, node, &config.root);
             }
         }
         // Everything wrong with the config is reported in one round: the values above, and
@@ -336,6 +371,31 @@ fn read_options(dec: &mut Decoder, node: &crate::yaml::Node, options: &mut RuleO
     };
     options.vague_phrases = phrases(dec, "vague_phrases");
     options.outcome_phrases = phrases(dec, "outcome_phrases");
+}
+
+/// `evidence_repos:`: names to repository paths, relative to the config's directory.
+fn read_evidence_repos(
+    dec: &mut Decoder,
+    node: &crate::yaml::Node,
+    root: &Path,
+) -> Vec<(String, PathBuf)> {
+    let crate::yaml::Value::Map(entries) = &node.value else {
+        if node.value != crate::yaml::Value::Null {
+            dec.report(Problem::new(
+                ProblemKind::WrongType,
+                node.span,
+                "`evidence_repos` maps names to repository paths (`payments: ../payments`)",
+            ));
+        }
+        return Vec::new();
+    };
+    entries
+        .iter()
+        .filter_map(|(key, value)| {
+            let path = dec.text(value)?;
+            Some((key.name.clone(), tidy_join(root, Path::new(&path.value))))
+        })
+        .collect()
 }
 
 /// `dir/rel`, without a leading `./` when `dir` is the current directory.

@@ -8,7 +8,8 @@
 //! place that decides which day a run looks at. [`quantity`] reads targets and check-in
 //! values as a number and a unit, so progress compares like with like; [`sanitize`] is the one
 //! gate for text on its way to a terminal. [`server`] puts `lint`'s engine, explanations and
-//! fixes behind the Language Server Protocol for editors.
+//! fixes behind the Language Server Protocol for editors. [`evidence`] checks what actions
+//! cite as proof against git.
 
 pub mod asof;
 pub mod cli;
@@ -17,6 +18,7 @@ pub mod decode;
 pub mod diagnostic;
 pub mod due;
 pub mod edit;
+pub mod evidence;
 pub mod history;
 pub mod invalid;
 pub mod ladder;

@@ -249,6 +249,7 @@ fn check_history_and_report(linter: &Linter, name: &str, old: &[u8], new: &[u8])
             time: DateTime::parse_from_rfc3339(&format!("2026-03-{day:02}T10:00:00+00:00"))
                 .unwrap(),
             summary: String::new(),
+            agreed: Vec::new(),
         })
     };
     let (first, second) = (commit("a", 1), commit("b", 20));

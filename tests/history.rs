@@ -6,6 +6,10 @@
 //!   adds nothing unless it writes what no parent had); renames and moves; unparsable versions.
 //! - `history/repos.rs`: uncommitted work-tree changes, no repository, a shallow clone, a bare
 //!   repository, a detached HEAD, odd dates and a name that is not UTF-8, `--since`/`--until`.
+//! - `history/agreement.rs`: agreement by trailer and by review tag, and what changed since
+//!   (GR505).
+//! - `history/evidence.rs`: evidence cited by actions, checked in the plans' repository and
+//!   a second one (GR506), and listed in the report.
 //! - `history/rules.rs`: GR501–GR503 in `growth lint`, and that growth never writes to the
 //!   repository.
 //! - `history/trust.rs`: the field: shallow clones, edited entries, uncommitted work, `--until`,
@@ -17,12 +21,16 @@
 //! Events are compared as one line each (see [`support::line`]):
 //! `2026-02-10 jane plans/jane.md prod action-checked stated=2026-02-08 text=…`.
 
+#[path = "history/agreement.rs"]
+mod agreement;
 #[path = "history/bounded.rs"]
 mod bounded;
 #[path = "history/cache.rs"]
 mod cache;
 #[path = "history/events.rs"]
 mod events;
+#[path = "history/evidence.rs"]
+mod evidence;
 #[path = "history/hostile.rs"]
 mod hostile;
 #[path = "history/repos.rs"]
@@ -70,6 +78,18 @@ fn every_kind() -> Vec<EventKind> {
             from: None,
             to: None,
         },
+        EventKind::Agreed(growth::history::agreement::Agreement {
+            by: text("Bob Manager"),
+            email: Some(text("bob@example.com")),
+            on: day(7),
+            via: text("Agreed-by"),
+        }),
+        EventKind::Agreed(growth::history::agreement::Agreement {
+            by: text("Bob Manager"),
+            email: None,
+            on: day(7),
+            via: text("tag review/2026-h1/jane"),
+        }),
         EventKind::Unparsable {
             message: text("bad at line 2, column 12"),
         },
@@ -187,6 +207,7 @@ fn every_kind() -> Vec<EventKind> {
             | EventKind::PlanRenamed { .. }
             | EventKind::PlanSnapshot { .. }
             | EventKind::ReviewMoved { .. }
+            | EventKind::Agreed(_)
             | EventKind::Unparsable { .. }
             | EventKind::GoalAdded { .. }
             | EventKind::GoalRemoved { .. }
@@ -217,6 +238,7 @@ fn is_plan_level(kind: &EventKind) -> bool {
             | EventKind::PlanRenamed { .. }
             | EventKind::PlanSnapshot { .. }
             | EventKind::ReviewMoved { .. }
+            | EventKind::Agreed(_)
             | EventKind::Unparsable { .. }
     )
 }
@@ -239,6 +261,7 @@ fn commit(id: &str, short: &str) -> Arc<CommitInfo> {
         email: "jane@example.com".into(),
         time: DateTime::parse_from_rfc3339("2026-03-01T01:00:00+14:00").expect("a time"),
         summary: "a change".into(),
+        agreed: Vec::new(),
     })
 }
 
@@ -379,6 +402,7 @@ fn the_library_and_the_command_give_the_same_events() {
         since: None,
         until: None,
         progress: false,
+        review_tags: &[],
     };
     let loaded = history::load(&options).expect("history");
     assert_eq!(loaded.commits, 21);

@@ -3,7 +3,10 @@
 
 use chrono::NaiveDate;
 use growth::config::Config;
+use growth::evidence::{Checked, Status};
+use growth::history::agreement::Agreement;
 use growth::history::facts::{Backdated, MovedGoalpost, PlanFacts};
+use growth::history::since::{Agreed, ChangedSince};
 use growth::ladder::Ladder;
 use growth::lint::registry::RULES;
 use growth::lint::Linter;
@@ -44,7 +47,42 @@ fn history(code: &str, bad: bool, text: &str) -> Option<PlanFacts> {
             from: "25%".into(),
             to: "15%".into(),
         }),
-        ("GR502" | "GR503", _) => {}
+        ("GR505", true) => {
+            facts.agreed = Some(Agreed {
+                agreement: Agreement {
+                    by: "Bob Manager".into(),
+                    email: None,
+                    on: date(1, 10),
+                    via: "Agreed-by".into(),
+                },
+                commit: "abc1234".into(),
+                added_since: Default::default(),
+                changes: vec![ChangedSince {
+                    goal: "solve-production-issues-on-my-own".into(),
+                    field: "target",
+                    from: "25%".into(),
+                    to: "15%".into(),
+                    commit: "def5678".into(),
+                    date: date(3, 2),
+                }],
+            })
+        }
+        ("GR506", true) => {
+            let at = text.find("0000000").expect("the cited revision");
+            facts.evidence.push(Checked {
+                goal: "solve-production-issues-on-my-own".into(),
+                action: Some("Fix the retry storm".into()),
+                cited: "0000000".into(),
+                span: Span::new(at, at + 7),
+                status: Status::Unverified(vec![
+                    "no revision `0000000` in the plans' repository".into()
+                ]),
+                commit: None,
+                author: None,
+                date: None,
+            })
+        }
+        ("GR502" | "GR503" | "GR505" | "GR506", _) => {}
         _ => return None,
     }
     Some(facts)

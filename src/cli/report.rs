@@ -102,20 +102,31 @@ pub fn run(args: ReportArgs) -> anyhow::Result<u8> {
                 .map(|h| {
                     h.of_plan(&file.path)
                         .filter(|e| {
+                            // A tag made later than the view agrees with an older commit:
+                            // as of then, it had not been agreed yet.
+                            let agreed_later =
+                                matches!(&e.kind, EventKind::Agreed(a) if !as_of.has_happened(a.on));
                             !(as_of.is_past() && e.commit.is_uncommitted())
                                 && as_of.has_happened(e.commit.date())
+                                && !agreed_later
                         })
                         .collect()
                 })
                 .unwrap_or_default();
             // A plan git knows nothing about is reported from its own dates.
             let facts = (!events.is_empty()).then(|| {
-                facts::plan_facts(
+                let mut facts = facts::plan_facts(
                     events.iter().copied(),
                     plan,
                     config.options.backdate_days,
                     &as_of,
-                )
+                );
+                let settings = crate::evidence::Settings {
+                    repos: config.evidence_repos.clone(),
+                    backdate_days: config.options.backdate_days,
+                };
+                facts.evidence = crate::evidence::check(plan, &file.path, &settings);
+                facts
             });
             let diagnostics = linter.lint_with_history(&parsed, facts.as_ref());
             let since = bound(
@@ -329,6 +340,17 @@ fn bound(
         let last = reviews.into_iter().filter(|d| *d <= today).max();
         if last.is_some() {
             return Ok(last);
+        }
+        // No review date: the latest agreement (a trailer or a review tag) is the review.
+        let agreed = (events.iter())
+            .filter_map(|e| match &e.kind {
+                EventKind::Agreed(a) => Some(a.on),
+                _ => None,
+            })
+            .filter(|d| *d <= today)
+            .max();
+        if agreed.is_some() {
+            return Ok(agreed);
         }
         // No review yet: the plan's period is what "since the last review" can mean; all
         // dates would hide how long someone has been quiet.

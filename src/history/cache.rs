@@ -45,7 +45,7 @@ impl Settings {
 /// The first line of every cache file; the second is `<format> <version> <checksum>`.
 const MAGIC: &str = "growth history cache";
 /// Bumped whenever what is stored, or what a walk makes of history, changes shape.
-const FORMAT: u32 = 2;
+const FORMAT: u32 = 3;
 
 /// What a walk found, in a form that can be written and read back.
 #[derive(Debug, Serialize, Deserialize)]

@@ -10,6 +10,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::plan::GoalStatus;
 
+use super::agreement::Agreement;
+
 /// A commit, or the "uncommitted" pseudo-commit for work-tree changes.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CommitInfo {
@@ -23,6 +25,9 @@ pub struct CommitInfo {
     pub time: DateTime<FixedOffset>,
     /// The first line of the message.
     pub summary: String,
+    /// What the message's `Agreed-by:` / `Reviewed-by:` trailers record.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub agreed: Vec<Agreement>,
 }
 
 impl CommitInfo {
@@ -79,6 +84,8 @@ pub enum EventKind {
         #[serde(skip_serializing_if = "Option::is_none")]
         to: Option<NaiveDate>,
     },
+    /// Someone agreed to the plan as it is at this commit (a trailer or a review tag).
+    Agreed(Agreement),
     /// This version of the plan does not parse.
     Unparsable {
         message: String,
@@ -297,6 +304,7 @@ impl EventKind {
             EventKind::ReviewMoved { from, to } => {
                 format!("review date {} → {}", date(from), date(to))
             }
+            EventKind::Agreed(a) => format!("agreed by {}", a.describe()),
             EventKind::Unparsable { message } => format!("unparsable: {message}"),
             EventKind::GoalAdded { title } => format!("goal added: \"{title}\""),
             EventKind::GoalRemoved { title } => format!("goal removed: \"{title}\""),

@@ -59,6 +59,11 @@ pub struct PlanFacts {
     pub moved: Vec<MovedGoalpost>,
     /// The plan's history starts at a shallow clone's boundary.
     pub shallow: bool,
+    /// The latest agreement and what changed since it.
+    pub agreed: Option<super::since::Agreed>,
+    /// What the plan's actions cite as evidence, checked against git (see
+    /// [`crate::evidence`]); filled in by the commands, not from the events.
+    pub evidence: Vec<crate::evidence::Checked>,
 }
 
 /// The goal's baseline now, which says which way its target counts.
@@ -401,7 +406,9 @@ pub fn plan_facts_from<'e>(
         content_seen = true;
         entries.seed(start);
     }
+    let mut agreed = super::since::Tracker::default();
     for event in events {
+        agreed.apply(event);
         if matches!(event.kind, EventKind::PlanAdded) {
             first_commit = Some(&event.commit.id);
         }
@@ -473,5 +480,6 @@ pub fn plan_facts_from<'e>(
         }
     }
     facts.backdated = entries.backdated(plan, backdate_days);
+    facts.agreed = agreed.finish();
     facts
 }

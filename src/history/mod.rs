@@ -3,13 +3,16 @@
 //!
 //! [`walk`] finds the changes and turns them into events; [`diff`] compares two versions
 //! of a plan; [`facts`] derives what the history rules and the report need (when a goal last
-//! moved, which entries were backdated, which goalposts moved).
+//! moved, which entries were backdated, which goalposts moved); [`agreement`] reads who
+//! agreed to a plan (commit trailers, review tags) and [`since`] what changed after.
 
+pub mod agreement;
 pub mod cache;
 pub mod diff;
 pub mod event;
 pub mod facts;
 mod name;
+pub mod since;
 mod walk;
 
 use std::collections::{HashMap, HashSet};
@@ -20,6 +23,11 @@ use chrono::{DateTime, FixedOffset, NaiveDate};
 use git2::{Oid, Repository};
 
 pub use event::{CommitInfo, Event, EventKind, FieldChange, UNCOMMITTED};
+
+/// The day of a git time in its own time zone: how commits are dated everywhere.
+pub fn author_day(when: &git2::Time) -> NaiveDate {
+    walk::commit_time(when).date_naive()
+}
 
 /// Why there is no history.
 #[derive(Debug, thiserror::Error)]
@@ -75,6 +83,8 @@ pub struct Options<'a> {
     pub until: Option<Bound>,
     /// Show a progress bar on a terminal when the walk takes a while.
     pub progress: bool,
+    /// Globs of the tags that mark an agreed commit (`review_tags`).
+    pub review_tags: &'a [String],
 }
 
 /// A plan's content at one commit: what `--until` shows.
@@ -363,7 +373,16 @@ pub fn load_with(options: &Options, scope: &Scope) -> Result<History, HistoryErr
     history.starts = std::mem::take(&mut walker.starts);
     history.bounded = scope.from.filter(|_| walker.bounded);
     history.unsure = walker.unsure_plans();
-    history.events = filter(&repo, walker.events, options)?;
+    let mut events = walker.events;
+    let untold = agreement::place(
+        &repo,
+        &mut events,
+        &history.versions,
+        options.review_tags,
+        history.bounded.is_some(),
+    );
+    history.unsure.extend(untold);
+    history.events = filter(&repo, events, options)?;
     history.index();
     Ok(history)
 }

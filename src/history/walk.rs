@@ -145,6 +145,7 @@ impl<'r> Walker<'r> {
             self.bounded = true;
             self.commits_seen = skip;
             self.start_at(oids[skip - 1])?;
+            self.agreed_before(&oids[..skip])?;
         }
         // In chunks: find what each commit changed, parse the new plan versions of the whole
         // chunk on all cores, then turn the changes into events in order. A commit whose
@@ -199,7 +200,11 @@ impl<'r> Walker<'r> {
     fn start_at(&mut self, oid: Oid) -> Result<(), git2::Error> {
         let commit = self.repo.find_commit(oid)?;
         let tree = commit.tree()?;
-        let info = Arc::new(commit_info(&commit));
+        // The snapshot stands for the plans then, not for what this one commit agreed to.
+        let info = Arc::new(CommitInfo {
+            agreed: Vec::new(),
+            ..commit_info(&commit)
+        });
         let changes = self.changes(None, Some(&tree))?;
         let steps = vec![(Arc::clone(&info), Step::Changes(changes.clone(), false))];
         self.prefetch(&steps);
@@ -217,6 +222,22 @@ impl<'r> Walker<'r> {
                 plan: name::path(&change.path),
                 start,
             });
+        }
+        Ok(())
+    }
+
+    /// A plan agreed to by a trailer in a commit a bounded walk skips: what changed since
+    /// then is partly in the skipped history, so only a full walk can tell.
+    fn agreed_before(&mut self, skipped: &[Oid]) -> Result<(), git2::Error> {
+        for &oid in skipped {
+            let commit = self.repo.find_commit(oid)?;
+            let message = String::from_utf8_lossy(commit.message_bytes());
+            if super::agreement::from_message(&message, NaiveDate::MIN).is_empty() {
+                continue;
+            }
+            let parent = commit.parents().next().map(|p| p.tree()).transpose()?;
+            let changes = self.changes(parent.as_ref(), Some(&commit.tree()?))?;
+            self.unsure.extend(changes.into_iter().map(|c| c.path));
         }
         Ok(())
     }
@@ -731,6 +752,7 @@ impl<'r> Walker<'r> {
             email: String::new(),
             time: now,
             summary: "changes not committed yet".into(),
+            agreed: Vec::new(),
         });
         let mut changes = Vec::new();
         let mut seen = HashSet::new();
@@ -881,7 +903,7 @@ fn author_date(commit: &git2::Commit) -> NaiveDate {
     commit_time(&commit.author().when()).date_naive()
 }
 
-fn commit_time(when: &git2::Time) -> DateTime<FixedOffset> {
+pub(super) fn commit_time(when: &git2::Time) -> DateTime<FixedOffset> {
     let offset = FixedOffset::east_opt(when.offset_minutes() * 60)
         .unwrap_or_else(|| FixedOffset::east_opt(0).expect("zero offset"));
     DateTime::from_timestamp(when.seconds(), 0)
@@ -889,8 +911,10 @@ fn commit_time(when: &git2::Time) -> DateTime<FixedOffset> {
         .with_timezone(&offset)
 }
 
-fn commit_info(commit: &git2::Commit) -> CommitInfo {
+pub(super) fn commit_info(commit: &git2::Commit) -> CommitInfo {
     let author = commit.author();
+    let committed = commit_time(&commit.committer().when()).date_naive();
+    let message = String::from_utf8_lossy(commit.message_bytes());
     let time = commit_time(&author.when());
     let id = commit.id().to_string();
     CommitInfo {
@@ -900,5 +924,6 @@ fn commit_info(commit: &git2::Commit) -> CommitInfo {
         email: String::from_utf8_lossy(author.email_bytes()).into_owned(),
         time,
         summary: String::from_utf8_lossy(commit.summary_bytes().unwrap_or_default()).into_owned(),
+        agreed: super::agreement::from_message(&message, committed),
     }
 }

@@ -40,6 +40,8 @@ pub static RULES: &[&Rule] = &[
     &gr502_backdated_entry::RULE,
     &gr503_moved_goalposts::RULE,
     &gr504_missed_check_in::RULE,
+    &gr505_changed_since_agreed::RULE,
+    &gr506_unverified_evidence::RULE,
 ];
 
 /// A rule by code (`GR201`, any case) or name (`vague-goal`).

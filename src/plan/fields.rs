@@ -17,6 +17,7 @@ pub const FRONT_MATTER_KEYS: &[&str] = &[
     "north_star",
     "not_willing",
     "cadence",
+    "aliases",
 ];
 
 /// Keys of a goal's metadata block.
@@ -35,6 +36,7 @@ pub const GOAL_KEYS: &[&str] = &[
     "relevance",
     "status",
     "cadence",
+    "evidence",
 ];
 
 /// Keys of `period`.
@@ -45,7 +47,7 @@ pub const YAML_PLAN_KEYS: &[&str] = &["title", "goals"];
 /// Keys of a goal in a YAML plan: the goal keys plus these.
 pub const YAML_GOAL_KEYS: &[&str] = &["title", "actions", "checkins"];
 /// Keys of an action in a YAML plan.
-pub const YAML_ACTION_KEYS: &[&str] = &["text", "done", "due"];
+pub const YAML_ACTION_KEYS: &[&str] = &["text", "done", "due", "evidence"];
 /// Keys of a check-in in a YAML plan.
 pub const YAML_CHECKIN_KEYS: &[&str] = &["date", "value", "note"];
 
@@ -120,6 +122,7 @@ pub fn empty_plan(format: PlanFormat, header_span: Span) -> Plan {
         north_star: None,
         not_willing: Vec::new(),
         cadence: None,
+        aliases: Vec::new(),
         goals: Vec::new(),
         written: Vec::new(),
         header_span,
@@ -140,6 +143,7 @@ pub fn read_header(dec: &mut Decoder, fields: &Fields, plan: &mut Plan) {
         .unwrap_or_default();
     plan.period = fields.get("period").and_then(|n| read_period(dec, n));
     plan.cadence = fields.get("cadence").and_then(|n| read_cadence(dec, n));
+    plan.aliases = (fields.get("aliases").map(|n| dec.text_list(n))).unwrap_or_default();
 
     plan.written = written(fields, FRONT_MATTER_KEYS);
     let at = Span::at(fields.span.start);
@@ -229,6 +233,7 @@ pub fn new_goal(title: Spanned<String>, span: Span) -> Goal {
         cadence: None,
         actions: Vec::new(),
         checkins: Vec::new(),
+        evidence: Vec::new(),
         written: Vec::new(),
         span,
         layout: super::GoalLayout::default(),
@@ -258,6 +263,7 @@ pub fn read_goal_meta(dec: &mut Decoder, fields: &Fields, goal: &mut Goal) {
         .get("status")
         .and_then(|n| dec.choice(n, GOAL_STATUSES));
     goal.cadence = fields.get("cadence").and_then(|n| read_cadence(dec, n));
+    goal.evidence = (fields.get("evidence").map(|n| dec.text_list(n))).unwrap_or_default();
 }
 
 fn read_cadence(dec: &mut Decoder, node: &Node) -> Option<Spanned<Cadence>> {

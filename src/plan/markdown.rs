@@ -329,12 +329,19 @@ impl Walker<'_> {
             }
             cut.push(marker.whole);
         }
+        let mut evidence = Vec::new();
+        for (whole, revs) in super::evidence::markers(self.text, line.content) {
+            cut.push(whole);
+            evidence.extend(revs);
+        }
+        cut.sort_by_key(|s| s.start);
         let text = collapse(self.text, line.content, &cut);
         let action = Action {
             text: Spanned::new(text, line.content),
             done: line.checked,
             done_on,
             due,
+            evidence,
             span: line.item,
         };
         if let Some((goal, _)) = &mut self.goal {

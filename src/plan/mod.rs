@@ -5,6 +5,7 @@
 //! column whichever form the user writes.
 
 mod cadence;
+pub mod evidence;
 pub(crate) mod fields;
 mod markdown;
 mod yaml_form;
@@ -71,6 +72,9 @@ pub struct Plan {
     pub not_willing: Vec<Spanned<String>>,
     /// The check-in rhythm for every goal that states none.
     pub cadence: Option<Spanned<Cadence>>,
+    /// Other names and emails the owner commits as (evidence is checked against them).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<Spanned<String>>,
     pub goals: Vec<Goal>,
     /// The plan keys written with a value, a misspelt key counted as the key it most likely
     /// means (see [`Goal::written`]).
@@ -189,6 +193,9 @@ pub struct Goal {
     pub cadence: Option<Spanned<Cadence>>,
     pub actions: Vec<Action>,
     pub checkins: Vec<Checkin>,
+    /// Revisions or URLs the goal cites as evidence (`evidence:` in its block).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub evidence: Vec<Spanned<String>>,
     /// The goal keys written with a value, a misspelt key counted as the key it most likely
     /// means: a key that was written but could not be read is reported once, by the reader,
     /// and not again as missing.
@@ -268,6 +275,9 @@ pub struct Action {
     pub done_on: Option<Spanned<NaiveDate>>,
     /// `(due …)` or `📅 …`.
     pub due: Option<Spanned<NaiveDate>>,
+    /// Revisions or URLs cited as evidence: `(evidence REV)`, or `evidence:` in YAML.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub evidence: Vec<Spanned<String>>,
     /// The whole list item or YAML entry.
     #[serde(skip)]
     pub span: Span,

@@ -89,6 +89,7 @@ fn read_action(dec: &mut Decoder, node: &Node) -> Option<Action> {
             done: false,
             done_on: None,
             due: None,
+            evidence: Vec::new(),
             span: node.span,
         });
     }
@@ -128,11 +129,13 @@ fn read_action(dec: &mut Decoder, node: &Node) -> Option<Action> {
         },
     };
     let due = fields.get("due").and_then(|n| dec.date(n));
+    let evidence = (fields.get("evidence").map(|n| dec.text_list(n))).unwrap_or_default();
     Some(Action {
         text,
         done,
         done_on,
         due,
+        evidence,
         span: node.span,
     })
 }

@@ -172,6 +172,7 @@ fn goal_report(
                 done_source,
                 due: a.due.as_ref().map(|d| d.value),
                 overdue: !done && a.due.as_ref().is_some_and(|d| d.value < input.today),
+                evidence: super::proof::evidence(id, Some(&a.text.value), input.facts),
             }
         })
         .collect();
@@ -233,6 +234,8 @@ fn goal_report(
         flag_details,
         flags,
         findings,
+        agreed: super::proof::agreed(id, input.facts),
+        evidence: super::proof::evidence(id, None, input.facts),
     }
 }
 

@@ -230,6 +230,19 @@ fn goal_section(out: &mut dyn io::Write, report: &Report, goal: &GoalReport) -> 
     if !goal.flag_details.is_empty() {
         writeln!(out)?;
     }
+    if let Some(a) = &goal.agreed {
+        writeln!(
+            out,
+            "**Agreed:** {}\n",
+            text(a.words().trim_start_matches("agreed "))
+        )?;
+        for c in &a.changes {
+            writeln!(out, "- changed since: {}", text(&c.words()))?;
+        }
+        if !a.changes.is_empty() {
+            writeln!(out)?;
+        }
+    }
     writeln!(
         out,
         "**Measure:** {}\n",
@@ -263,6 +276,21 @@ fn goal_section(out: &mut dyn io::Write, report: &Report, goal: &GoalReport) -> 
         let due = opt("", a.due, if a.overdue { " ⚠️ overdue" } else { "" });
         let (mark, action) = (if a.done { "✅" } else { "⬜" }, text(&a.text));
         writeln!(out, "| {mark} | {action} | {due} | {when} |")?;
+    }
+    let cited: Vec<(Option<&str>, &super::proof::EvidenceReport)> = (goal.evidence.iter())
+        .map(|e| (None, e))
+        .chain(
+            goal.actions
+                .iter()
+                .flat_map(|a| a.evidence.iter().map(|e| (Some(a.text.as_str()), e))),
+        )
+        .collect();
+    if !cited.is_empty() {
+        writeln!(out, "\n**Evidence:**\n")?;
+    }
+    for (action, e) in cited {
+        let of = action.map_or_else(|| "the goal".to_string(), text);
+        writeln!(out, "- `{}` ({of}): {}", text(&e.cited), text(&e.words))?;
     }
     findings(out, &goal.findings)?;
     match goal.checkins.len() {

@@ -8,6 +8,7 @@ mod details;
 pub mod html;
 pub mod markdown;
 pub mod model;
+pub mod proof;
 pub mod summary;
 pub mod terminal;
 

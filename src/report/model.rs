@@ -137,6 +137,10 @@ pub struct GoalReport {
     pub flag_details: Vec<FlagDetail>,
     /// The goal's lint findings, in the order lint prints them.
     pub findings: Vec<FindingReport>,
+    /// The latest agreement that covers the goal, and what changed since.
+    pub agreed: Option<super::proof::AgreedReport>,
+    /// Evidence the goal itself cites (`evidence:` in its block).
+    pub evidence: Vec<super::proof::EvidenceReport>,
 }
 
 /// One lint finding of a goal, as `growth lint` states it.
@@ -240,6 +244,8 @@ pub struct ActionReport {
     /// Open and due before the report date, in a plan that has not ended (an ended plan's
     /// actions are a record): the one place every format learns "overdue" from.
     pub overdue: bool,
+    /// What the action cites as evidence, and whether git bears it out.
+    pub evidence: Vec<super::proof::EvidenceReport>,
 }
 
 #[derive(Debug, Clone, Serialize)]

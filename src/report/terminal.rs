@@ -185,6 +185,23 @@ fn plan_section(t: &mut Term, report: &Report, plan: &PlanReport) -> io::Result<
     Ok(())
 }
 
+/// Each piece of evidence on a line of its own, under what cites it.
+fn evidence(t: &mut Term, indent: usize, list: &[super::proof::EvidenceReport]) -> io::Result<()> {
+    for e in list {
+        let style = if e.status == "unverified" {
+            YELLOW
+        } else {
+            DIM
+        };
+        let first = [seg(
+            format!("{}evidence {}: ", " ".repeat(indent), e.cited),
+            style,
+        )];
+        t.para(&first, indent + 2, &e.words, PLAIN)?;
+    }
+    Ok(())
+}
+
 fn goal_section(t: &mut Term, report: &Report, goal: &GoalReport) -> io::Result<()> {
     let done = goal.status == GoalStatus::Done;
     let style = if done { GREEN } else { BOLD };
@@ -205,6 +222,13 @@ fn goal_section(t: &mut Term, report: &Report, goal: &GoalReport) -> io::Result<
     for d in &goal.flag_details {
         let first = [seg(format!("      {}: ", d.flag.label()), YELLOW)];
         t.para(&first, 8, &d.words(), PLAIN)?;
+    }
+    if let Some(a) = &goal.agreed {
+        t.field(4, "Agreed", a.words().trim_start_matches("agreed "), PLAIN)?;
+        for c in &a.changes {
+            let first = [seg("      changed since: ", YELLOW)];
+            t.para(&first, 8, &c.words(), PLAIN)?;
+        }
     }
     let competency = opt("competency ", goal.competency.as_ref(), "");
     let focus = opt("", goal.focus.as_ref(), ", ") + &competency;
@@ -232,7 +256,9 @@ fn goal_section(t: &mut Term, report: &Report, goal: &GoalReport) -> io::Result<
         let mark = if a.done { "      [x] " } else { "      [ ] " };
         let mark = [seg(mark, if a.done { GREEN } else { PLAIN })];
         t.para(&mark, 10, &format!("{}{status}", a.text), style)?;
+        evidence(t, 10, &a.evidence)?;
     }
+    evidence(t, 6, &goal.evidence)?;
     findings(t, 4, &goal.findings)?;
     let n = goal.checkins.len();
     let n = if n == 0 { "none".into() } else { n.to_string() };

@@ -154,6 +154,7 @@ impl Workspace {
             since: window.since.map(Bound::parse),
             until: window.until.map(Bound::parse),
             progress: std::io::IsTerminal::is_terminal(&std::io::stderr()),
+            review_tags: &self.config.review_tags,
         };
         // `GROWTH_FULL_HISTORY=1` walks all of history even where a bounded walk would do:
         // to check the one against the other.

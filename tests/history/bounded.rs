@@ -136,6 +136,7 @@ fn walk(repo: &Repo, from: Option<NaiveDate>) -> history::History {
         since: None,
         until: None,
         progress: false,
+        review_tags: &[],
     };
     history::load_with(&options, &Scope { from, cache: None }).expect("history")
 }

@@ -223,7 +223,7 @@ fn lint_reads_the_history_of_the_plans_it_is_given() {
 // ------------------------------------------------------------------------------ read-only
 
 /// Everything under `.git`: each file's bytes and modification time.
-fn git_dir_state(dir: &Path) -> BTreeMap<String, (Vec<u8>, std::time::SystemTime)> {
+pub(crate) fn git_dir_state(dir: &Path) -> BTreeMap<String, (Vec<u8>, std::time::SystemTime)> {
     let mut out = BTreeMap::new();
     let mut dirs = vec![dir.join(".git")];
     while let Some(dir) = dirs.pop() {

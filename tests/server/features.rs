@@ -218,6 +218,7 @@ fn completion_offers_keys_statuses_levels_and_competencies() {
             "cadence",
             "competency",
             "due",
+            "evidence",
             "focus",
             "id",
             "measure",
@@ -230,13 +231,14 @@ fn completion_offers_keys_statuses_levels_and_competencies() {
             "why"
         ]
     );
-    assert_eq!(keys[6]["insertText"], "measure: ");
+    assert_eq!(keys[7]["insertText"], "measure: ");
     assert_eq!(keys[6]["kind"], 10);
     // In the front matter: the front matter's keys.
     let top = server.result(3, "textDocument/completion", position_params(&uri, 1, 1));
     assert_eq!(
         labels(&top),
         [
+            "aliases",
             "cadence",
             "north_star",
             "not_willing",

@@ -197,6 +197,7 @@ fn a_yaml_plan_gets_findings_fixes_and_completion_by_its_nesting() {
             "checkins",
             "competency",
             "due",
+            "evidence",
             "focus",
             "id",
             "measure",
@@ -213,7 +214,7 @@ fn a_yaml_plan_gets_findings_fixes_and_completion_by_its_nesting() {
     // Under `actions`, an action's keys.
     assert_eq!(
         labels(server.result(4, "textDocument/completion", position_params(&uri, 14, 10))),
-        ["done", "due", "text"]
+        ["done", "due", "evidence", "text"]
     );
     let hover = server.result(5, "textDocument/hover", position_params(&uri, 14, 9));
     assert_eq!(

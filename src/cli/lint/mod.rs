@@ -157,6 +157,18 @@ fn collect(
         let fail_on = args.fail_on.unwrap_or(config.fail_on);
         report_fail_on = Some(report_fail_on.map_or(fail_on, |f| f.max(fail_on)));
         summary.files += files.len();
+        if let Some(found) = &mut all_facts {
+            let settings = crate::evidence::Settings {
+                repos: config.evidence_repos.clone(),
+                backdate_days,
+            };
+            let with_plans = pairs.iter().zip(found.iter_mut());
+            for ((file, parsed), facts) in with_plans {
+                if let (Some(plan), Some(facts)) = (&parsed.plan, facts) {
+                    facts.evidence = crate::evidence::check(plan, &file.path, &settings);
+                }
+            }
+        }
         let no_facts = vec![None; parsed.len()];
         let all_facts = all_facts.unwrap_or(no_facts);
         let linted: Vec<_> = parsed.into_iter().zip(all_facts).collect();

@@ -38,3 +38,5 @@ pub mod gr501_stale_goal;
 pub mod gr502_backdated_entry;
 pub mod gr503_moved_goalposts;
 pub mod gr504_missed_check_in;
+pub mod gr505_changed_since_agreed;
+pub mod gr506_unverified_evidence;

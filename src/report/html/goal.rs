@@ -34,7 +34,13 @@ pub(super) fn section(
             ("Competency", goal.competency.as_deref().map(escape)),
         ],
     );
-    let details = flag_details(goal);
+    let mut details = flag_details(goal) + &agreed(goal);
+    if !goal.evidence.is_empty() {
+        details += &format!(
+            "<p class=\"goal-evidence\">Evidence:{}</p>\n",
+            evidence(&goal.evidence)
+        );
+    }
     let findings = findings(&goal.findings);
     let letters = goal.smart.letters();
     let mut smart = String::new();
@@ -103,6 +109,27 @@ pub(super) fn section(
     ))
 }
 
+/// Who agreed to the goal, and what changed since.
+fn agreed(goal: &GoalReport) -> String {
+    let Some(a) = &goal.agreed else {
+        return String::new();
+    };
+    let changes: String = (a.changes.iter())
+        .map(|c| {
+            format!(
+                "<li>{} {}</li>\n",
+                badge("bad", "changed since"),
+                escape(&c.words())
+            )
+        })
+        .collect();
+    let changes = match changes.is_empty() {
+        true => changes,
+        false => format!("<ul class=\"flag-details\">\n{changes}</ul>\n"),
+    };
+    format!("<p class=\"agreed\">{}</p>\n{changes}", escape(&a.words()))
+}
+
 /// Which entry each history flag is about, under the goal's heading.
 fn flag_details(goal: &GoalReport) -> String {
     let items: String = (goal.flag_details.iter())
@@ -160,10 +187,25 @@ fn action(a: &ActionReport) -> String {
         (None, None) => String::new(),
     };
     format!(
-        r#"<li class="{class}"><span class="mark" aria-hidden="true">{mark}</span><span class="text">{}</span> <span class="when">{when}</span></li>
+        r#"<li class="{class}"><span class="mark" aria-hidden="true">{mark}</span><span class="text">{}</span> <span class="when">{when}</span>{}</li>
 "#,
-        escape(&a.text)
+        escape(&a.text),
+        evidence(&a.evidence)
     )
+}
+
+/// What an action cites as evidence, each with its status.
+fn evidence(list: &[crate::report::proof::EvidenceReport]) -> String {
+    (list.iter())
+        .map(|e| {
+            format!(
+                r#" <span class="evidence {}"><code>{}</code> {}</span>"#,
+                e.status,
+                escape(&e.cited),
+                escape(&e.words)
+            )
+        })
+        .collect()
 }
 
 /// The progress bar, the baseline → latest → target line and the chart of check-in values.
