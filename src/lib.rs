@@ -17,6 +17,7 @@ pub mod diagnostic;
 pub mod due;
 pub mod edit;
 pub mod history;
+pub mod import;
 pub mod invalid;
 pub mod ladder;
 pub mod lint;

@@ -539,6 +539,7 @@ fn man_writes_a_page_per_command() {
             "growth-explain.1",
             "growth-history.1",
             "growth-init.1",
+            "growth-ladder-import.1",
             "growth-ladder-show.1",
             "growth-ladder.1",
             "growth-lint.1",

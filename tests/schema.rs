@@ -506,7 +506,12 @@ fn example_yaml_plans_validate() {
 fn example_config_and_ladders_validate() {
     let config = "examples/team/growth.yaml";
     assert_valid(CONFIG, &yaml(&read(&repo().join(config)), config), config);
-    for ladder in ["examples/team/ladder.yaml", "tests/fixtures/ladder.yaml"] {
+    for ladder in [
+        "examples/team/ladder.yaml",
+        "tests/fixtures/ladder.yaml",
+        "tests/fixtures/tracks/ladder.yaml",
+        "tests/fixtures/ladder-import/ladder.expected.yaml",
+    ] {
         assert_valid(LADDER, &yaml(&read(&repo().join(ladder)), ladder), ladder);
     }
 }

@@ -10,6 +10,7 @@ mod explain;
 mod history;
 mod init;
 mod ladder;
+mod ladder_import;
 mod lint;
 mod report;
 mod target;
@@ -107,6 +108,18 @@ pub enum Command {
 pub enum LadderCommand {
     /// What LEVEL expects in each competency; with TARGET, what rises from LEVEL to TARGET.
     Show(LadderShowArgs),
+    /// Print a ladder.yaml made from a spreadsheet (CSV or TSV) or FT's job-family YAML.
+    Import(LadderImportArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct LadderImportArgs {
+    /// A CSV or TSV file (competency column, optional Area and Description, one column per
+    /// level) or a Financial Times job-family YAML file.
+    pub file: PathBuf,
+    /// Write the ladder to this new file instead of standard output (never overwrites).
+    #[arg(short = 'o', long, value_name = "NEW")]
+    pub output: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]
@@ -364,6 +377,9 @@ pub fn run(cli: Cli) -> anyhow::Result<u8> {
         Command::Ladder {
             command: LadderCommand::Show(args),
         } => ladder::show(args),
+        Command::Ladder {
+            command: LadderCommand::Import(args),
+        } => ladder_import::run(args),
         Command::Explain { rule } => explain::explain(&rule),
         Command::Rules { format, config } => explain::rules(format, config.as_deref()),
         Command::Completions { shell } => {
