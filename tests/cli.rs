@@ -538,6 +538,7 @@ fn man_writes_a_page_per_command() {
             "growth-due.1",
             "growth-explain.1",
             "growth-history.1",
+            "growth-import.1",
             "growth-init.1",
             "growth-ladder-import.1",
             "growth-ladder-show.1",

@@ -12,6 +12,7 @@ mod init;
 mod ladder;
 mod ladder_import;
 mod lint;
+mod plan_import;
 mod report;
 mod target;
 
@@ -57,6 +58,9 @@ pub enum Command {
     History(HistoryArgs),
     /// Write a new plan from the template (never overwrites).
     Init(InitArgs),
+    /// Print a growth plan made from a plan written before growth (focus points, goal
+    /// tables, North Star lines, ✓ marks), keeping what it cannot place as free Markdown.
+    Import(ImportArgs),
     /// Add a dated entry to a goal's check-ins (today's, unless --date).
     #[command(name = "check-in")]
     CheckIn(CheckinArgs),
@@ -110,6 +114,21 @@ pub enum LadderCommand {
     Show(LadderShowArgs),
     /// Print a ladder.yaml made from a spreadsheet (CSV or TSV) or FT's job-family YAML.
     Import(LadderImportArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// A Markdown plan in any shape.
+    pub file: PathBuf,
+    /// Write the plan to this new file instead of standard output (never overwrites).
+    #[arg(short = 'o', long, value_name = "NEW")]
+    pub output: Option<PathBuf>,
+    /// The owner's name [default: an `Owner:` or `Name:` line of the plan].
+    #[arg(long)]
+    pub owner: Option<String>,
+    /// The date horizons without a year and the plan's period are chosen from [default: today].
+    #[arg(long, env = "GROWTH_TODAY", value_name = "YYYY-MM-DD", value_parser = parse_today)]
+    pub today: Option<NaiveDate>,
 }
 
 #[derive(Debug, Args)]
@@ -371,6 +390,7 @@ pub fn run(cli: Cli) -> anyhow::Result<u8> {
         Command::History(args) => history::run(args),
         Command::Report(args) => report::run(args),
         Command::Init(args) => init::run(args),
+        Command::Import(args) => plan_import::run(args),
         Command::CheckIn(args) => checkin::run(args),
         Command::Done(args) => done::run(args),
         Command::Due(args) => due::run(args),

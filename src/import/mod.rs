@@ -1,11 +1,16 @@
 //! Bringing in what a team already has: a career ladder from a spreadsheet (CSV or TSV) or
-//! from the Financial Times' job-family YAML. Each importer makes a [`ladder::Draft`] and
-//! says what it guessed; nothing is written here.
+//! from the Financial Times' job-family YAML ([`ladder::Draft`]), and a growth plan written
+//! before growth ([`plan::Imported`]). Each importer says what it guessed; nothing is
+//! written here.
 
 pub mod csv;
+pub mod horizon;
 pub mod ladder;
 pub mod ladder_csv;
 pub mod ladder_ft;
+pub mod plan;
+pub mod plan_lines;
+pub mod plan_out;
 
 use crate::source::Position;
 
