@@ -16,7 +16,17 @@ use crate::source::{SourceFile, Span, Spanned};
 pub const CONFIG_NAMES: &[&str] = &["growth.yaml", ".growth.yaml"];
 
 /// Top-level config keys.
-pub const CONFIG_KEYS: &[&str] = &["plans", "ladder", "fail_on", "rules", "options"];
+pub const CONFIG_KEYS: &[&str] = &[
+    "plans",
+    "ladder",
+    "fail_on",
+    "rules",
+    "options",
+    "front_matter",
+];
+
+/// Keys of `front_matter:`.
+pub const FRONT_MATTER_CONFIG_KEYS: &[&str] = &["allow"];
 
 /// Keys of `options:`.
 pub const OPTION_KEYS: &[&str] = &[
@@ -56,6 +66,9 @@ pub struct RuleOptions {
     pub vague_phrases: Vec<String>,
     /// GR302: phrases that make an action an outcome, added to the built-in ones.
     pub outcome_phrases: Vec<String>,
+    /// GR002: front matter keys a plan may carry for other tools (a site generator's
+    /// `title`, `sidebar`): `front_matter: { allow: [...] }`.
+    pub front_matter_allow: Vec<String>,
 }
 
 impl Default for RuleOptions {
@@ -68,6 +81,7 @@ impl Default for RuleOptions {
             backdate_days: 14,
             vague_phrases: Vec::new(),
             outcome_phrases: Vec::new(),
+            front_matter_allow: Vec::new(),
         }
     }
 }
@@ -190,6 +204,13 @@ impl Config {
             }
             if let Some(node) = fields.get("options") {
                 read_options(&mut dec, node, &mut config.options);
+            }
+            if let Some(node) = fields.get("front_matter") {
+                if let Some(f) = dec.fields(node, "front_matter", FRONT_MATTER_CONFIG_KEYS) {
+                    let allow = f.get("allow").map_or_else(Vec::new, |n| dec.text_list(n));
+                    config.options.front_matter_allow =
+                        allow.into_iter().map(|k| k.value).collect();
+                }
             }
         }
         // Everything wrong with the config is reported in one round: the values above, and

@@ -22,7 +22,7 @@ use std::collections::BTreeSet;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use growth::config::{CONFIG_KEYS, OPTION_KEYS};
+use growth::config::{CONFIG_KEYS, FRONT_MATTER_CONFIG_KEYS, OPTION_KEYS};
 use growth::ladder::{COMPETENCY_KEYS, LADDER_KEYS, LEVEL_KEYS};
 use growth::lint::registry::RULES;
 use growth::plan::{
@@ -358,6 +358,11 @@ fn schema_keys_match_the_code() {
         (PLAN, "/definitions/checkin", key_set(&[YAML_CHECKIN_KEYS])),
         (CONFIG, "", key_set(&[CONFIG_KEYS])),
         (CONFIG, "/properties/options", key_set(&[OPTION_KEYS])),
+        (
+            CONFIG,
+            "/properties/front_matter",
+            key_set(&[FRONT_MATTER_CONFIG_KEYS]),
+        ),
         (LADDER, "", key_set(&[LADDER_KEYS])),
         (LADDER, "/definitions/level", key_set(&[LEVEL_KEYS])),
         (

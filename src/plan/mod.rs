@@ -7,6 +7,7 @@
 mod cadence;
 pub(crate) mod fields;
 mod markdown;
+mod toml_front;
 mod yaml_form;
 
 use std::path::Path;
