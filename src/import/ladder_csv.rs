@@ -152,3 +152,35 @@ fn competency(
         .or_else(|| (name.to_lowercase() != c.id.replace('-', " ")).then(|| name.to_string()));
     Ok(Some(c))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn any_text_imports_or_is_refused_without_a_panic() {
+        use proptest::test_runner::{Config, RngAlgorithm, TestRng, TestRunner};
+        let config = Config {
+            cases: 2_000,
+            failure_persistence: None,
+            rng_algorithm: RngAlgorithm::ChaCha,
+            ..Config::default()
+        };
+        let mut runner =
+            TestRunner::new_with_rng(config, TestRng::from_seed(RngAlgorithm::ChaCha, &[7; 32]));
+        let dir = tempfile::TempDir::new().unwrap();
+        let path = dir.path().join("ladder.yaml");
+        runner
+            .run(&"[a-cİ\",\t\r\n -]{0,60}", |text| {
+                if let Ok(draft) = import("x.csv", &text, false) {
+                    // What it makes is a ladder the loader reads.
+                    let yaml = draft.to_yaml();
+                    std::fs::write(&path, &yaml).unwrap();
+                    let loaded = crate::ladder::Ladder::load(&path);
+                    proptest::prop_assert!(loaded.is_ok(), "{yaml}\n{:?}", loaded.err());
+                }
+                Ok(())
+            })
+            .unwrap_or_else(|e| panic!("{e}"));
+    }
+}

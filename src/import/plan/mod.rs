@@ -15,11 +15,13 @@
 use chrono::NaiveDate;
 
 mod fields;
+mod shape;
 
 use super::plan_lines::{
     heading, is_delimiter_row, item, key_value, marked_line, plain, row, unmark,
 };
 use fields::goal_column;
+use shape::{goal_heading, is_north_star, Shape, SKIPPED};
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Action {
@@ -64,63 +66,6 @@ impl Imported {
     }
 }
 
-/// Which shape the plan's goals take; the first found wins, so a section heading in a plan
-/// of goal tables stays a heading.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Shape {
-    GoalHeadings,
-    Tables,
-    FocusPoints,
-    HeadingBullets,
-    Bullets,
-}
-
-const SKIPPED: &[&str] = &[
-    "notes",
-    "overview",
-    "summary",
-    "reflection",
-    "background",
-    "context",
-    "strengths",
-    "references",
-    "resources",
-    "table of contents",
-    "contents",
-];
-
-/// A heading that names a goal: its title.
-fn goal_heading(text: &str) -> Option<String> {
-    let p = plain(text);
-    let lower = p.to_lowercase();
-    let word = [
-        "current goal",
-        "focus point",
-        "focus area",
-        "focus",
-        "goal",
-        "objective",
-    ]
-    .into_iter()
-    .find(|w| lower.starts_with(w))?;
-    let rest =
-        p[word.len()..].trim_start_matches(|c: char| c.is_ascii_digit() || c == ' ' || c == '#');
-    let title = rest
-        .trim_start_matches([':', '—', '–', '-', '.', ')'])
-        .trim();
-    if word == "current goal" {
-        return Some(title.to_string());
-    }
-    (rest.starts_with([':', '—', '–', '-', '.', ')']) && !title.is_empty()).then(|| unmark(title).0)
-}
-
-fn is_north_star(key: &str) -> bool {
-    matches!(
-        plain(key).to_lowercase().trim(),
-        "north star" | "northstar" | "north-star"
-    )
-}
-
 struct Walker<'a> {
     lines: Vec<&'a str>,
     at: usize,
@@ -136,7 +81,7 @@ pub fn import(text: &str, today: NaiveDate) -> Imported {
         out: Imported::default(),
     };
     w.front_matter();
-    let shape = w.shape();
+    let shape = shape::detect(&w.lines[w.at..]);
     w.out.guesses.push(format!(
         "the goals are {}",
         match shape {
@@ -180,47 +125,6 @@ impl Walker<'_> {
             .guesses
             .push("the front matter it had is kept as a text block".into());
         self.at = end + 2;
-    }
-
-    fn shape(&self) -> Shape {
-        let body = &self.lines[self.at..];
-        let headings = || body.iter().filter_map(|l| heading(l));
-        if headings().any(|(_, t)| goal_heading(t).is_some()) {
-            return Shape::GoalHeadings;
-        }
-        if body.windows(2).any(|w| {
-            row(w[0]).is_some_and(|h| goal_column(&h).is_some())
-                && row(w[1]).is_some_and(|d| is_delimiter_row(&d))
-        }) {
-            return Shape::Tables;
-        }
-        let focus = body.windows(2).any(|w| {
-            let next_is_sub = item(w[1]).is_some_and(|i| i.indent >= 2);
-            let numbered = item(w[0]).is_some_and(|i| i.numbered && i.indent == 0);
-            let bold = w[0].trim().starts_with("**")
-                && w[0].trim().ends_with("**")
-                && item(w[1]).is_some();
-            (numbered && next_is_sub) || bold
-        });
-        if focus {
-            return Shape::FocusPoints;
-        }
-        let mut level2 = false;
-        for (i, line) in body.iter().enumerate() {
-            if let Some((level, text)) = heading(line) {
-                let skipped = SKIPPED.contains(&plain(text).to_lowercase().as_str());
-                let bullets = body[i + 1..]
-                    .iter()
-                    .take_while(|l| heading(l).is_none())
-                    .any(|l| item(l).is_some());
-                level2 |= level >= 2 && !skipped && bullets;
-            }
-        }
-        if level2 {
-            Shape::HeadingBullets
-        } else {
-            Shape::Bullets
-        }
     }
 
     fn walk(&mut self, shape: Shape) {
@@ -283,11 +187,23 @@ impl Walker<'_> {
                     .map(|i| (i.text, i.done))
                     .or_else(|| marked_line(line).map(|t| (t, true)));
                 if let Some((title, done)) = as_goal.filter(|(t, _)| !t.is_empty()) {
-                    self.out.pieces.push(Piece::Goal(Goal {
+                    let mut goal = Goal {
                         title,
                         done,
                         ..Goal::default()
-                    }));
+                    };
+                    // Indented items under a goal are its actions.
+                    while let Some(sub) = (self.lines.get(self.at))
+                        .and_then(|l| item(l))
+                        .filter(|i| i.indent > 0 && !i.text.is_empty())
+                    {
+                        goal.actions.push(Action {
+                            text: sub.text,
+                            done: sub.done,
+                        });
+                        self.at += 1;
+                    }
+                    self.out.pieces.push(Piece::Goal(goal));
                     continue;
                 }
             }
@@ -434,5 +350,78 @@ impl Walker<'_> {
             goal.notes.pop();
         }
         self.out.pieces.push(Piece::Goal(goal));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn indented_items_under_a_goal_of_a_list_are_its_actions() {
+        let today = NaiveDate::from_ymd_opt(2026, 3, 1).unwrap();
+        let imported = import(
+            "# 2026\n\n- Learn Go\n  - [x] Tour of Go\n  - Write a CLI\n- Ship it\n",
+            today,
+        );
+        let goals: Vec<(&str, Vec<(&str, bool)>)> = imported
+            .goals()
+            .map(|g| {
+                (
+                    g.title.as_str(),
+                    g.actions
+                        .iter()
+                        .map(|a| (a.text.as_str(), a.done))
+                        .collect(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            goals,
+            [
+                (
+                    "Learn Go",
+                    vec![("Tour of Go", true), ("Write a CLI", false)]
+                ),
+                ("Ship it", vec![])
+            ]
+        );
+    }
+
+    /// A fixed seed and no failure files, as in tests/fuzz.rs: the same cases on every run.
+    #[test]
+    fn any_text_imports_without_a_panic_and_keeps_its_words() {
+        use proptest::test_runner::{Config, RngAlgorithm, TestRng, TestRunner};
+        let config = Config {
+            cases: 2_000,
+            failure_persistence: None,
+            rng_algorithm: RngAlgorithm::ChaCha,
+            ..Config::default()
+        };
+        let mut runner =
+            TestRunner::new_with_rng(config, TestRng::from_seed(RngAlgorithm::ChaCha, &[5; 32]));
+        let today = NaiveDate::from_ymd_opt(2026, 3, 1).unwrap();
+        let line = "(#{0,3} |- |  \\* |1\\. |\\*\\*|\\| |✔ |~~|> )?[a-zA-Zİ✓Q2 :|*~\\-]{0,24}";
+        let strategy = proptest::collection::vec(line, 0..12);
+        runner
+            .run(&strategy, |lines| {
+                let text = lines.join("\n");
+                let imported = import(&text, today);
+                let rendered = crate::import::plan_out::render(&imported, "Jane Doe", today);
+                for word in text
+                    .split(|c: char| !c.is_alphanumeric())
+                    .filter(|w| w.len() > 3)
+                {
+                    let structure = ["goal", "focus", "north", "star", "current", "objective"];
+                    if !structure.iter().any(|s| word.to_lowercase().contains(s)) {
+                        proptest::prop_assert!(
+                            rendered.contains(word),
+                            "{word:?} lost from {text:?}"
+                        );
+                    }
+                }
+                Ok(())
+            })
+            .unwrap_or_else(|e| panic!("{e}"));
     }
 }
