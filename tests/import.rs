@@ -220,7 +220,7 @@ fn numbered_and_bold_focus_points_a_north_star_section_and_a_current_goal() {
         imported.plan,
         "---\nowner: \"Jane Doe\"\nperiod: { start: 2026-01-01, end: 2026-06-30 }\nnorth_star: \"A positive influence on others, in technical and cultural values.\"\n---\n\n## Focus points\n\n\
          ## Goal: Mentoring\n\n### Actions\n- [ ] Pair weekly with the new hire\n- [x] Set up a mentoring channel\n\n\
-         ## Goal: Public speaking: two internal talks\n\n### Actions\n- [ ] Submit a talk to the guild (by June)\n\n\
+         ## Goal: Public speaking: two internal talks\n\n### Actions\n- [ ] Submit a talk to the guild (by June) (due 2026-06-30)\n\n\
          ## Goal: Writing\n\n### Actions\n- [ ] Publish one post a month\n\n\
          ## Goal: Ship the billing migration\n\n### Actions\n- [ ] Write the plan\n- [x] Get sign-off\n"
     );

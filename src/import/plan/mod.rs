@@ -274,6 +274,30 @@ impl Walker<'_> {
         words.join(" ")
     }
 
+    /// An action that ends in an informal horizon, `(by June)`, gets the due marker growth
+    /// reads after it: `(by June) (due 2026-06-30)`.
+    fn action_due(&mut self, text: String) -> String {
+        let Some(open) = text.trim_end().strip_suffix(')').and_then(|t| t.rfind('(')) else {
+            return text;
+        };
+        let inner = text.trim_end()[open + 1..text.trim_end().len() - 1].trim();
+        let horizon = inner
+            .strip_prefix("by ")
+            .or_else(|| inner.strip_prefix("due "));
+        let Some(horizon) = horizon.filter(|h| crate::decode::parse_date(h.trim()).is_err()) else {
+            return text;
+        };
+        match super::horizon::date(horizon, self.today) {
+            Some(d) => {
+                self.out
+                    .guesses
+                    .push(format!("due {d} for the action `{text}`"));
+                format!("{} (due {d})", text.trim_end())
+            }
+            None => text,
+        }
+    }
+
     /// `1. **Title** …` with bullets under it, or a `**Title**` line followed by bullets.
     fn focus_point(&self, line: &str) -> Option<Goal> {
         let next = self.lines.get(self.at).copied().unwrap_or("");
@@ -339,10 +363,10 @@ impl Walker<'_> {
                 }
             }
             match item(line) {
-                Some(i) if !i.text.is_empty() => goal.actions.push(Action {
-                    text: i.text,
-                    done: i.done,
-                }),
+                Some(i) if !i.text.is_empty() => {
+                    let text = self.action_due(i.text);
+                    goal.actions.push(Action { text, done: i.done });
+                }
                 _ => goal.notes.push(line.to_string()),
             }
         }
