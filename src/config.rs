@@ -27,10 +27,14 @@ pub const CONFIG_KEYS: &[&str] = &[
     "wording",
     "review_tags",
     "evidence_repos",
+    "front_matter",
 ];
 
 /// The tags that mark a reviewed (agreed) commit, unless `review_tags:` says otherwise.
 pub const DEFAULT_REVIEW_TAGS: &[&str] = &["review/*"];
+
+/// Keys of `front_matter:`.
+pub const FRONT_MATTER_CONFIG_KEYS: &[&str] = &["allow"];
 
 /// Keys of `options:`.
 pub const OPTION_KEYS: &[&str] = &[
@@ -70,6 +74,9 @@ pub struct RuleOptions {
     pub vague_phrases: Vec<String>,
     /// GR302: phrases that make an action an outcome, added to the built-in ones.
     pub outcome_phrases: Vec<String>,
+    /// GR002: front matter keys a plan may carry for other tools (a site generator's
+    /// `title`, `sidebar`): `front_matter: { allow: [...] }`.
+    pub front_matter_allow: Vec<String>,
 }
 
 impl Default for RuleOptions {
@@ -82,6 +89,7 @@ impl Default for RuleOptions {
             backdate_days: 14,
             vague_phrases: Vec::new(),
             outcome_phrases: Vec::new(),
+            front_matter_allow: Vec::new(),
         }
     }
 }
@@ -245,6 +253,13 @@ impl Config {
             }
             if let Some(node) = fields.get("evidence_repos") {
                 config.evidence_repos = read_evidence_repos(&mut dec, node, &config.root);
+            }
+            if let Some(node) = fields.get("front_matter") {
+                if let Some(f) = dec.fields(node, "front_matter", FRONT_MATTER_CONFIG_KEYS) {
+                    let allow = f.get("allow").map_or_else(Vec::new, |n| dec.text_list(n));
+                    config.options.front_matter_allow =
+                        allow.into_iter().map(|k| k.value).collect();
+                }
             }
         }
         // Everything wrong with the config is reported in one round: the values above, and

@@ -20,6 +20,7 @@ pub mod due;
 pub mod edit;
 pub mod evidence;
 pub mod history;
+pub mod import;
 pub mod invalid;
 pub mod ladder;
 pub mod lint;

@@ -122,6 +122,44 @@ impl Output {
         Ok(())
     }
 
+    /// A new file for a command that never overwrites (`import -o NEW`): refused when
+    /// anything is at `path` already.
+    pub fn new_file(path: &Path) -> anyhow::Result<Output> {
+        if fs::symlink_metadata(path).is_ok() {
+            bail!(
+                "{} already exists; growth never overwrites it: choose a new file",
+                path.display()
+            );
+        }
+        Output::new(path)
+    }
+
+    /// Writes `bytes` as a new file, atomically and without replacing one that appeared
+    /// meanwhile: the complete temporary file is linked under the target's name, which fails
+    /// if the name is taken.
+    pub fn write_new(&self, bytes: &[u8]) -> anyhow::Result<()> {
+        let context = || format!("cannot write {}", self.given.display());
+        let temp = temp_path(&self.target);
+        let written = (|| -> std::io::Result<()> {
+            let mut file = fs::OpenOptions::new()
+                .write(true)
+                .create_new(true)
+                .open(&temp)?;
+            file.write_all(bytes)?;
+            file.sync_all()?;
+            fs::hard_link(&temp, &self.target)
+        })();
+        let _ = fs::remove_file(&temp);
+        match written {
+            Ok(()) => Ok(()),
+            Err(err) if err.kind() == std::io::ErrorKind::AlreadyExists => bail!(
+                "{} already exists; growth never overwrites it: choose a new file",
+                self.given.display()
+            ),
+            Err(err) => Err(anyhow::Error::new(err).context(context())),
+        }
+    }
+
     /// Writes `bytes` to the target atomically: a temporary file in the same directory,
     /// renamed over the target once it is complete. The file keeps the permissions it had.
     pub fn write(&self, bytes: &[u8]) -> anyhow::Result<()> {

@@ -55,6 +55,18 @@ pub struct Key {
     duplicate: bool,
 }
 
+impl Key {
+    /// A key read from another format (TOML front matter): block style, first occurrence.
+    pub fn new(name: impl Into<String>, span: Span) -> Key {
+        Key {
+            name: name.into(),
+            span,
+            flow: false,
+            duplicate: false,
+        }
+    }
+}
+
 impl Value {
     /// What a user would call this kind of value, for "expected a date, found a list".
     pub fn kind(&self) -> &'static str {

@@ -22,7 +22,7 @@ use std::collections::BTreeSet;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use growth::config::{CONFIG_KEYS, OPTION_KEYS};
+use growth::config::{CONFIG_KEYS, FRONT_MATTER_CONFIG_KEYS, OPTION_KEYS};
 use growth::ladder::{COMPETENCY_KEYS, LADDER_KEYS, LEVEL_KEYS};
 use growth::lint::registry::RULES;
 use growth::plan::{
@@ -363,6 +363,11 @@ fn schema_keys_match_the_code() {
             "/properties/wording/items",
             key_set(&[growth::lint::wording::KEYS]),
         ),
+        (
+            CONFIG,
+            "/properties/front_matter",
+            key_set(&[FRONT_MATTER_CONFIG_KEYS]),
+        ),
         (LADDER, "", key_set(&[LADDER_KEYS])),
         (LADDER, "/definitions/level", key_set(&[LEVEL_KEYS])),
         (
@@ -511,7 +516,12 @@ fn example_yaml_plans_validate() {
 fn example_config_and_ladders_validate() {
     let config = "examples/team/growth.yaml";
     assert_valid(CONFIG, &yaml(&read(&repo().join(config)), config), config);
-    for ladder in ["examples/team/ladder.yaml", "tests/fixtures/ladder.yaml"] {
+    for ladder in [
+        "examples/team/ladder.yaml",
+        "tests/fixtures/ladder.yaml",
+        "tests/fixtures/tracks/ladder.yaml",
+        "tests/fixtures/ladder-import/ladder.expected.yaml",
+    ] {
         assert_valid(LADDER, &yaml(&read(&repo().join(ladder)), ladder), ladder);
     }
 }

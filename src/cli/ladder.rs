@@ -6,7 +6,7 @@ use std::io::Write as _;
 
 use serde::Serialize;
 
-use crate::ladder::{Budget, Ladder};
+use crate::ladder::{Budget, Ladder, Step};
 use crate::sanitize;
 use crate::workspace::Workspace;
 
@@ -32,6 +32,9 @@ struct Shown<'a> {
     target: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     target_name: Option<&'a str>,
+    /// How TARGET stands to LEVEL: `up`, `down`, `same`, or `another-track`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    step: Option<&'static str>,
     competencies: Vec<Row<'a>>,
 }
 
@@ -81,6 +84,15 @@ pub fn show(args: LadderShowArgs) -> anyhow::Result<u8> {
         level_name: name(level),
         target: target.map(|t| ladder.levels[t].id.value.as_str()),
         target_name: target.and_then(name),
+        step: target.and_then(|t| {
+            let step = ladder.step(&ladder.levels[level].id.value, &ladder.levels[t].id.value)?;
+            Some(match step {
+                Step::Same => "same",
+                Step::Up => "up",
+                Step::Down => "down",
+                Step::Across => "another-track",
+            })
+        }),
         competencies: rows,
     };
     let mut out = super::stdout();
@@ -125,9 +137,14 @@ fn human(shown: &Shown, out: &mut dyn std::io::Write) -> std::io::Result<()> {
         )?,
         Some(target) => writeln!(
             out,
-            "{} → {}: {} {}",
+            "{} → {}{}: {} {}",
             sanitize::line(&level),
             sanitize::line(&words(target, shown.target_name)),
+            match shown.step {
+                Some("another-track") => " (another track)",
+                Some("down") => " (below)",
+                _ => "",
+            },
             shown.competencies.len(),
             plural(
                 shown.competencies.len(),

@@ -10,7 +10,9 @@ mod explain;
 mod history;
 mod init;
 mod ladder;
+mod ladder_import;
 mod lint;
+mod plan_import;
 mod report;
 mod server;
 mod target;
@@ -57,6 +59,9 @@ pub enum Command {
     History(HistoryArgs),
     /// Write a new plan from the template (never overwrites).
     Init(InitArgs),
+    /// Print a growth plan made from a plan written before growth (focus points, goal
+    /// tables, North Star lines, ✓ marks), keeping what it cannot place as free Markdown.
+    Import(ImportArgs),
     /// Add a dated entry to a goal's check-ins (today's, unless --date).
     #[command(name = "check-in")]
     CheckIn(CheckinArgs),
@@ -121,6 +126,33 @@ pub struct ServerArgs {
 pub enum LadderCommand {
     /// What LEVEL expects in each competency; with TARGET, what rises from LEVEL to TARGET.
     Show(LadderShowArgs),
+    /// Print a ladder.yaml made from a spreadsheet (CSV or TSV) or FT's job-family YAML.
+    Import(LadderImportArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// A Markdown plan in any shape.
+    pub file: PathBuf,
+    /// Write the plan to this new file instead of standard output (never overwrites).
+    #[arg(short = 'o', long, value_name = "NEW")]
+    pub output: Option<PathBuf>,
+    /// The owner's name [default: an `Owner:` or `Name:` line of the plan].
+    #[arg(long)]
+    pub owner: Option<String>,
+    /// The date horizons without a year and the plan's period are chosen from [default: today].
+    #[arg(long, env = "GROWTH_TODAY", value_name = "YYYY-MM-DD", value_parser = parse_today)]
+    pub today: Option<NaiveDate>,
+}
+
+#[derive(Debug, Args)]
+pub struct LadderImportArgs {
+    /// A CSV or TSV file (competency column, optional Area and Description, one column per
+    /// level) or a Financial Times job-family YAML file.
+    pub file: PathBuf,
+    /// Write the ladder to this new file instead of standard output (never overwrites).
+    #[arg(short = 'o', long, value_name = "NEW")]
+    pub output: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]
@@ -372,6 +404,7 @@ pub fn run(cli: Cli) -> anyhow::Result<u8> {
         Command::History(args) => history::run(args),
         Command::Report(args) => report::run(args),
         Command::Init(args) => init::run(args),
+        Command::Import(args) => plan_import::run(args),
         Command::CheckIn(args) => checkin::run(args),
         Command::Done(args) => done::run(args),
         Command::Due(args) => due::run(args),
@@ -379,6 +412,9 @@ pub fn run(cli: Cli) -> anyhow::Result<u8> {
         Command::Ladder {
             command: LadderCommand::Show(args),
         } => ladder::show(args),
+        Command::Ladder {
+            command: LadderCommand::Import(args),
+        } => ladder_import::run(args),
         Command::Explain { rule, config } => explain::explain(&rule, config.as_deref()),
         Command::Rules { format, config } => explain::rules(format, config.as_deref()),
         Command::Completions { shell } => {

@@ -28,6 +28,7 @@ pub fn parse(file: &SourceFile) -> (Plan, Vec<Problem>) {
         list_depth: 0,
         heading: None,
         meta: None,
+        north_star: NorthStar::Idle,
     };
     let options =
         Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TASKLISTS;
@@ -50,6 +51,9 @@ fn read_front_matter(dec: &mut Decoder, text: &str, bom: usize) -> (Plan, usize)
             .trim_end()
             .len(),
     );
+    if let Some(read) = super::toml_front::read(dec, text, bom) {
+        return read;
+    }
     if !is_fence_line(&text[bom..], 0) {
         dec.missing(
             top,
@@ -127,6 +131,17 @@ struct Walker<'a> {
     heading: Option<(HeadingLevel, Span, String)>,
     /// The content of the metadata block being read.
     meta: Option<Span>,
+    /// A `North star` section outside goals is the north star when the front matter has none.
+    north_star: NorthStar,
+}
+
+/// Reading a `North star` section's first paragraph.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum NorthStar {
+    Idle,
+    /// After the heading, before the paragraph.
+    Waiting,
+    Reading(String),
 }
 
 impl Walker<'_> {
@@ -146,6 +161,28 @@ impl Walker<'_> {
                 } else if let Some(meta) = &mut self.meta {
                     meta.start = meta.start.min(range.start);
                     meta.end = meta.end.max(range.end);
+                } else if let NorthStar::Reading(text) = &mut self.north_star {
+                    text.push_str(&t);
+                }
+            }
+            Event::SoftBreak | Event::HardBreak => {
+                if let NorthStar::Reading(text) = &mut self.north_star {
+                    text.push(' ');
+                }
+            }
+            Event::Start(Tag::Paragraph) if self.north_star == NorthStar::Waiting => {
+                self.north_star = NorthStar::Reading(String::new());
+            }
+            Event::End(TagEnd::Paragraph) => {
+                if let NorthStar::Reading(text) =
+                    std::mem::replace(&mut self.north_star, NorthStar::Idle)
+                {
+                    let text = text.trim();
+                    if !text.is_empty() && self.plan.north_star.is_none() {
+                        let raw = self.text[range.start..range.end].trim_end();
+                        let span = Span::new(range.start, range.start + raw.len());
+                        self.plan.north_star = Some(Spanned::new(text.to_string(), span));
+                    }
                 }
             }
             Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(info))) => {
@@ -192,6 +229,17 @@ impl Walker<'_> {
         self.expect_meta = false;
         self.list_depth = 0;
         let title = title.trim();
+        self.north_star = NorthStar::Idle;
+        let named = title.trim_end_matches(':').trim().to_ascii_lowercase();
+        let outside_goals = self.goal.as_ref().is_none_or(|(_, l)| level <= *l);
+        if matches!(named.as_str(), "north star" | "north-star" | "northstar")
+            && self.plan.north_star.is_none()
+            && outside_goals
+        {
+            self.close_goal(span.start);
+            self.north_star = NorthStar::Waiting;
+            return;
+        }
         if let Some(rest) = strip_prefix_ignore_case(title, "goal:") {
             self.close_goal(span.start);
             let goal_title = rest.trim();

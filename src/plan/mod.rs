@@ -8,6 +8,7 @@ mod cadence;
 pub mod evidence;
 pub(crate) mod fields;
 mod markdown;
+mod toml_front;
 mod yaml_form;
 
 use std::path::Path;

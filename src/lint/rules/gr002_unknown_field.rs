@@ -43,11 +43,19 @@ pub static RULE: Rule = Rule {
     check,
 };
 
+/// A front matter key the config allows (`front_matter: { allow: [title] }`): a plan that is
+/// also a site page carries its generator's keys.
+fn allowed(cx: &Context, p: &crate::problem::Problem) -> bool {
+    (cx.options.front_matter_allow.iter())
+        .any(|k| p.message == format!("unknown front matter key `{k}`"))
+}
+
 fn check(cx: &Context, out: &mut Vec<Finding>) {
     for p in cx
         .problems
         .iter()
         .filter(|p| p.kind == ProblemKind::UnknownField)
+        .filter(|p| !allowed(cx, p))
     {
         let mut finding = Finding::new(p.span, p.message.clone());
         finding.help = p.help.clone();

@@ -2,6 +2,11 @@
 //! both `role` and `target_role` set, this names the competencies whose expectation rises from
 //! the current level to the target level and that no open goal addresses (by `competency`).
 //!
+//! On a ladder with tracks (an IC / manager fork), the path from `role` to `target_role`
+//! follows `after`: a target on another branch is a change of track, named as such, and its
+//! gap is what the target expects beyond the role's level. A `target_role` below the `role`
+//! is a finding of its own (the two are likely swapped).
+//!
 //! The examples use a ladder where, from `senior-engineer` to `staff-engineer`, the
 //! expectations for `system-design` and `mentoring` rise.
 //!
@@ -46,6 +51,7 @@
 //! ~~~
 
 use super::prelude::*;
+use crate::ladder::Step;
 
 pub static RULE: Rule = Rule {
     code: "GR403",
@@ -62,6 +68,20 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
     else {
         return;
     };
+    let step = ladder.step(&role.value, &target.value);
+    if step == Some(Step::Down) {
+        out.push(
+            Finding::new(
+                target.span,
+                format!(
+                    "target_role {} is below role {} on the ladder",
+                    target.value, role.value
+                ),
+            )
+            .help("a target is a level that follows the role (by `after`); are the two swapped?"),
+        );
+        return;
+    }
     let addressed: std::collections::HashSet<&str> = cx
         .plan
         .open_goals()
@@ -103,8 +123,12 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
         Finding::new(
             target.span,
             format!(
-                "{} needs more in {} that no goal addresses: {}{}",
+                "{}{} needs more in {} that no goal addresses: {}{}",
                 target.value,
+                match step {
+                    Some(Step::Across) => format!(" (another track than {})", role.value),
+                    _ => String::new(),
+                },
                 plural(missing.len(), "competency", "competencies"),
                 missing[..missing.len().min(NAMED)].join(", "),
                 more(NAMED)

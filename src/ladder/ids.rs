@@ -1,257 +1,6 @@
-//! The career ladder (`ladder.yaml`): ordered levels and competencies with per-level
-//! expectations. It answers "what does the next level need?": the competencies whose
-//! expectation rises between a plan's `role` and `target_role`.
+//! Level and competency ids indexed for exact lookups and bounded "did you mean" search.
 
 use std::collections::HashMap;
-use std::path::Path;
-
-use crate::decode::Decoder;
-use crate::invalid::{parse_yaml, read_yaml, InvalidFile};
-use crate::problem::{Problem, ProblemKind};
-use crate::source::{SourceFile, Span, Spanned};
-use crate::yaml::{Node, Value};
-
-pub const LADDER_KEYS: &[&str] = &["levels", "competencies"];
-pub const LEVEL_KEYS: &[&str] = &["id", "name"];
-pub const COMPETENCY_KEYS: &[&str] = &["id", "area", "description", "expectations"];
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Level {
-    pub id: Spanned<String>,
-    pub name: Option<String>,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Competency {
-    pub id: Spanned<String>,
-    pub area: Option<String>,
-    pub description: Option<String>,
-    /// Expectations by level id, in file order.
-    pub expectations: Vec<(Spanned<String>, String)>,
-}
-
-/// A career ladder.
-#[derive(Debug, Clone)]
-pub struct Ladder {
-    pub file: SourceFile,
-    /// Lowest first.
-    pub levels: Vec<Level>,
-    pub competencies: Vec<Competency>,
-    /// The level ids, indexed once so that lookups and hints cost the same for a ladder of
-    /// twenty thousand entries as for one of five.
-    level_ids: Ids,
-    competency_ids: Ids,
-}
-
-impl Ladder {
-    pub fn load(path: &Path) -> Result<Ladder, InvalidFile> {
-        Ladder::from_yaml(read_yaml(path)?)
-    }
-
-    /// Reads a ladder from its text (an editor's unsaved buffer), as [`Ladder::load`] would.
-    pub fn parse(path: &Path, text: impl Into<String>) -> Result<Ladder, InvalidFile> {
-        Ladder::from_yaml(parse_yaml(SourceFile::new(path, text))?)
-    }
-
-    fn from_yaml((file, root): (SourceFile, Node)) -> Result<Ladder, InvalidFile> {
-        let mut dec = Decoder::default();
-        let mut levels = Vec::new();
-        let mut competencies = Vec::new();
-        if let Some(fields) = dec.fields(&root, "ladder", LADDER_KEYS) {
-            match fields.get("levels") {
-                Some(node) => {
-                    for item in dec.list(node, "levels") {
-                        levels.extend(read_level(&mut dec, item));
-                    }
-                }
-                None => dec.missing(Span::at(root.span.start), "the ladder has no `levels`", "list the levels, lowest first: `levels: [{ id: engineer, name: Engineer }, …]`"),
-            }
-            if let Some(node) = fields.get("competencies") {
-                for item in dec.list(node, "competencies") {
-                    competencies.extend(read_competency(&mut dec, item));
-                }
-            }
-        }
-        check_ids(&mut dec, levels.iter().map(|l| &l.id), "level");
-        check_ids(&mut dec, competencies.iter().map(|c| &c.id), "competency");
-        let level_ids = Ids::new(levels.iter().map(|l| l.id.value.as_str()));
-        let competency_ids = Ids::new(competencies.iter().map(|c| c.id.value.as_str()));
-        let mut budget = Budget::default();
-        for competency in &competencies {
-            for (level, _) in &competency.expectations {
-                if level_ids.position(&level.value).is_none() {
-                    let mut p = Problem::new(
-                        ProblemKind::UnknownField,
-                        level.span,
-                        format!("`{}` is not a level of this ladder", level.value),
-                    );
-                    p.help = level_ids
-                        .nearest(&level.value, &mut budget)
-                        .map(|s| format!("did you mean `{s}`?"));
-                    dec.report(p);
-                }
-            }
-        }
-        let ladder = Ladder {
-            file: file.clone(),
-            levels,
-            competencies,
-            level_ids,
-            competency_ids,
-        };
-        InvalidFile::check(file, dec.problems, ladder)
-    }
-
-    /// The index (0 = lowest) of a level.
-    pub fn level_index(&self, id: &str) -> Option<usize> {
-        self.level_ids.position(id)
-    }
-
-    pub fn level_ids(&self) -> Vec<&str> {
-        self.levels.iter().map(|l| l.id.value.as_str()).collect()
-    }
-
-    pub fn competency(&self, id: &str) -> Option<&Competency> {
-        self.competencies.get(self.competency_ids.position(id)?)
-    }
-
-    pub fn competency_ids(&self) -> Vec<&str> {
-        self.competencies
-            .iter()
-            .map(|c| c.id.value.as_str())
-            .collect()
-    }
-
-    /// The level id nearest to `name`, if one is near enough to be a likely typo.
-    pub fn nearest_level(&self, name: &str, budget: &mut Budget) -> Option<&str> {
-        self.level_ids.nearest(name, budget)
-    }
-
-    /// The competency id nearest to `name`, if one is near enough to be a likely typo.
-    pub fn nearest_competency(&self, name: &str, budget: &mut Budget) -> Option<&str> {
-        self.competency_ids.nearest(name, budget)
-    }
-
-    /// "the ladder's levels are: a, b, c" for help text. A long list is cut to its first
-    /// few and says where the rest are, so one finding's help stays one line however large
-    /// the ladder.
-    pub fn listing(&self, what: &str, ids: &[&str]) -> String {
-        const SHOWN: usize = 8;
-        if ids.len() <= SHOWN {
-            return format!("the ladder's {what} are: {}", ids.join(", "));
-        }
-        format!(
-            "the ladder's {what} are: {}, … and {} more in {}",
-            ids[..SHOWN].join(", "),
-            ids.len() - SHOWN,
-            crate::paths::shown(self.file.path()).display()
-        )
-    }
-
-    /// What a competency expects at a level: its own entry, or the nearest level below's.
-    /// One pass over the competency's own entries (each level id is looked up in the index),
-    /// so it costs the same whatever the number of levels.
-    pub fn expectation<'a>(&'a self, competency: &'a Competency, level: usize) -> Option<&'a str> {
-        let mut best: Option<(usize, &str)> = None;
-        for (id, text) in &competency.expectations {
-            let Some(at) = self.level_ids.position(&id.value).filter(|at| *at <= level) else {
-                continue;
-            };
-            // The highest level at or below `level`; for the same level, the first entry.
-            if best.is_none_or(|(b, _)| at > b) {
-                best = Some((at, text.as_str()));
-            }
-        }
-        best.map(|(_, text)| text)
-    }
-
-    /// Competencies whose expectation at `to` differs from the one at `from`: what the next
-    /// level asks for that the current one does not. Unknown levels give nothing.
-    pub fn rising(&self, from: &str, to: &str) -> Vec<&Competency> {
-        let (Some(from), Some(to)) = (self.level_index(from), self.level_index(to)) else {
-            return Vec::new();
-        };
-        self.competencies
-            .iter()
-            .filter(|c| {
-                let target = self.expectation(c, to);
-                target.is_some() && target != self.expectation(c, from)
-            })
-            .collect()
-    }
-}
-
-fn read_level(dec: &mut Decoder, node: &Node) -> Option<Level> {
-    if let Value::Str(_) = node.value {
-        return dec.text(node).map(|id| Level { id, name: None });
-    }
-    let fields = dec.fields(node, "level", LEVEL_KEYS)?;
-    let Some(id) = fields.get("id").and_then(|n| dec.text(n)) else {
-        dec.missing(
-            Span::at(node.span.start),
-            "a level without an `id`",
-            "give each level an `id`, e.g. `id: senior-engineer`",
-        );
-        return None;
-    };
-    let name = fields
-        .get("name")
-        .and_then(|n| dec.text(n))
-        .map(|s| s.value);
-    Some(Level { id, name })
-}
-
-fn read_competency(dec: &mut Decoder, node: &Node) -> Option<Competency> {
-    let fields = dec.fields(node, "competency", COMPETENCY_KEYS)?;
-    let Some(id) = fields.get("id").and_then(|n| dec.text(n)) else {
-        dec.missing(
-            Span::at(node.span.start),
-            "a competency without an `id`",
-            "give each competency an `id`, e.g. `id: incident-response`",
-        );
-        return None;
-    };
-    let text = |dec: &mut Decoder, key| fields.get(key).and_then(|n| dec.text(n)).map(|s| s.value);
-    let area = text(dec, "area");
-    let description = text(dec, "description");
-    let mut expectations = Vec::new();
-    if let Some(node) = fields.get("expectations") {
-        match &node.value {
-            Value::Map(entries) => {
-                for (key, value) in entries {
-                    if let Some(text) = dec.text(value) {
-                        expectations.push((Spanned::new(key.name.clone(), key.span), text.value));
-                    }
-                }
-            }
-            Value::Null => {}
-            _ => dec.report(Problem::new(
-                ProblemKind::WrongType,
-                node.span,
-                "`expectations` maps level ids to what the level expects",
-            )),
-        }
-    }
-    Some(Competency {
-        id,
-        area,
-        description,
-        expectations,
-    })
-}
-
-fn check_ids<'a>(dec: &mut Decoder, ids: impl Iterator<Item = &'a Spanned<String>>, what: &str) {
-    let mut seen: std::collections::HashSet<&str> = std::collections::HashSet::new();
-    for id in ids {
-        if !seen.insert(id.value.as_str()) {
-            dec.report(Problem::new(
-                ProblemKind::WrongType,
-                id.span,
-                format!("the {what} id `{}` is used twice", id.value),
-            ));
-        }
-    }
-}
 
 /// How much work "did you mean" may do for one file, in edit-distance table cells (looking
 /// at a candidate's length and letters costs a few). There are two allowances: one for the
@@ -329,7 +78,7 @@ struct Entry {
 /// A set of ids (the levels, or the competencies) indexed for exact lookups and for bounded
 /// near-miss search.
 #[derive(Debug, Clone, Default)]
-struct Ids {
+pub(super) struct Ids {
     names: Vec<String>,
     /// The first position of each id.
     position: HashMap<String, usize>,
@@ -397,7 +146,7 @@ fn allowed(a: usize, b: usize) -> usize {
 }
 
 impl Ids {
-    fn new<'a>(ids: impl Iterator<Item = &'a str>) -> Ids {
+    pub(super) fn new<'a>(ids: impl Iterator<Item = &'a str>) -> Ids {
         let names: Vec<String> = ids.map(str::to_string).collect();
         let mut position = HashMap::with_capacity(names.len());
         for (at, name) in names.iter().enumerate() {
@@ -461,7 +210,7 @@ impl Ids {
         best.map(|(_, at)| at)
     }
 
-    fn position(&self, id: &str) -> Option<usize> {
+    pub(super) fn position(&self, id: &str) -> Option<usize> {
         self.position.get(id).copied()
     }
 
@@ -469,7 +218,7 @@ impl Ids {
     /// in ladder order among equals: `decode::suggest`'s answer, found by looking only at ids
     /// of a length that could be near, ruling most out by their letters before computing a
     /// distance, and stopping when `budget` runs out.
-    fn nearest(&self, name: &str, budget: &mut Budget) -> Option<&str> {
+    pub(super) fn nearest(&self, name: &str, budget: &mut Budget) -> Option<&str> {
         let lower = name.to_ascii_lowercase();
         let chars = lower.chars().count();
         if chars > MAX_SUGGESTED_CHARS {
@@ -607,50 +356,5 @@ mod tests {
             Some("incident-response")
         );
         assert_eq!(set.nearest(&"x".repeat(65), &mut Budget::default()), None);
-    }
-
-    #[test]
-    fn expectations_are_inherited_from_the_nearest_level_below() {
-        let file = SourceFile::new("ladder.yaml", String::new());
-        let level = |id: &str| Level {
-            id: Spanned::new(id.to_string(), Span::at(0)),
-            name: None,
-        };
-        let levels = vec![level("e"), level("s"), level("t")];
-        let competency = Competency {
-            id: Spanned::new("c".to_string(), Span::at(0)),
-            area: None,
-            description: None,
-            expectations: vec![
-                (Spanned::new("t".to_string(), Span::at(0)), "leads".into()),
-                (Spanned::new("e".to_string(), Span::at(0)), "follows".into()),
-            ],
-        };
-        let ladder = Ladder {
-            file,
-            level_ids: Ids::new(levels.iter().map(|l| l.id.value.as_str())),
-            competency_ids: Ids::new(std::iter::once("c")),
-            levels,
-            competencies: vec![competency.clone()],
-        };
-        assert_eq!(ladder.expectation(&competency, 0), Some("follows"));
-        assert_eq!(ladder.expectation(&competency, 1), Some("follows"));
-        assert_eq!(ladder.expectation(&competency, 2), Some("leads"));
-        assert_eq!(ladder.rising("e", "t").len(), 1);
-        assert!(ladder.rising("e", "s").is_empty());
-        assert_eq!(
-            ladder.competency("c").map(|c| c.id.value.as_str()),
-            Some("c")
-        );
-        let many: Vec<String> = (0..20).map(|i| format!("c{i}")).collect();
-        let many: Vec<&str> = many.iter().map(String::as_str).collect();
-        assert_eq!(
-            ladder.listing("competencies", &many),
-            "the ladder's competencies are: c0, c1, c2, c3, c4, c5, c6, c7, … and 12 more in ladder.yaml"
-        );
-        assert_eq!(
-            ladder.listing("levels", &["e", "s"]),
-            "the ladder's levels are: e, s"
-        );
     }
 }
