@@ -465,6 +465,15 @@ fn how_often(t: &[Tok], i: usize) -> bool {
         || w == "times" && has("a an per each every", next) && unit_at(i + 2)
 }
 
+/// A measure as the text rules read it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MeasureVerdict {
+    /// The vague phrase, if the measure is vague (GR201).
+    pub vague: Option<String>,
+    /// Whether someone else could check it (GR203 fires when not).
+    pub checkable: bool,
+}
+
 /// Whether a measure states a concrete act or its result: it opens with a verb of doing
 /// (imperative or past: "Create …", "Designed …", "Onboarded …"), says what something can
 /// do or has ("changes can be tested", "has a mechanism to …"), or puts a thing in a state
@@ -552,22 +561,25 @@ impl Lexicon {
 
     /// The vague phrase that makes a goal title or measure vague, if it is vague.
     pub fn vague(&self, text: &str) -> Option<String> {
-        let t = tokens(text);
+        self.vague_in(&tokens(text))
+    }
+
+    fn vague_in(&self, t: &[Tok]) -> Option<String> {
         let (mut aim, mut amount, mut in_aim) = (None, None, vec![false; t.len()]);
         let mut aim_at = None;
         let mut i = 0;
         while i < t.len() {
             let w = &*t[i].w;
             let well_enough = w == "well"
-                && (word(&t, i.checked_sub(1)) == "as" || word(&t, Some(i + 1)) == "enough");
-            if let Some(n) = self.aim_at(&t, i) {
+                && (word(t, i.checked_sub(1)) == "as" || word(t, Some(i + 1)) == "enough");
+            if let Some(n) = self.aim_at(t, i) {
                 if aim.is_none() {
                     (aim, aim_at) = (Some(join(&t[i..i + n])), Some(i));
                 }
                 in_aim[i..i + n].fill(true);
                 i += n;
             } else if let Some(n) = AMOUNTS
-                .at(&t, i)
+                .at(t, i)
                 .or(COMPARATIVES.has(w).then_some(1))
                 .filter(|_| !well_enough)
             {
@@ -577,9 +589,9 @@ impl Lexicon {
                 i += 1;
             }
         }
-        let number = (0..t.len()).any(|i| !in_aim[i] && measures(&t, i));
-        let observable = observable(&t);
-        let often = (0..t.len()).any(|i| how_often(&t, i));
+        let number = (0..t.len()).any(|i| !in_aim[i] && measures(t, i));
+        let observable = observable(t);
+        let often = (0..t.len()).any(|i| how_often(t, i));
         // How often is concrete when the aim is the purpose or the means gives it:
         // "shadow support calls monthly to understand users", "improve X by sending a
         // weekly update"; not "work on my writing every week".
@@ -594,28 +606,23 @@ impl Lexicon {
     /// exam", "the RFC is accepted by the platform group", "paper accepted and presented").
     /// GR203 and the report's "measurable" both ask this.
     pub fn checkable(&self, text: &str) -> bool {
+        self.measure(text).checkable
+    }
+
+    /// What GR201 and GR203 ask of a measure, from one reading of its words.
+    pub fn measure(&self, text: &str) -> MeasureVerdict {
         let t = tokens(text);
+        let vague = self.vague_in(&t);
         let end_state = (0..t.len()).any(|i| END_STATES.at(&t, i).is_some()) || concrete_act(&t);
         let absolute = (0..t.len()).any(|i| ABSOLUTES.at(&t, i).is_some());
-        self.quantified(text)
-            || absolute
-            || (observable(&t) || end_state) && self.vague(text).is_none()
+        let checkable =
+            quantified_in(&t) || absolute || (observable(&t) || end_state) && vague.is_none();
+        MeasureVerdict { vague, checkable }
     }
 
     /// Whether a measure states a number, percentage, count, frequency or date.
     pub fn quantified(&self, text: &str) -> bool {
-        let t = tokens(text);
-        (0..t.len()).any(|i| {
-            let (w, next) = (&*t[i].w, word(&t, Some(i + 1)));
-            let noun_after_all =
-                i + 1 + usize::from(has("the my our of its their your these those", next));
-            matches!(kind(&t, i), Kind::Count | Kind::Date)
-                || how_often(&t, i)
-                || DEADLINES.at(&t, i).is_some()
-                || has("every each per", w) && !next.is_empty() && next != "other"
-                || has("everyone everybody", w)
-                || w == "all" && plural(word(&t, Some(noun_after_all)))
-        })
+        quantified_in(&tokens(text))
     }
 
     /// The outcome phrase that makes an action an outcome outside one's control, if any.
@@ -639,6 +646,21 @@ impl Lexicon {
         }
         None
     }
+}
+
+/// Whether tokens state a number, percentage, count, frequency or date.
+fn quantified_in(t: &[Tok]) -> bool {
+    (0..t.len()).any(|i| {
+        let (w, next) = (&*t[i].w, word(t, Some(i + 1)));
+        let noun_after_all =
+            i + 1 + usize::from(has("the my our of its their your these those", next));
+        matches!(kind(t, i), Kind::Count | Kind::Date)
+            || how_often(t, i)
+            || DEADLINES.at(t, i).is_some()
+            || has("every each per", w) && !next.is_empty() && next != "other"
+            || has("everyone everybody", w)
+            || w == "all" && plural(word(t, Some(noun_after_all)))
+    })
 }
 
 /// "be" + a regular past participle is a passive: someone else acts ("be mentioned").

@@ -44,11 +44,15 @@ pub static RULE: Rule = Rule {
 
 fn check(cx: &Context, out: &mut Vec<Finding>) {
     for goal in cx.plan.open_goals() {
+        let measure = goal
+            .measure
+            .as_ref()
+            .map(|m| (m, cx.lexicon.measure(&m.value)));
         // A short title is a name; the measure is where a goal says where it stops. A vague
         // title over a concrete measure is a specific goal.
-        let concrete_measure = goal.measure.as_ref().is_some_and(|m| {
-            cx.lexicon.vague(&m.value).is_none() && cx.lexicon.checkable(&m.value)
-        });
+        let concrete_measure = measure
+            .as_ref()
+            .is_some_and(|(_, v)| v.vague.is_none() && v.checkable);
         if let Some(phrase) = cx
             .lexicon
             .vague(&goal.title.value)
@@ -59,8 +63,8 @@ fn check(cx: &Context, out: &mut Vec<Finding>) {
                     .help("say what you will be able to do, deliver or show, e.g. a number or a deliverable"),
             );
         }
-        if let Some(measure) = &goal.measure {
-            if let Some(phrase) = cx.lexicon.vague(&measure.value) {
+        if let Some((measure, verdict)) = measure {
+            if let Some(phrase) = verdict.vague {
                 out.push(
                     Finding::new(
                         measure.span,
