@@ -20,6 +20,6 @@ growth="$PWD/target/release/growth"
 
 cd "$work/repo"
 python3 "$OLDPWD/bench/timeit.py" "$RUNS" \
-  "growth-lint=$growth lint --exit-zero --no-history --today 2026-11-22 --format json -o /dev/null" \
+  "growth-lint=$growth lint --exit-zero --no-history --today 2026-11-22 --format json" \
   "growth-parse=$growth parse --quiet" \
   "markdownlint=$mdl 'plans/**/*.md'"

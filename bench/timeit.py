@@ -3,7 +3,9 @@
 them alike; prints the median wall time of each and its ratio to the first.
 
 Usage: timeit.py RUNS NAME=COMMAND [NAME=COMMAND ...]
-Exit statuses are ignored (linters exit 1 when they find something); output is discarded.
+Exit status 1 is accepted (linters exit 1 when they find something); any other failure of
+the warm-up run stops the benchmark, so a command that breaks is never timed as a fast one.
+Output is discarded.
 """
 import statistics
 import subprocess
@@ -16,7 +18,9 @@ def main():
     commands = [arg.split("=", 1) for arg in sys.argv[2:]]
     times = {name: [] for name, _ in commands}
     for name, cmd in commands:  # warm-up: file cache, JIT caches
-        subprocess.run(cmd, shell=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        done = subprocess.run(cmd, shell=True, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        if done.returncode not in (0, 1):
+            sys.exit(f"{name} failed (exit {done.returncode}): {done.stderr.decode(errors='replace').strip()}")
     for _ in range(runs):
         for name, cmd in commands:
             start = time.perf_counter()
