@@ -113,35 +113,7 @@ fn load(config: Option<&Path>) -> anyhow::Result<Config> {
 
 /// A wording rule, as the config that defines it says.
 fn explain_wording(rule: &WordingRule, config: &Config) -> anyhow::Result<u8> {
-    let clean = crate::sanitize::line;
-    let mut out = std::io::stdout().lock();
-    writeln!(
-        out,
-        "{} {} (default: {})\n",
-        rule.code, rule.name, rule.severity
-    )?;
-    let fields: Vec<&str> = rule.fields.iter().map(|f| f.as_str()).collect();
-    writeln!(
-        out,
-        "Fires when: {} matches in the {} of an open goal.\n",
-        clean(&rule.pattern),
-        fields.join(", ")
-    )?;
-    writeln!(out, "{}", clean(&rule.message))?;
-    if !rule.suggest.is_empty() {
-        let quoted: Vec<String> = rule
-            .suggest
-            .iter()
-            .map(|s| format!("\"{}\"", clean(s)))
-            .collect();
-        writeln!(out, "\nSuggested instead: {}.", quoted.join(", "))?;
-    }
-    if let Some(path) = &config.path {
-        writeln!(
-            out,
-            "\nA wording rule of this repository, defined under `wording:` in {}.",
-            clean(&path.display().to_string())
-        )?;
-    }
+    let text = rule.explanation(config.path.as_deref());
+    write!(std::io::stdout().lock(), "{}", crate::sanitize::text(&text))?;
     Ok(EXIT_CLEAN)
 }

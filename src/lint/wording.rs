@@ -85,6 +85,32 @@ pub struct WordingRule {
 }
 
 impl WordingRule {
+    /// What `growth explain` says of it: the same shape as a built-in rule's explanation,
+    /// from its entry in the config (`defined_in`, when known, is named at the end).
+    pub fn explanation(&self, defined_in: Option<&std::path::Path>) -> String {
+        let fields: Vec<&str> = self.fields.iter().map(|f| f.as_str()).collect();
+        let mut out = format!(
+            "{} {} (default: {})\n\nFires when: {} matches in the {} of an open goal.\n\n{}\n",
+            self.code,
+            self.name,
+            self.severity,
+            self.pattern,
+            fields.join(", "),
+            self.message
+        );
+        if !self.suggest.is_empty() {
+            let quoted: Vec<String> = self.suggest.iter().map(|s| format!("\"{s}\"")).collect();
+            out.push_str(&format!("\nSuggested instead: {}.\n", quoted.join(", ")));
+        }
+        if let Some(path) = defined_in {
+            out.push_str(&format!(
+                "\nA wording rule of this repository, defined under `wording:` in {}.\n",
+                path.display()
+            ));
+        }
+        out
+    }
+
     /// The one-line summary `growth rules` shows.
     pub fn summary(&self) -> String {
         let fields: Vec<&str> = self.fields.iter().map(|f| f.as_str()).collect();

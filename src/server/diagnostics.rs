@@ -23,6 +23,7 @@ use crate::history::facts;
 use crate::invalid::InvalidFile;
 use crate::ladder::Ladder;
 use crate::lint::fix::Fix;
+use crate::lint::wording::Wording;
 use crate::lint::{registry, Linter};
 use crate::paths;
 use crate::plan::{self, ParsedPlan};
@@ -47,6 +48,8 @@ pub struct Checked {
     /// The parsed plan (plans only), for checking that a fix reads as well.
     pub parsed: Option<ParsedPlan>,
     pub findings: Vec<Diagnostic>,
+    /// The config's wording rules (plans only), to explain their findings.
+    pub wording: Wording,
 }
 
 /// Lints a document's text; `None` when it is not a growth file. `saved` says the text is
@@ -89,6 +92,7 @@ pub fn check(path: &Path, text: &str, today: NaiveDate, saved: bool) -> Option<C
                 file: parsed.file.clone(),
                 parsed: None,
                 findings: vec![unusable(&parsed.file, "the ladder", invalid)],
+                wording: Wording::default(),
             })
         }
     };
@@ -108,6 +112,7 @@ pub fn check(path: &Path, text: &str, today: NaiveDate, saved: bool) -> Option<C
         file: parsed.file.clone(),
         parsed: Some(parsed),
         findings,
+        wording: ws.config.wording.clone(),
     })
 }
 
@@ -128,6 +133,7 @@ fn unlinted(path: &Path, text: &str, canonical: &Path, invalid: InvalidFile) -> 
         file,
         parsed: None,
         findings,
+        wording: Wording::default(),
     })
 }
 
@@ -189,6 +195,7 @@ fn other(role: Role, path: &Path, text: &str, findings: Vec<Diagnostic>) -> Chec
         file: SourceFile::new(path, text),
         parsed: None,
         findings,
+        wording: Wording::default(),
     }
 }
 

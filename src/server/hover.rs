@@ -28,8 +28,10 @@ pub fn hover(doc: &mut Document, today: NaiveDate, at: Position) -> Option<Hover
     if !codes.is_empty() {
         let text: Vec<String> = codes
             .iter()
-            .filter_map(|code| registry::find(code))
-            .map(|rule| rule.explanation())
+            .filter_map(|code| match registry::find(code) {
+                Some(rule) => Some(rule.explanation()),
+                None => checked.wording.find(code).map(|r| r.explanation(None)),
+            })
             .collect();
         return Some(markdown_hover(text.join("\n---\n\n"), range));
     }

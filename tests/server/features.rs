@@ -271,3 +271,39 @@ fn completion_offers_keys_statuses_levels_and_competencies() {
     let prose = server.result(7, "textDocument/completion", position_params(&uri, 18, 4));
     assert_eq!(prose, json!([]));
 }
+
+#[test]
+fn a_wording_rule_of_the_config_is_a_finding_with_its_explanation_on_hover() {
+    let fixture = Fixture::new();
+    std::fs::write(
+        fixture.path("growth.yaml"),
+        "ladder: ladder.yaml\nwording:\n  - code: GW001\n    name: no-get-better\n    phrase: get better\n    message: say where you stop\n    fields: [title]\n",
+    )
+    .expect("the config");
+    let mut server = fixture.server();
+    server.initialize();
+    let uri = fixture.uri("plans/jane.md");
+    let published = server.open(&uri, PLAN);
+    let wording: Vec<String> = findings(&published)
+        .into_iter()
+        .filter(|f| f.starts_with("GW"))
+        .collect();
+    assert_eq!(
+        wording,
+        ["GW001 7:9-7:19 2 say where you stop (\"Get better\" in the title)"]
+    );
+    let explain = fixture
+        .growth()
+        .args(["explain", "GW001"])
+        .output()
+        .expect("explain runs");
+    let explanation = String::from_utf8(explain.stdout).expect("UTF-8");
+    // The editor does not say which file defined it; the rest is what `explain` prints.
+    let (shown, _) = explanation
+        .split_once("\nA wording rule of this repository")
+        .expect("explain names the config");
+    let hover = server.result(2, "textDocument/hover", position_params(&uri, 7, 10));
+    let value = hover["contents"]["value"].as_str().expect("markdown");
+    assert!(value.contains(shown), "{value}\n---\n{shown}");
+    assert!(value.starts_with("GR201 vague-goal"), "{value}");
+}
