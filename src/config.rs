@@ -335,24 +335,17 @@ fn read_rule_levels(
     dec: &mut Decoder,
     node: &crate::yaml::Node,
 ) -> Vec<(Spanned<String>, Spanned<Level>)> {
-    let crate::yaml::Value::Map(entries) = &node.value else {
-        if node.value != crate::yaml::Value::Null {
-            dec.report(Problem::new(
-                ProblemKind::WrongType,
-                node.span,
-                "`rules` maps rule codes or names to off, info, warning or error",
-            ));
-        }
-        return Vec::new();
-    };
-    entries
-        .iter()
-        .filter_map(|(key, value)| {
-            // YAML reads a bare `off` as text here because booleans are strict (true/false).
-            let level = dec.choice(value, LEVELS)?;
-            Some((Spanned::new(key.name.clone(), key.span), level))
-        })
-        .collect()
+    dec.named_entries(
+        node,
+        "`rules` maps rule codes or names to off, info, warning or error",
+    )
+    .iter()
+    .filter_map(|(key, value)| {
+        // YAML reads a bare `off` as text here because booleans are strict (true/false).
+        let level = dec.choice(value, LEVELS)?;
+        Some((Spanned::new(key.name.clone(), key.span), level))
+    })
+    .collect()
 }
 
 fn read_options(dec: &mut Decoder, node: &crate::yaml::Node, options: &mut RuleOptions) {
@@ -394,23 +387,16 @@ fn read_evidence_repos(
     node: &crate::yaml::Node,
     root: &Path,
 ) -> Vec<(String, PathBuf)> {
-    let crate::yaml::Value::Map(entries) = &node.value else {
-        if node.value != crate::yaml::Value::Null {
-            dec.report(Problem::new(
-                ProblemKind::WrongType,
-                node.span,
-                "`evidence_repos` maps names to repository paths (`payments: ../payments`)",
-            ));
-        }
-        return Vec::new();
-    };
-    entries
-        .iter()
-        .filter_map(|(key, value)| {
-            let path = dec.text(value)?;
-            Some((key.name.clone(), tidy_join(root, Path::new(&path.value))))
-        })
-        .collect()
+    dec.named_entries(
+        node,
+        "`evidence_repos` maps names to repository paths (`payments: ../payments`)",
+    )
+    .iter()
+    .filter_map(|(key, value)| {
+        let path = dec.text(value)?;
+        Some((key.name.clone(), tidy_join(root, Path::new(&path.value))))
+    })
+    .collect()
 }
 
 /// `dir/rel`, without a leading `./` when `dir` is the current directory.

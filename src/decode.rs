@@ -88,6 +88,19 @@ impl Decoder {
         })
     }
 
+    /// The entries of a mapping whose keys are names the caller checks itself (rule codes,
+    /// repository names). Anything but a mapping or an empty value is reported as `message`.
+    pub fn named_entries<'n>(&mut self, node: &'n Node, message: &str) -> &'n [(Key, Node)] {
+        match &node.value {
+            Value::Map(entries) => entries,
+            Value::Null => &[],
+            _ => {
+                self.report(Problem::new(ProblemKind::WrongType, node.span, message));
+                &[]
+            }
+        }
+    }
+
     /// Text: strings, and numbers as written (`target: 25`).
     pub fn text(&mut self, node: &Node) -> Option<Spanned<String>> {
         let text = match &node.value {

@@ -36,5 +36,7 @@ pub mod sanitize;
 pub mod server;
 pub mod severity;
 pub mod source;
+#[cfg(test)]
+mod testing;
 pub mod workspace;
 pub mod yaml;

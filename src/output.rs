@@ -140,15 +140,8 @@ impl Output {
     pub fn write_new(&self, bytes: &[u8]) -> anyhow::Result<()> {
         let context = || format!("cannot write {}", self.given.display());
         let temp = temp_path(&self.target);
-        let written = (|| -> std::io::Result<()> {
-            let mut file = fs::OpenOptions::new()
-                .write(true)
-                .create_new(true)
-                .open(&temp)?;
-            file.write_all(bytes)?;
-            file.sync_all()?;
-            fs::hard_link(&temp, &self.target)
-        })();
+        let written =
+            write_temp(&temp, bytes, None).and_then(|()| fs::hard_link(&temp, &self.target));
         let _ = fs::remove_file(&temp);
         match written {
             Ok(()) => Ok(()),
@@ -165,18 +158,7 @@ impl Output {
     pub fn write(&self, bytes: &[u8]) -> anyhow::Result<()> {
         let context = || format!("cannot write {}", self.given.display());
         let temp = temp_path(&self.target);
-        let written = (|| -> std::io::Result<()> {
-            let mut file = fs::OpenOptions::new()
-                .write(true)
-                .create_new(true)
-                .open(&temp)?;
-            file.write_all(bytes)?;
-            file.sync_all()?;
-            if let Some(existing) = &self.existing {
-                fs::set_permissions(&temp, existing.permissions())?;
-            }
-            Ok(())
-        })();
+        let written = write_temp(&temp, bytes, self.existing.as_ref());
         if let Err(err) = written {
             let _ = fs::remove_file(&temp);
             return Err(anyhow::Error::new(err).context(context()));
@@ -202,6 +184,21 @@ impl Output {
 
 /// `.report.html.growth-1234-0.tmp` next to `report.html`: hidden, and unique within and
 /// across runs.
+/// Writes `bytes` to a new temporary file, synced to disk, with the permissions of the file
+/// it will replace (if any), ready to be renamed or linked into place.
+fn write_temp(temp: &Path, bytes: &[u8], replaces: Option<&fs::Metadata>) -> std::io::Result<()> {
+    let mut file = fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(temp)?;
+    file.write_all(bytes)?;
+    file.sync_all()?;
+    if let Some(existing) = replaces {
+        fs::set_permissions(temp, existing.permissions())?;
+    }
+    Ok(())
+}
+
 fn temp_path(target: &Path) -> PathBuf {
     static COUNT: AtomicUsize = AtomicUsize::new(0);
     let name = target

@@ -159,15 +159,7 @@ mod tests {
 
     #[test]
     fn any_text_imports_or_is_refused_without_a_panic() {
-        use proptest::test_runner::{Config, RngAlgorithm, TestRng, TestRunner};
-        let config = Config {
-            cases: 2_000,
-            failure_persistence: None,
-            rng_algorithm: RngAlgorithm::ChaCha,
-            ..Config::default()
-        };
-        let mut runner =
-            TestRunner::new_with_rng(config, TestRng::from_seed(RngAlgorithm::ChaCha, &[7; 32]));
+        let mut runner = crate::testing::runner(2_000, 7);
         let dir = tempfile::TempDir::new().unwrap();
         let path = dir.path().join("ladder.yaml");
         runner

@@ -284,16 +284,8 @@ mod tests {
         Ids::new(names.iter().copied())
     }
 
-    /// A fixed seed and no failure files, as in tests/fuzz.rs: the same cases on every run.
     fn runner() -> proptest::test_runner::TestRunner {
-        use proptest::test_runner::{Config, RngAlgorithm, TestRng, TestRunner};
-        let config = Config {
-            cases: 3_000,
-            failure_persistence: None,
-            rng_algorithm: RngAlgorithm::ChaCha,
-            ..Config::default()
-        };
-        TestRunner::new_with_rng(config, TestRng::from_seed(RngAlgorithm::ChaCha, &[11; 32]))
+        crate::testing::runner(3000, 11)
     }
 
     #[test]

@@ -415,15 +415,7 @@ mod tests {
     /// A fixed seed and no failure files, as in tests/fuzz.rs: the same cases on every run.
     #[test]
     fn any_text_imports_without_a_panic_and_keeps_its_words() {
-        use proptest::test_runner::{Config, RngAlgorithm, TestRng, TestRunner};
-        let config = Config {
-            cases: 2_000,
-            failure_persistence: None,
-            rng_algorithm: RngAlgorithm::ChaCha,
-            ..Config::default()
-        };
-        let mut runner =
-            TestRunner::new_with_rng(config, TestRng::from_seed(RngAlgorithm::ChaCha, &[5; 32]));
+        let mut runner = crate::testing::runner(2_000, 5);
         let today = NaiveDate::from_ymd_opt(2026, 3, 1).unwrap();
         let line = "(#{0,3} |- |  \\* |1\\. |\\*\\*|\\| |✔ |~~|> )?[a-zA-Zİ✓Q2 :|*~\\-]{0,24}";
         let strategy = proptest::collection::vec(line, 0..12);
