@@ -179,7 +179,7 @@ impl Repos<'_> {
         let author = commit.author();
         let name = String::from_utf8_lossy(author.name_bytes()).into_owned();
         let email = String::from_utf8_lossy(author.email_bytes()).into_owned();
-        let date = crate::history::author_day(&author.when());
+        let date = crate::history::time::author_day(&author.when());
         let id = commit.id().to_string();
         out.commit = Some(id[..7.min(id.len())].to_string());
         out.author = Some(name.clone());

@@ -13,71 +13,11 @@ use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use chrono::NaiveDate;
 use git2::{Oid, Repository};
-use serde::{Deserialize, Serialize};
 
+pub use super::event::Agreement;
 use super::event::{CommitInfo, Event, EventKind};
 use super::PlanVersion;
-
-/// The trailer keys that record an agreement (compared without case, as git does).
-pub const TRAILERS: &[&str] = &["Agreed-by", "Reviewed-by"];
-
-/// Who agreed, when, and how it is recorded.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Agreement {
-    pub by: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub email: Option<String>,
-    /// The commit date (trailer, lightweight tag) or the tag date (annotated tag).
-    pub on: NaiveDate,
-    /// `Agreed-by`, `Reviewed-by`, or `tag review/2026-h1/alice`.
-    pub via: String,
-}
-
-impl Agreement {
-    /// "Bob Manager on 2026-01-05 (Agreed-by)".
-    pub fn describe(&self) -> String {
-        format!("{} on {} ({})", self.by, self.on, self.via)
-    }
-}
-
-/// The agreements a commit message's trailers record, dated `on`.
-pub fn from_message(message: &str, on: NaiveDate) -> Vec<Agreement> {
-    let Ok(trailers) = git2::message_trailers_strs(message) else {
-        return Vec::new();
-    };
-    trailers
-        .iter()
-        .filter_map(|(key, value)| {
-            let key = TRAILERS
-                .iter()
-                .find(|k| k.eq_ignore_ascii_case(key.trim()))?;
-            let (by, email) = person(value);
-            (!by.is_empty()).then(|| Agreement {
-                by,
-                email,
-                on,
-                via: (*key).to_string(),
-            })
-        })
-        .collect()
-}
-
-/// `Bob Manager <bob@example.com>` as a name and an email.
-fn person(value: &str) -> (String, Option<String>) {
-    // Continuation lines arrive joined by a newline: one name, one line.
-    let value = value.split_whitespace().collect::<Vec<_>>().join(" ");
-    match (value.find('<'), value.rfind('>')) {
-        (Some(open), Some(close)) if open < close => {
-            let name = value[..open].trim().to_string();
-            let email = value[open + 1..close].trim().to_string();
-            let name = if name.is_empty() { email.clone() } else { name };
-            (name, (!email.is_empty()).then_some(email))
-        }
-        _ => (value.trim().to_string(), None),
-    }
-}
 
 /// A tag that agrees with the commit it points at.
 struct Tag {
@@ -126,7 +66,7 @@ fn review_tags(repo: &Repository, globs: &[String]) -> Vec<Tag> {
             agreement: Agreement {
                 by: name_of(signature.name_bytes()),
                 email: (!email.is_empty()).then_some(email),
-                on: super::walk::commit_time(&signature.when()).date_naive(),
+                on: super::time::commit_time(&signature.when()).date_naive(),
                 via: format!("tag {name}"),
             },
         });

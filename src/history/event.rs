@@ -10,8 +10,6 @@ use serde::{Deserialize, Serialize};
 
 use crate::plan::GoalStatus;
 
-use super::agreement::Agreement;
-
 /// A commit, or the "uncommitted" pseudo-commit for work-tree changes.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CommitInfo {
@@ -370,4 +368,23 @@ fn list(changes: &[FieldChange]) -> String {
 
 fn status(s: GoalStatus) -> &'static str {
     s.as_str()
+}
+
+/// Who agreed, when, and how it is recorded.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Agreement {
+    pub by: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub email: Option<String>,
+    /// The commit date (trailer, lightweight tag) or the tag date (annotated tag).
+    pub on: NaiveDate,
+    /// `Agreed-by`, `Reviewed-by`, or `tag review/2026-h1/alice`.
+    pub via: String,
+}
+
+impl Agreement {
+    /// "Bob Manager on 2026-01-05 (Agreed-by)".
+    pub fn describe(&self) -> String {
+        format!("{} on {} ({})", self.by, self.on, self.via)
+    }
 }

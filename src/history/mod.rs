@@ -13,6 +13,8 @@ pub mod event;
 pub mod facts;
 mod name;
 pub mod since;
+pub mod time;
+mod trailer;
 mod walk;
 
 use std::collections::{HashMap, HashSet};
@@ -24,10 +26,7 @@ use git2::{Oid, Repository};
 
 pub use event::{CommitInfo, Event, EventKind, FieldChange, UNCOMMITTED};
 
-/// The day of a git time in its own time zone: how commits are dated everywhere.
-pub fn author_day(when: &git2::Time) -> NaiveDate {
-    walk::commit_time(when).date_naive()
-}
+pub use time::author_day;
 
 /// Why there is no history.
 #[derive(Debug, thiserror::Error)]

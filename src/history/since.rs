@@ -10,7 +10,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::NaiveDate;
 
-use super::agreement::Agreement;
+use super::event::Agreement;
 use super::event::{Event, EventKind};
 
 /// The latest agreement of a plan.

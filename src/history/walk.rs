@@ -14,6 +14,7 @@ use chrono::{DateTime, FixedOffset, NaiveDate};
 use git2::{ObjectType, Oid, Repository, Sort, Tree};
 
 use super::name;
+use super::time::commit_time;
 use crate::parallel;
 use crate::plan::{self, Plan};
 use crate::problem::ProblemKind;
@@ -232,7 +233,7 @@ impl<'r> Walker<'r> {
         for &oid in skipped {
             let commit = self.repo.find_commit(oid)?;
             let message = String::from_utf8_lossy(commit.message_bytes());
-            if super::agreement::from_message(&message, NaiveDate::MIN).is_empty() {
+            if super::trailer::from_message(&message, NaiveDate::MIN).is_empty() {
                 continue;
             }
             let parent = commit.parents().next().map(|p| p.tree()).transpose()?;
@@ -903,14 +904,6 @@ fn author_date(commit: &git2::Commit) -> NaiveDate {
     commit_time(&commit.author().when()).date_naive()
 }
 
-pub(super) fn commit_time(when: &git2::Time) -> DateTime<FixedOffset> {
-    let offset = FixedOffset::east_opt(when.offset_minutes() * 60)
-        .unwrap_or_else(|| FixedOffset::east_opt(0).expect("zero offset"));
-    DateTime::from_timestamp(when.seconds(), 0)
-        .unwrap_or_default()
-        .with_timezone(&offset)
-}
-
 pub(super) fn commit_info(commit: &git2::Commit) -> CommitInfo {
     let author = commit.author();
     let committed = commit_time(&commit.committer().when()).date_naive();
@@ -924,6 +917,6 @@ pub(super) fn commit_info(commit: &git2::Commit) -> CommitInfo {
         email: String::from_utf8_lossy(author.email_bytes()).into_owned(),
         time,
         summary: String::from_utf8_lossy(commit.summary_bytes().unwrap_or_default()).into_owned(),
-        agreed: super::agreement::from_message(&message, committed),
+        agreed: super::trailer::from_message(&message, committed),
     }
 }

@@ -5,6 +5,7 @@
 //! lists them in code order.
 
 pub mod fix;
+pub mod options;
 pub mod registry;
 pub mod rule;
 pub mod rules;
@@ -14,7 +15,7 @@ pub mod wording;
 
 use chrono::NaiveDate;
 
-use crate::config::{Config, RuleOptions};
+use crate::config::Config;
 use crate::diagnostic::Diagnostic;
 use crate::history::facts::PlanFacts;
 use crate::invalid::InvalidFile;
@@ -23,6 +24,7 @@ use crate::plan::ParsedPlan;
 use crate::problem::ProblemKind;
 use crate::severity::Severity;
 use crate::source::{SourceFile, Span};
+use options::RuleOptions;
 
 pub use rule::{Context, Finding, Rule};
 use text::Lexicon;

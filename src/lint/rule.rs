@@ -6,7 +6,7 @@
 
 use chrono::NaiveDate;
 
-use crate::config::RuleOptions;
+use super::options::RuleOptions;
 use crate::history::facts::PlanFacts;
 use crate::ladder::Ladder;
 use crate::plan::Plan;
