@@ -7,8 +7,8 @@
 #   DEMO_ONLY=1 bash examples/demo.sh # only build the repository
 #
 # The history has what a manager meets before reviews: monthly check-ins, a goal that went
-# quiet, a due date pushed out, a lowered target, a check-in written up weeks late, an
-# edited entry, and a branch merged back. Every commit has a fixed author and date, so the
+# quiet, an agreed plan whose due date was then pushed out and target lowered, a check-in
+# written up weeks late, an edited entry, and a branch merged back. Every commit has a fixed author and date, so the
 # output is the same on every machine (the report's clock is GROWTH_TODAY=2026-11-30).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -162,7 +162,10 @@ relevance: mentoring is expected at staff level
 
 ### Check-ins
 MD
-commit "Ben Okafor" 2026-07-03 "Ben's H2 plan"
+# Dana agreed the plan when she merged it: a trailer in the commit message, growth's proof.
+commit "Ben Okafor" 2026-07-03 "Ben's H2 plan
+
+Agreed-by: Dana Reyes <dana.reyes@example.com>"
 
 cat >plans/chen-wei/2026-h2.md <<'MD'
 ---

@@ -70,10 +70,11 @@ fn the_demo_has_the_history_a_review_needs() {
         [
             "GR501 plans/ana-silva/2026-h2.md no progress on `incidents` for 31 days (in git history, last on 2026-10-30)",
             "GR501 plans/chen-wei/2026-h2.md no progress on `export` for 119 days (in git history, last on 2026-08-03)",
-            "GR502 plans/ben-okafor/2026-h2.md check-in 2026-09-01 was committed 48 days later, on 2026-10-19 (1c517c8)",
-            "GR502 plans/ben-okafor/2026-h2.md done date 2026-09-01 was committed 48 days later, on 2026-10-19 (1c517c8)",
-            "GR503 plans/ben-okafor/2026-h2.md due 2026-09-30 → 2026-11-30 in aa838a6 on 2026-09-14",
-            "GR503 plans/ben-okafor/2026-h2.md target 400 ms → 500 ms in aa838a6 on 2026-09-14",
+            "GR502 plans/ben-okafor/2026-h2.md check-in 2026-09-01 was committed 48 days later, on 2026-10-19 (587631b)",
+            "GR502 plans/ben-okafor/2026-h2.md done date 2026-09-01 was committed 48 days later, on 2026-10-19 (587631b)",
+            // Ben's plan was agreed (a trailer), so its moved goalposts are changes since.
+            "GR505 plans/ben-okafor/2026-h2.md `checkout-latency`: due 2026-09-30 → 2026-11-30 (last changed in 2f99602 on 2026-09-14) since it was agreed by Dana Reyes on 2026-07-03 in 03726fc (Agreed-by)",
+            "GR505 plans/ben-okafor/2026-h2.md `checkout-latency`: target 400 ms → 500 ms (last changed in 2f99602 on 2026-09-14) since it was agreed by Dana Reyes on 2026-07-03 in 03726fc (Agreed-by)",
         ]
     );
     let history = growth(dir.path(), &["history", "--format", "json"]);

@@ -39,6 +39,11 @@ const READING_RULES: &[&str] = &["GR001", "GR002", "GR003", "GR004"];
 /// When the first is off or suppressed, the second's findings are reported.
 const SUBSUMES: &[(&str, &str)] = &[("GR305", "GR208"), ("GR305", "GR501")];
 
+/// The same, for one place: a target or due date changed after it was agreed (GR505) names
+/// the change, its commit and the agreement, so the moved goalpost (GR503) at the same place
+/// would say half of it again.
+const SUBSUMES_AT: &[(&str, &str)] = &[("GR505", "GR503")];
+
 /// The code of the rule that reports unknown and unused suppressions.
 const UNUSED_SUPPRESSION: &str = "GR007";
 
@@ -230,6 +235,14 @@ impl Linter {
             if out.iter().any(|d| d.code == *wider) {
                 out.retain(|d| d.code != *narrower);
             }
+        }
+        for (wider, narrower) in SUBSUMES_AT {
+            let places: Vec<Span> = out
+                .iter()
+                .filter(|d| d.code == *wider)
+                .map(|d| d.span)
+                .collect();
+            out.retain(|d| d.code != *narrower || !places.contains(&d.span));
         }
         if let Some((rule, severity)) = self
             .rules

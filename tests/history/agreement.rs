@@ -134,6 +134,15 @@ fn a_trailer_agrees_and_what_changes_after_it_is_flagged_once_each() {
             format!("GR505 {} `prod`: due 2026-05-31 → 2026-06-15 (last changed in {moved} on 2026-03-05) {since}", position(&text, "2026-06-15")),
         ]
     );
+    // Said once: the moved goalposts at those places are GR505's, and come back without it.
+    assert_eq!(
+        findings_in(&repo, &repo.dir, "GR503", &[]),
+        Vec::<String>::new()
+    );
+    repo.write("growth.yaml", "rules:\n  GR505: off\n");
+    // (GR503 names each step: 25% → 20%, 20% → 15%, and the due date.)
+    assert_eq!(findings_in(&repo, &repo.dir, "GR503", &[]).len(), 3);
+    std::fs::remove_file(repo.dir.join("growth.yaml")).expect("the config");
     // Agreed again: nothing has changed since.
     repo.write("README.md", "plans, agreed\n");
     repo.edit(PLAN, "target: 15%", "target: 15% ");

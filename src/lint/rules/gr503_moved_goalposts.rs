@@ -5,6 +5,8 @@
 //! Needs git history. Targets are compared when both read as quantities in units that
 //! convert (`25%` → `15%`, `400 ms` → `0.5 s`), in the goal's direction: where the baseline is
 //! above the target (latency coming down from `900 ms`), a higher target is the lower bar.
+//! When the change came after the plan was agreed, `changed-since-agreed` (GR505) reports it
+//! at the same place with the agreement named, and this rule says nothing more there.
 //!
 //! ## Bad
 //!
@@ -43,7 +45,7 @@ pub static RULE: Rule = Rule {
     name: "moved-goalposts",
     default: Severity::Info,
     summary:
-        "since the period started, a due date was pushed out or a target lowered (names the commit)",
+        "since the period started, a due date was pushed out or a target lowered (names the commit); GR505 says it instead where the plan was agreed",
     source: include_str!("gr503_moved_goalposts.rs"),
     check,
 };
