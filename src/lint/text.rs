@@ -85,7 +85,9 @@ lists! {
         meaningful, impactful, valuable, effective, efficient, high quality, high-quality, \
         intuitive, best-in-class, best in class, outstanding, clear to, world class, \
         exemplary, high standard, high-impact, high impact, excellence, big impact, \
-        rely on, relies on, increasingly, quickly, fast to, constant";
+        rely on, relies on, increasingly, quickly, fast to, constant, recognize my, \
+        recognise my, recognizes my, recognises my, ask for my, asks for my, ask me for, \
+        asks me for, cited by, reach out to you, reach out to me, authority";
     /// Verbs that are concrete with a thing ("build a dashboard") but vague with a quality.
     SOFT_VERBS: "develop develops developed developing build builds built building gain gains \
         gained gaining expand expands expanded expanding show shows showed showing demonstrate \
@@ -95,6 +97,12 @@ lists! {
         leadership visibility expertise experience exposure profile reputation mindset ownership \
         scope network communication ability abilities competence proficiency credibility sense \
         instincts intuition judgement judgment brand";
+    /// Qualities that make a heading, not a goal, when nothing else is said: `SOFT_NOUNS`
+    /// and a few more that real plans use as a whole title.
+    QUALITY_NOUNS: "skill skills understanding knowledge confidence influence impact presence \
+        leadership visibility expertise experience exposure profile reputation mindset ownership \
+        communication competence proficiency credibility mentorship excellence growth authority \
+        collaboration teamwork";
     /// State verbs that, followed by a comparative, wish for a state ("get fitter", "be more …").
     STATE_VERBS: "be become get feel feels seem being becoming getting";
     /// Words allowed between a state verb and its comparative ("be a lot more", "be 10% more").
@@ -599,6 +607,12 @@ impl Lexicon {
         let means = (1..t.len()).any(|i| t[i - 1].w == "by" && t[i].w.ends_with("ing"));
         aim.filter(|_| !number && !observable && !(often && (purpose || means)))
             .or(amount.filter(|_| !number && !often))
+            .or_else(|| {
+                // A quality as a heading, with no verb to say what happens: "System Design
+                // Expertise", "Leadership", "Mentorship".
+                let heading = (1..=3).contains(&t.len()) && QUALITY_NOUNS.has(&t[t.len() - 1].w);
+                heading.then(|| join(t))
+            })
     }
 
     /// Whether someone else could check a measure: it states a number, percentage, count,
@@ -703,7 +717,9 @@ fn outcome_at(c: &[Tok]) -> Option<usize> {
     let state_at = usize::from(has("be get become feel", w(0)))
         + usize::from(has("be get become feel", w(0)) && has("very more thoroughly fully", w(1)));
     let by_means = (1..c.len()).any(|j| c[j - 1].w == "by" && c[j].w.ends_with("ing"));
-    if MIND_STATES.has(w(state_at)) && w(state_at + 1) == "with" && !by_means {
+    // "comfortable with the codebase", "comfortable navigating the codebase"
+    let object = w(state_at + 1) == "with" || w(state_at + 1).ends_with("ing");
+    if MIND_STATES.has(w(state_at)) && object && !by_means {
         return Some(obj(state_at + 2));
     }
     // A rating given at review: "Meet engineering expectations for your level".
