@@ -167,17 +167,7 @@ impl Config {
         let mut dec = Decoder::default();
         if let Some(fields) = dec.fields(&root, "config", CONFIG_KEYS) {
             if let Some(node) = fields.get("plans") {
-                let globs = dec.text_list(node);
-                for glob in &globs {
-                    if let Err(err) = globset::Glob::new(&glob.value) {
-                        dec.report(Problem::new(
-                            ProblemKind::WrongType,
-                            glob.span,
-                            format!("`{}` is not a valid glob: {}", glob.value, err.kind()),
-                        ));
-                    }
-                }
-                config.plans = globs.into_iter().map(|g| g.value).collect();
+                config.plans = read_globs(&mut dec, node);
             }
             if let Some(ladder) = fields.get("ladder").and_then(|n| dec.text(n)) {
                 config.ladder = Some(tidy_join(&config.root, Path::new(&ladder.value)));
@@ -203,17 +193,7 @@ impl Config {
                 config.wording = crate::lint::wording::read(&mut dec, node, &taken);
             }
             if let Some(node) = fields.get("review_tags") {
-                let globs = dec.text_list(node);
-                for glob in &globs {
-                    if let Err(err) = globset::Glob::new(&glob.value) {
-                        dec.report(Problem::new(
-                            ProblemKind::WrongType,
-                            glob.span,
-                            format!("`{}` is not a valid glob: {}", glob.value, err.kind()),
-                        ));
-                    }
-                }
-                config.review_tags = globs.into_iter().map(|g| g.value).collect();
+                config.review_tags = read_globs(&mut dec, node);
             }
             if let Some(node) = fields.get("evidence_repos") {
                 config.evidence_repos = read_evidence_repos(&mut dec, node, &config.root);
@@ -294,6 +274,21 @@ const LEVELS: &[(&str, Level)] = &[
     ("warning", Level::Warning),
     ("error", Level::Error),
 ];
+
+/// A list of globs (`plans:`, `review_tags:`), each checked where it is written.
+fn read_globs(dec: &mut Decoder, node: &crate::yaml::Node) -> Vec<String> {
+    let globs = dec.text_list(node);
+    for glob in &globs {
+        if let Err(err) = globset::Glob::new(&glob.value) {
+            dec.report(Problem::new(
+                ProblemKind::WrongType,
+                glob.span,
+                format!("`{}` is not a valid glob: {}", glob.value, err.kind()),
+            ));
+        }
+    }
+    globs.into_iter().map(|g| g.value).collect()
+}
 
 fn read_rule_levels(
     dec: &mut Decoder,

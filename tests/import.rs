@@ -5,28 +5,15 @@
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
-use assert_cmd::Command;
 use tempfile::TempDir;
+
+mod common;
+use common::growth;
 
 fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/fixtures/import")
         .join(name)
-}
-
-fn growth(dir: &Path, args: &[&str]) -> (i32, String, String) {
-    let out = Command::cargo_bin("growth")
-        .unwrap()
-        .env("GROWTH_TODAY", "2026-03-01")
-        .current_dir(dir)
-        .args(args)
-        .output()
-        .unwrap();
-    (
-        out.status.code().unwrap(),
-        String::from_utf8(out.stdout).unwrap(),
-        String::from_utf8(out.stderr).unwrap(),
-    )
 }
 
 /// What an import turns into structure rather than text: `<br>`, list numbers and the

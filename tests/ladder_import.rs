@@ -4,26 +4,13 @@
 
 use std::path::{Path, PathBuf};
 
-use assert_cmd::Command;
 use tempfile::TempDir;
+
+mod common;
+use common::growth;
 
 fn fixtures() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
-}
-
-fn growth(dir: &Path, args: &[&str]) -> (i32, String, String) {
-    let out = Command::cargo_bin("growth")
-        .unwrap()
-        .env("GROWTH_TODAY", "2026-03-01")
-        .current_dir(dir)
-        .args(args)
-        .output()
-        .unwrap();
-    (
-        out.status.code().unwrap(),
-        String::from_utf8(out.stdout).unwrap(),
-        String::from_utf8(out.stderr).unwrap(),
-    )
 }
 
 /// A directory with `name` copied in from the fixtures.

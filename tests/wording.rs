@@ -2,10 +2,10 @@
 //! the words, levels and suppressions like any rule, `explain` and `rules`, the one-suggestion
 //! fix, and every mistake in the config reported at its place in one round.
 
-use std::path::Path;
-
-use assert_cmd::Command;
 use tempfile::TempDir;
+
+mod common;
+use common::growth;
 
 const CONFIG: &str = r#"wording:
   - code: GW001
@@ -56,22 +56,6 @@ fn repo(config: &str, plan: &str) -> TempDir {
     std::fs::write(dir.path().join("growth.yaml"), config).unwrap();
     std::fs::write(dir.path().join("plans/jane.md"), plan).unwrap();
     dir
-}
-
-fn growth(dir: &Path, args: &[&str]) -> (i32, String, String) {
-    let out = Command::cargo_bin("growth")
-        .unwrap()
-        .current_dir(dir)
-        .env("GROWTH_TODAY", "2026-03-01")
-        .env_remove("NO_COLOR")
-        .args(args)
-        .output()
-        .unwrap();
-    (
-        out.status.code().unwrap(),
-        String::from_utf8(out.stdout).unwrap(),
-        String::from_utf8(out.stderr).unwrap(),
-    )
 }
 
 #[test]
