@@ -2,8 +2,9 @@
 //! unchanged repository reads one file instead of walking every commit.
 //!
 //! One file per repository, plan globs and walk start (their hash names it), holding what a
-//! walk found up to HEAD; it is used only when HEAD (and a shallow clone's boundary) is the
-//! same and growth's version is the one that wrote it. The work tree is never cached: its
+//! walk found up to HEAD; it is used as it is when HEAD (and a shallow clone's boundary) is
+//! the same and growth's version is the one that wrote it, and taken on through the new
+//! commits when every one of them descends from the stored HEAD (see `Walker::walk_after`). The work tree is never cached: its
 //! changes are read on every run. A file that is truncated, corrupt, from another version
 //! or another program fails its header or checksum and is walked again and rewritten, never
 //! trusted. Files are written to a temporary name and renamed into place, so a concurrent
@@ -104,13 +105,9 @@ fn header(payload: &[u8]) -> Option<String> {
     ))
 }
 
-/// The walk stored for this repository and `state`, if there is a sound one.
-pub(super) fn load(
-    settings: &Settings,
-    top: &Path,
-    from: Option<NaiveDate>,
-    state: &str,
-) -> Option<Walked> {
+/// The walk stored for this repository, if there is a sound one: made at `state` (its
+/// `Walked::state`), or at an older HEAD that the caller may take on from.
+pub(super) fn load(settings: &Settings, top: &Path, from: Option<NaiveDate>) -> Option<Walked> {
     let bytes = std::fs::read(file(settings, top, from)?).ok()?;
     let split = |b: &[u8]| b.iter().position(|&c| c == b'\n').map(|i| i + 1);
     let first = split(&bytes)?;
@@ -119,8 +116,21 @@ pub(super) fn load(
     if header(payload)?.as_bytes() != &bytes[..second] {
         return None;
     }
-    let walked: Walked = serde_json::from_slice(payload).ok()?;
-    (walked.state == state).then_some(walked)
+    serde_json::from_slice(payload).ok()
+}
+
+/// The HEAD a stored walk of `stored` state can be taken on from to reach `current`: the
+/// same shallow boundary (none), and the new HEAD descends from the stored one.
+pub(super) fn base_of(repo: &git2::Repository, stored: &str, current: &str) -> Option<Oid> {
+    let (old_head, old_boundary) = stored.split_once(' ')?;
+    let (new_head, new_boundary) = current.split_once(' ')?;
+    if old_boundary != new_boundary || !new_boundary.is_empty() {
+        return None;
+    }
+    let (old_head, new_head) = (Oid::from_str(old_head).ok()?, Oid::from_str(new_head).ok()?);
+    repo.graph_descendant_of(new_head, old_head)
+        .ok()?
+        .then_some(old_head)
 }
 
 /// Stores a walk; a cache that cannot be written is no error (the next run walks again).

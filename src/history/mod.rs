@@ -325,23 +325,40 @@ pub fn load_with(options: &Options, scope: &Scope) -> Result<History, HistoryErr
         .and_then(|h| h.target())
         .map(|id| cache::state(id, &boundary));
     let stored = match (&scope.cache, &state) {
-        (Some(settings), Some(state)) => cache::load(settings, &top, scope.from, state),
+        (Some(settings), Some(_)) => cache::load(settings, &top, scope.from),
         _ => None,
     };
-    let restored = stored.is_some_and(|walked| walker.restore(walked).is_some());
-    if head.is_some() && !restored {
-        let bar = options.progress.then(progress_bar);
-        let mut tick = |n: usize| {
-            if let Some(bar) = &bar {
-                if n % 256 == 0 {
-                    bar.set_position(n as u64);
+    // The stored walk as it is (HEAD has not moved), or taken on through the commits made
+    // since (the cost follows them, not the repository's age), or none: walk it all.
+    let walked = match (stored, &state) {
+        (Some(stored), Some(state)) if stored.state == *state => {
+            walker.restore(stored).map(|()| false)
+        }
+        (Some(stored), Some(state)) => match cache::base_of(&repo, &stored.state, state) {
+            Some(base) if walker.restore(stored).is_some() => {
+                let taken_on = with_progress(options.progress, |tick| {
+                    walker.walk_after(base, &boundary, tick)
+                });
+                match taken_on {
+                    Ok(true) => Some(true),
+                    // Not a straight continuation, or unreadable: the whole walk, afresh.
+                    _ => {
+                        walker = walk::Walker::new(&repo, &is_plan);
+                        None
+                    }
                 }
             }
-        };
-        walker.walk(&boundary, scope.from, &mut tick)?;
-        if let Some(bar) = bar {
-            bar.finish_and_clear();
-        }
+            _ => None,
+        },
+        _ => None,
+    };
+    let fresh = head.is_some() && walked.is_none();
+    if fresh {
+        with_progress(options.progress, |tick| {
+            walker.walk(&boundary, scope.from, tick)
+        })?;
+    }
+    if fresh || walked == Some(true) {
         if let (Some(settings), Some(state)) = (&scope.cache, state) {
             cache::store(settings, &top, scope.from, &walker.saved(state));
         }
@@ -432,6 +449,23 @@ fn filter(
 }
 
 /// The commits a shallow clone ends at (`.git/shallow`).
+/// Runs a walk with a progress bar on a terminal, ticked every 256 commits.
+fn with_progress<T>(progress: bool, walk: impl FnOnce(&mut dyn FnMut(usize)) -> T) -> T {
+    let bar = progress.then(progress_bar);
+    let mut tick = |n: usize| {
+        if let Some(bar) = &bar {
+            if n % 256 == 0 {
+                bar.set_position(n as u64);
+            }
+        }
+    };
+    let result = walk(&mut tick);
+    if let Some(bar) = bar {
+        bar.finish_and_clear();
+    }
+    result
+}
+
 fn shallow_boundary(repo: &Repository) -> HashSet<Oid> {
     if !repo.is_shallow() {
         return HashSet::new();

@@ -148,10 +148,43 @@ impl<'r> Walker<'r> {
             self.start_at(oids[skip - 1])?;
             self.agreed_before(&oids[..skip])?;
         }
+        self.walk_commits(&oids[skip..], boundary, tick);
+        Ok(())
+    }
+
+    /// Takes a restored walk that ended at `old_head` on to HEAD, reading only the commits
+    /// made since. It does so only when every one of them descends from `old_head`, so a
+    /// full walk would put each after every commit already walked, in the same order; and
+    /// none is an octopus merge, whose sides are judged by what earlier commits brought.
+    /// `false` (and nothing changed) when that does not hold: walk from scratch instead.
+    pub fn walk_after(
+        &mut self,
+        old_head: Oid,
+        boundary: &HashSet<Oid>,
+        tick: &mut dyn FnMut(usize),
+    ) -> Result<bool, git2::Error> {
+        let mut revwalk = self.repo.revwalk()?;
+        revwalk.set_sorting(Sort::TOPOLOGICAL | Sort::TIME | Sort::REVERSE)?;
+        revwalk.push_head()?;
+        revwalk.hide(old_head)?;
+        let oids: Vec<Oid> = revwalk.collect::<Result<_, _>>()?;
+        for &oid in &oids {
+            let commit = self.repo.find_commit(oid)?;
+            let descends = self.repo.graph_descendant_of(oid, old_head)?;
+            if !descends || commit.parent_count() > MAX_SIDES + 1 {
+                return Ok(false);
+            }
+        }
+        self.walk_commits(&oids, boundary, tick);
+        Ok(true)
+    }
+
+    /// Walks `oids`, oldest first, after whatever was walked before.
+    fn walk_commits(&mut self, oids: &[Oid], boundary: &HashSet<Oid>, tick: &mut dyn FnMut(usize)) {
         // In chunks: find what each commit changed, parse the new plan versions of the whole
         // chunk on all cores, then turn the changes into events in order. A commit whose
         // objects cannot be read (missing, corrupt) is skipped and named; the rest is walked.
-        for chunk in oids[skip..].chunks(CHUNK) {
+        for chunk in oids.chunks(CHUNK) {
             let mut steps = Vec::with_capacity(chunk.len());
             for &oid in chunk {
                 self.commits_seen += 1;
@@ -177,7 +210,6 @@ impl<'r> Walker<'r> {
                 }
             }
         }
-        Ok(())
     }
 
     /// How many commits, from the oldest in walk order, are dated before `day`.

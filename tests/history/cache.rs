@@ -170,3 +170,91 @@ fn a_cached_walk_keeps_names_that_are_not_utf8() {
     assert_eq!(renamed["from_bytes"], "plans/caf\\xe9.md");
     assert_eq!(renamed["plan_bytes"], "plans/caf\\xe9-2026.md");
 }
+
+/// The stored walk with every commit author renamed to `author`, its checksum made good
+/// again: a mark that only a walk taken on from the store can show.
+fn mark_stored_authors(repo: &Repo, author: &str) {
+    let files = cache_files(repo);
+    assert_eq!(
+        files.len(),
+        2,
+        "one walk for history, one for lint's bounded walk"
+    );
+    for file in files {
+        let bytes = fs::read(&file).expect("the cache file");
+        let mut lines = bytes.splitn(3, |&b| b == b'\n');
+        let (magic, version, payload) = (
+            lines.next().expect("magic"),
+            lines.next().expect("version line"),
+            lines.next().expect("payload"),
+        );
+        let mut walked: Value = serde_json::from_slice(payload).expect("JSON");
+        for commit in walked["commits"].as_array_mut().expect("commits") {
+            commit["author"] = Value::from(author);
+        }
+        let payload = serde_json::to_vec(&walked).expect("JSON");
+        let sum = git2::Oid::hash_object(git2::ObjectType::Blob, &payload).expect("a hash");
+        let version = String::from_utf8_lossy(version);
+        let (format_and_version, _) = version.rsplit_once(' ').expect("a checksum");
+        let mut out = magic.to_vec();
+        out.extend_from_slice(format!("\n{format_and_version} {sum}\n").as_bytes());
+        out.extend_from_slice(&payload);
+        fs::write(&file, out).expect("the cache file");
+    }
+}
+
+fn authors(history: &Value) -> Vec<String> {
+    let mut seen: Vec<String> = history["events"]
+        .as_array()
+        .expect("events")
+        .iter()
+        .filter_map(|e| e["commit"]["author"].as_str().map(str::to_string))
+        .collect();
+    seen.dedup();
+    seen
+}
+
+#[test]
+fn new_commits_are_walked_on_from_the_stored_walk_and_say_what_a_full_walk_says() {
+    let repo = repo();
+    repo.commit("May check-in", "2026-05-03");
+    outputs(&repo, true);
+    // Taken on, not walked again: what the store says of the old commits stays, and only the
+    // new commit is read from git.
+    mark_stored_authors(&repo, "stored walk");
+    check_in(&repo, "2026-05-20 [10%] solved 4 of 40");
+    repo.commit_as("raj", "late May", "2026-05-21");
+    let (history, _) = outputs(&repo, true);
+    assert_eq!(authors(&history), ["stored walk", "raj"]);
+    // Unmarked, every shape of new history gives what a full walk gives: a plain commit, a
+    // branch merged back, a rename, and a HEAD that no longer descends from the stored one.
+    fs::remove_dir_all(repo.home().join("cache")).expect("the cache");
+    outputs(&repo, true);
+    check_in(&repo, "2026-06-01 [12%] solved 5 of 42");
+    repo.commit("June", "2026-06-01");
+    assert_eq!(outputs(&repo, true), outputs(&repo, false));
+    repo.git(&["checkout", "-q", "-b", "side"]);
+    repo.edit(
+        "plans/raj.md",
+        "- [ ] Write the review agenda",
+        "- [x] Write the review agenda (done 2026-06-03)",
+    );
+    repo.commit_as("raj", "raj: more time", "2026-06-03");
+    repo.git(&["checkout", "-q", "main"]);
+    check_in(&repo, "2026-06-05 [13%] solved 6 of 45");
+    repo.commit("jane: June", "2026-06-05");
+    repo.git_as(
+        &repo.dir,
+        "jane",
+        "2026-06-06",
+        &["merge", "-q", "--no-ff", "-m", "merge side", "side"],
+    );
+    assert_eq!(outputs(&repo, true), outputs(&repo, false));
+    repo.git(&["mv", "plans/raj.md", "plans/raj-2026.md"]);
+    repo.commit_as("raj", "rename", "2026-06-10");
+    assert_eq!(outputs(&repo, true), outputs(&repo, false));
+    repo.git(&["reset", "-q", "--hard", "HEAD~2"]);
+    check_in(&repo, "2026-06-12 [14%] solved 7 of 50");
+    repo.commit("rewritten", "2026-06-12");
+    assert_eq!(outputs(&repo, true), outputs(&repo, false));
+}
