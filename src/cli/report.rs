@@ -121,11 +121,7 @@ pub fn run(args: ReportArgs) -> anyhow::Result<u8> {
                     config.options.backdate_days,
                     &as_of,
                 );
-                let settings = crate::evidence::Settings {
-                    repos: config.evidence_repos.clone(),
-                    backdate_days: config.options.backdate_days,
-                };
-                facts.evidence = crate::evidence::check(plan, &file.path, &settings);
+                crate::workspace::attach_evidence(&mut facts, plan, &file.path, config);
                 facts
             });
             let diagnostics = linter.lint_with_history(&parsed, facts.as_ref());

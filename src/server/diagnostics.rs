@@ -29,7 +29,9 @@ use crate::paths;
 use crate::plan::{self, ParsedPlan};
 use crate::severity::Severity;
 use crate::source::SourceFile;
-use crate::workspace::{bounded_facts_hold, facts_of, PlanFile, PlanSet, Window, Workspace};
+use crate::workspace::{
+    attach_evidence, bounded_facts_hold, facts_of, PlanFile, PlanSet, Window, Workspace,
+};
 
 use super::position;
 
@@ -175,18 +177,21 @@ fn history_facts(
         ..Window::default()
     };
     let history = ws.history(&window).ok()?;
-    let found = facts_of(&history, file, parsed, &as_of, backdate_days);
-    if bounded_facts_hold(
+    let mut found = facts_of(&history, file, parsed, &as_of, backdate_days);
+    if !bounded_facts_hold(
         &history,
         &[(file, parsed)],
         std::slice::from_ref(&found),
         today,
     ) {
-        return found;
+        window.from = None;
+        let history = ws.history(&window).ok()?;
+        found = facts_of(&history, file, parsed, &as_of, backdate_days);
     }
-    window.from = None;
-    let history = ws.history(&window).ok()?;
-    facts_of(&history, file, parsed, &as_of, backdate_days)
+    if let (Some(facts), Some(plan)) = (&mut found, &parsed.plan) {
+        attach_evidence(facts, plan, &file.path, &ws.config);
+    }
+    found
 }
 
 fn other(role: Role, path: &Path, text: &str, findings: Vec<Diagnostic>) -> Checked {

@@ -1,10 +1,13 @@
-//! What history says about each plan, as the history rules (GR501–GR503) need it: shared by
-//! `lint` and the language server, so a saved file gets the same findings in both.
+//! What history says about each plan, as the history rules (GR501–GR506) need it: shared by
+//! `lint`, `report` and the language server, so a saved file gets the same findings in all.
+
+use std::path::Path;
 
 use crate::asof::AsOf;
+use crate::config::Config;
 use crate::history::facts::{self, PlanFacts};
 use crate::history::History;
-use crate::plan::ParsedPlan;
+use crate::plan::{ParsedPlan, Plan};
 
 use super::PlanFile;
 
@@ -54,4 +57,14 @@ pub fn bounded_facts_hold(
             today,
         )
     })
+}
+
+/// Adds to a plan's facts the evidence its actions cite, checked against git with the
+/// config's `evidence_repos` and `backdate_days` (GR506 and the report read it there).
+pub fn attach_evidence(facts: &mut PlanFacts, plan: &Plan, path: &Path, config: &Config) {
+    let settings = crate::evidence::Settings {
+        repos: config.evidence_repos.clone(),
+        backdate_days: config.options.backdate_days,
+    };
+    facts.evidence = crate::evidence::check(plan, path, &settings);
 }

@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, FixedOffset, NaiveDate, TimeZone};
 
-pub use facts::{bounded_facts_hold, facts_of};
+pub use facts::{attach_evidence, bounded_facts_hold, facts_of};
 pub use plans::{compile, is_document, DiscoverError, Found, PlanFile, PlanSet, Unreadable};
 
 use crate::config::Config;

@@ -302,3 +302,32 @@ fn saving_the_ladder_relints_the_open_plans() {
     );
     assert_eq!(relinted[1..], PLAN_FINDINGS);
 }
+
+#[test]
+fn a_saved_plan_gets_the_same_evidence_findings_as_lint() {
+    let repo = support::Repo::new();
+    let plan = support::JANE.replace(
+        "- [ ] Take four shadow shifts",
+        "- [x] Take four shadow shifts (done 2026-01-20) (evidence 0123456789abcdef)",
+    );
+    repo.write("plans/jane.md", &plan);
+    repo.commit("plan", "2026-01-05");
+    let from_lint = support::findings_in(&repo, &repo.dir, "GR506", &[]);
+    assert_eq!(from_lint.len(), 1, "{from_lint:?}");
+    let uri = uri_of(&repo.dir.join("plans/jane.md"));
+    let mut server = Server::start(&repo.dir, repo.home(), support::TODAY);
+    server.initialize();
+    let published = server.open(&uri, &plan);
+    let in_editor: Vec<String> = findings(&published)
+        .into_iter()
+        .filter(|f| f.starts_with("GR506"))
+        .collect();
+    assert_eq!(in_editor.len(), 1, "{in_editor:?}");
+    // The same message as lint's (positions differ by one, LSP counting from 0).
+    let message = |f: &str| f.split_once(' ').map(|(_, rest)| rest.to_string());
+    let lint_message = message(&from_lint[0]).and_then(|m| message(&m));
+    assert!(
+        in_editor[0].contains(lint_message.as_deref().unwrap_or("?")),
+        "{in_editor:?} vs {from_lint:?}"
+    );
+}

@@ -17,7 +17,7 @@ use crate::paths;
 use crate::plan;
 use crate::render::{self, Format, LintReport};
 use crate::severity::Severity;
-use crate::workspace::{bounded_facts_hold, facts_of, Window, Workspace};
+use crate::workspace::{attach_evidence, bounded_facts_hold, facts_of, Window, Workspace};
 
 use super::{today, LintArgs, EXIT_CLEAN, EXIT_FINDINGS};
 
@@ -157,15 +157,12 @@ fn collect(
         let fail_on = args.fail_on.unwrap_or(config.fail_on);
         report_fail_on = Some(report_fail_on.map_or(fail_on, |f| f.max(fail_on)));
         summary.files += files.len();
+        // Evidence after the fallback above, so it is checked once, against the facts kept.
         if let Some(found) = &mut all_facts {
-            let settings = crate::evidence::Settings {
-                repos: config.evidence_repos.clone(),
-                backdate_days,
-            };
             let with_plans = pairs.iter().zip(found.iter_mut());
             for ((file, parsed), facts) in with_plans {
                 if let (Some(plan), Some(facts)) = (&parsed.plan, facts) {
-                    facts.evidence = crate::evidence::check(plan, &file.path, &settings);
+                    attach_evidence(facts, plan, &file.path, config);
                 }
             }
         }
