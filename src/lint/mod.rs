@@ -54,10 +54,10 @@ pub struct Linter {
     ladder: Option<Ladder>,
     options: RuleOptions,
     lexicon: Lexicon,
-    /// The config's wording rules that are on, with their effective severities.
-    wording: Vec<(wording::WordingRule, Severity)>,
-    /// All of the config's wording rules, on or off, so suppressions can name any of them.
-    wording_all: wording::Wording,
+    /// The config's wording rules, on or off (suppressions may name any of them).
+    wording: wording::Wording,
+    /// Each wording rule's effective severity, in the same order; `None` when it is off.
+    wording_levels: Vec<Option<Severity>>,
     today: NaiveDate,
 }
 
@@ -98,23 +98,19 @@ impl Linter {
                 severity.map(|s| (*rule, s))
             })
             .collect();
-        let wording = config
+        let wording_levels = config
             .wording
             .rules
             .iter()
-            .filter_map(|rule| {
+            .map(|rule| {
                 let configured = levels.iter().rev().find(|(code, _)| *code == rule.code);
-                let severity = match configured {
-                    Some((_, severity)) => *severity,
-                    None => Some(rule.severity),
-                };
-                severity.map(|s| (rule.clone(), s))
+                configured.map_or(Some(rule.severity), |(_, severity)| *severity)
             })
             .collect();
         Ok(Linter {
             rules,
-            wording,
-            wording_all: config.wording.clone(),
+            wording: config.wording.clone(),
+            wording_levels,
             lexicon: Lexicon::new(
                 &config.options.vague_phrases,
                 &config.options.outcome_phrases,
@@ -147,16 +143,9 @@ impl Linter {
             .find(|(r, _)| r.code == code)
             .map(|(_, s)| *s)
             .or_else(|| {
-                self.wording
-                    .iter()
-                    .find(|(r, _)| r.code == code)
-                    .map(|(_, s)| *s)
+                let at = self.wording.rules.iter().position(|r| r.code == code)?;
+                self.wording_levels[at]
             })
-    }
-
-    /// The config's wording rules, on or off.
-    pub fn wording(&self) -> &wording::Wording {
-        &self.wording_all
     }
 
     /// Lints one parsed plan without history. Findings come back sorted by position.
@@ -175,7 +164,7 @@ impl Linter {
             suppressions,
             unknown,
             misspelt,
-        } = suppress::scan(file, &self.wording_all);
+        } = suppress::scan(file, &self.wording);
         let index = suppress::Index::new(&suppressions);
         // A file that does not parse as a whole gets only its reading problems: rules on a
         // half-read plan would report things that are not wrong.
@@ -217,8 +206,9 @@ impl Linter {
             }
         }
         if readable {
-            for (rule, severity) in &self.wording {
-                for finding in self.wording_all.check(rule, plan, file) {
+            let on = self.wording.rules.iter().zip(&self.wording_levels);
+            for (rule, severity) in on.filter_map(|(r, s)| Some((r, s.as_ref()?))) {
+                for finding in rule.check(plan, file) {
                     let line = file.position(finding.span.start).line;
                     if !index.suppressed(rule.code, line) {
                         out.push(make_diagnostic(

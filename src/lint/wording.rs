@@ -136,12 +136,14 @@ impl Wording {
             .iter()
             .find(|r| r.code.eq_ignore_ascii_case(name) || r.name == name)
     }
+}
 
-    /// Every match of `rule` in the fields it reads of the open goals, with its finding.
-    pub fn check(&self, rule: &WordingRule, plan: &Plan, file: &SourceFile) -> Vec<Finding> {
+impl WordingRule {
+    /// Every match in the fields it reads of the open goals, with its finding.
+    pub fn check(&self, plan: &Plan, file: &SourceFile) -> Vec<Finding> {
         let mut out = Vec::new();
         for goal in plan.open_goals() {
-            for field in &rule.fields {
+            for field in &self.fields {
                 let texts: Vec<&Spanned<String>> = match field {
                     Field::Title => vec![&goal.title],
                     Field::Measure => goal.measure.iter().collect(),
@@ -153,7 +155,7 @@ impl Wording {
                         .collect(),
                 };
                 for text in texts {
-                    matches(rule, *field, text, file, &mut out);
+                    matches(self, *field, text, file, &mut out);
                 }
             }
         }
