@@ -168,12 +168,17 @@ impl<'r> Walker<'r> {
         revwalk.push_head()?;
         revwalk.hide(old_head)?;
         let oids: Vec<Oid> = revwalk.collect::<Result<_, _>>()?;
+        // Parents come first in this order, so whether a commit descends from `old_head` is
+        // known from its parents in one pass: the cost follows the new commits.
+        let mut descend: HashSet<Oid> = HashSet::with_capacity(oids.len() + 1);
+        descend.insert(old_head);
         for &oid in &oids {
             let commit = self.repo.find_commit(oid)?;
-            let descends = self.repo.graph_descendant_of(oid, old_head)?;
+            let descends = commit.parent_ids().any(|p| descend.contains(&p));
             if !descends || commit.parent_count() > MAX_SIDES + 1 {
                 return Ok(false);
             }
+            descend.insert(oid);
         }
         self.walk_commits(&oids, boundary, tick);
         Ok(true)
