@@ -21,7 +21,8 @@ What the history holds:
   (the merged file differs from both parents, with no conflict), a few merge a branch whose
   base did not move;
 - ~20 renames (`R` in the stream): old plans moved to plans/archive/, current ones to a
-  team directory, some with an edit in the same commit.
+  team directory, some with an edit in the same commit;
+- a commit-graph file, as `git gc` writes (COMMIT_GRAPH=0: none).
 
 At the end it prints the commit, merge, plan and rename counts and the repository's size.
 """
@@ -552,6 +553,10 @@ def main():
     os.remove(marks)
     subprocess.run(git + ["update-ref", "-d", "refs/heads/topic"], check=False, stderr=subprocess.DEVNULL)
     subprocess.run(git + ["reset", "-q", "--hard", "main"], check=True)
+    # What `git gc` leaves in a repository people work in (gc.writeCommitGraph is on by
+    # default); COMMIT_GRAPH=0 leaves it out, to measure a repository that has none.
+    if os.environ.get("COMMIT_GRAPH", "1") != "0":
+        subprocess.run(git + ["commit-graph", "write", "--reachable"], check=True)
     count = lambda *args: subprocess.run(git + list(args), capture_output=True, text=True, check=True).stdout
     commits = int(count("rev-list", "--count", "HEAD"))
     merges = int(count("rev-list", "--count", "--merges", "HEAD"))

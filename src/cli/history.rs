@@ -64,6 +64,8 @@ pub fn run(args: HistoryArgs) -> anyhow::Result<u8> {
             .since
             .as_deref()
             .and_then(|s| crate::decode::parse_date(s).ok()),
+        // Only events in range are shown: what was agreed before it is not asked.
+        agreements: false,
     };
     let mut notes = Vec::new();
     let mut commits = 0;

@@ -75,10 +75,11 @@ pub(super) fn state(head: Oid, boundary: &std::collections::HashSet<Oid>) -> Str
     format!("{head} {}", ids.join(","))
 }
 
-/// The cache file of a walk of the repository at `top` from `from`.
-fn file(settings: &Settings, top: &Path, from: Option<NaiveDate>) -> Option<PathBuf> {
+/// The cache file of a walk of the repository at `top` that starts as `walk` says
+/// ([`super::Scope::walk_key`]).
+fn file(settings: &Settings, top: &Path, walk: &str) -> Option<PathBuf> {
     let name = format!(
-        "{FORMAT}\n{}\n{}\n{}\n{}\n{from:?}",
+        "{FORMAT}\n{}\n{}\n{}\n{}\n{walk}",
         env!("CARGO_PKG_VERSION"),
         build(),
         top.display(),
@@ -107,8 +108,8 @@ fn header(payload: &[u8]) -> Option<String> {
 
 /// The walk stored for this repository, if there is a sound one: made at `state` (its
 /// `Walked::state`), or at an older HEAD that the caller may take on from.
-pub(super) fn load(settings: &Settings, top: &Path, from: Option<NaiveDate>) -> Option<Walked> {
-    let bytes = std::fs::read(file(settings, top, from)?).ok()?;
+pub(super) fn load(settings: &Settings, top: &Path, walk: &str) -> Option<Walked> {
+    let bytes = std::fs::read(file(settings, top, walk)?).ok()?;
     let split = |b: &[u8]| b.iter().position(|&c| c == b'\n').map(|i| i + 1);
     let first = split(&bytes)?;
     let second = first + split(&bytes[first..])?;
@@ -134,17 +135,12 @@ pub(super) fn base_of(repo: &git2::Repository, stored: &str, current: &str) -> O
 }
 
 /// Stores a walk; a cache that cannot be written is no error (the next run walks again).
-pub(super) fn store(settings: &Settings, top: &Path, from: Option<NaiveDate>, walked: &Walked) {
-    let _ = try_store(settings, top, from, walked);
+pub(super) fn store(settings: &Settings, top: &Path, walk: &str, walked: &Walked) {
+    let _ = try_store(settings, top, walk, walked);
 }
 
-fn try_store(
-    settings: &Settings,
-    top: &Path,
-    from: Option<NaiveDate>,
-    walked: &Walked,
-) -> Option<()> {
-    let path = file(settings, top, from)?;
+fn try_store(settings: &Settings, top: &Path, walk: &str, walked: &Walked) -> Option<()> {
+    let path = file(settings, top, walk)?;
     let payload = serde_json::to_vec(walked).ok()?;
     if !settings.dir.exists() {
         std::fs::create_dir_all(&settings.dir).ok()?;

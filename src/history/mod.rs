@@ -11,6 +11,7 @@ pub mod cache;
 pub mod diff;
 pub mod event;
 pub mod facts;
+mod graph;
 mod name;
 pub mod since;
 pub mod time;
@@ -104,8 +105,18 @@ pub struct Scope {
     /// Walk only the commits from this day on, starting from the plans as they were before
     /// it (see [`History::bounded`]); `None` walks all of history.
     pub from: Option<NaiveDate>,
+    /// Whether agreements made before `from` matter (lint's GR505): a bounded walk then also
+    /// reads the half-year before it, and walks in full the plans whose goals are older.
+    pub agreements: bool,
     /// Where to keep walks for the next run; `None` walks every time.
     pub cache: Option<cache::Settings>,
+}
+
+impl Scope {
+    /// What tells one stored walk from another of the same repository.
+    fn walk_key(&self) -> String {
+        format!("{:?} {}", self.from, self.agreements)
+    }
 }
 
 /// A plan as it was where a bounded walk started.
@@ -325,7 +336,7 @@ pub fn load_with(options: &Options, scope: &Scope) -> Result<History, HistoryErr
         .and_then(|h| h.target())
         .map(|id| cache::state(id, &boundary));
     let stored = match (&scope.cache, &state) {
-        (Some(settings), Some(_)) => cache::load(settings, &top, scope.from),
+        (Some(settings), Some(_)) => cache::load(settings, &top, &scope.walk_key()),
         _ => None,
     };
     // The stored walk as it is (HEAD has not moved), or taken on through the commits made
@@ -355,12 +366,12 @@ pub fn load_with(options: &Options, scope: &Scope) -> Result<History, HistoryErr
     let fresh = head.is_some() && walked.is_none();
     if fresh {
         with_progress(options.progress, |tick| {
-            walker.walk(&boundary, scope.from, tick)
+            walker.walk(&boundary, scope.from, scope.agreements, tick)
         })?;
     }
     if fresh || walked == Some(true) {
         if let (Some(settings), Some(state)) = (&scope.cache, state) {
-            cache::store(settings, &top, scope.from, &walker.saved(state));
+            cache::store(settings, &top, &scope.walk_key(), &walker.saved(state));
         }
     }
     if let Some(dir) = &workdir {

@@ -23,8 +23,10 @@ use crate::source;
 use super::diff;
 use super::event::{CommitInfo, Event, EventKind, UNCOMMITTED};
 use super::facts::Start;
+use super::graph::Graph;
 use super::{PlanStart, PlanVersion};
 
+mod bound;
 mod stored;
 
 /// How many parsed plan versions are kept; enough for the versions a walk revisits soon,
@@ -43,6 +45,11 @@ const MAX_SIDES: usize = 8;
 
 /// The index entry flag (in the extended flags) of a path outside a sparse checkout.
 const SKIP_WORKTREE: u16 = 1 << 14;
+
+/// How far before a bounded walk's first day agreements are looked for, when they matter:
+/// a plan is agreed when it is written, and that is rarely more than a half-year before
+/// its period (see `Walker::agreed_long_before`).
+const AGREEMENT_REACH_DAYS: i64 = 183;
 
 /// Commits handled together: their new plan versions are parsed in parallel.
 const CHUNK: usize = 128;
@@ -127,21 +134,26 @@ impl<'r> Walker<'r> {
     ///
     /// With `from`, the walk starts at the first commit (oldest first) dated `from` or later,
     /// and the plans as they were just before it are its starting snapshot ([`PlanStart`]).
+    /// With `agreements`, agreements made before `from` are looked for too.
     pub fn walk(
         &mut self,
         boundary: &HashSet<Oid>,
         from: Option<NaiveDate>,
+        agreements: bool,
         tick: &mut dyn FnMut(usize),
     ) -> Result<(), git2::Error> {
+        // A shallow clone's history already starts at its boundary, with its own snapshot.
+        let from = from.filter(|_| boundary.is_empty());
+        if let Some(day) = from {
+            if self.walk_from_graph(day, agreements, tick)? {
+                return Ok(());
+            }
+        }
         let mut revwalk = self.repo.revwalk()?;
         revwalk.set_sorting(Sort::TOPOLOGICAL | Sort::TIME | Sort::REVERSE)?;
         revwalk.push_head()?;
         let oids: Vec<Oid> = revwalk.collect::<Result<_, _>>()?;
-        // A shallow clone's history already starts at its boundary, with its own snapshot.
-        let skip = match from {
-            Some(day) if boundary.is_empty() => self.dated_before(&oids, day),
-            _ => 0,
-        };
+        let skip = from.map_or(0, |day| self.dated_before(&oids, day));
         if skip > 0 {
             self.bounded = true;
             self.commits_seen = skip;
@@ -150,6 +162,54 @@ impl<'r> Walker<'r> {
         }
         self.walk_commits(&oids[skip..], boundary, tick);
         Ok(())
+    }
+
+    /// A bounded walk that leaves unread the commits git's commit-graph shows to be older
+    /// than it needs (see `bound`); `false`, having read nothing, when there is no usable
+    /// graph or it leaves nothing out: then every commit is read.
+    fn walk_from_graph(
+        &mut self,
+        day: NaiveDate,
+        agreements: bool,
+        tick: &mut dyn FnMut(usize),
+    ) -> Result<bool, git2::Error> {
+        let Some(graph) = Graph::open(&self.repo.commondir().join("objects")) else {
+            return Ok(false);
+        };
+        let Some(head) = self.repo.head()?.target() else {
+            return Ok(false);
+        };
+        let reach = if agreements { AGREEMENT_REACH_DAYS } else { 0 };
+        let threshold = bound::threshold(day, reach);
+        let frontier = match bound::frontier(self.repo, &graph, head, threshold) {
+            Some(frontier) if !frontier.hide.is_empty() => frontier,
+            _ => return Ok(false),
+        };
+        let mut revwalk = self.repo.revwalk()?;
+        revwalk.set_sorting(Sort::TOPOLOGICAL | Sort::TIME | Sort::REVERSE)?;
+        revwalk.push_head()?;
+        for &old in &frontier.hide {
+            revwalk.hide(old)?;
+        }
+        let oids: Vec<Oid> = revwalk.collect::<Result<_, _>>()?;
+        let skip = self.dated_before(&oids, day);
+        // The walk starts from the plans in the last commit it skips: the last old one it
+        // read, or else the one commit everything older lies behind. Behind several, the
+        // plans before the first commit read are not one tree: read it all.
+        let last = match (skip, frontier.hide.as_slice()) {
+            (0, [only]) => *only,
+            (0, _) => return Ok(false),
+            _ => oids[skip - 1],
+        };
+        self.bounded = true;
+        self.commits_seen = frontier.behind + skip;
+        let start = self.start_at(last)?;
+        self.agreed_before(&oids[..skip])?;
+        if agreements {
+            self.agreed_long_before(&frontier.hide, last, &start)?;
+        }
+        self.walk_commits(&oids[skip..], &HashSet::new(), tick);
+        Ok(true)
     }
 
     /// Takes a restored walk that ended at `old_head` on to HEAD, reading only the commits
@@ -234,8 +294,9 @@ impl<'r> Walker<'r> {
             .unwrap_or(oids.len())
     }
 
-    /// The plans in the last skipped commit's tree: a bounded walk's starting snapshot.
-    fn start_at(&mut self, oid: Oid) -> Result<(), git2::Error> {
+    /// The plans in the last skipped commit's tree: a bounded walk's starting snapshot. Their
+    /// paths and blobs are returned.
+    fn start_at(&mut self, oid: Oid) -> Result<HashMap<String, Oid>, git2::Error> {
         let commit = self.repo.find_commit(oid)?;
         let tree = commit.tree()?;
         // The snapshot stands for the plans then, not for what this one commit agreed to.
@@ -246,8 +307,10 @@ impl<'r> Walker<'r> {
         let changes = self.changes(None, Some(&tree))?;
         let steps = vec![(Arc::clone(&info), Step::Changes(changes.clone(), false))];
         self.prefetch(&steps);
+        let mut blobs = HashMap::new();
         for change in changes {
             let Some(blob) = change.new else { continue };
+            blobs.insert(change.path.clone(), blob);
             self.record_version(&info, &change.path, Some(blob));
             let start = match self.version(blob, &change.path)?.as_ref() {
                 Ok(plan) if !plan.goals.is_empty() => Some(Start::of(plan)),
@@ -261,7 +324,7 @@ impl<'r> Walker<'r> {
                 start,
             });
         }
-        Ok(())
+        Ok(blobs)
     }
 
     /// A plan agreed to by a trailer in a commit a bounded walk skips: what changed since
@@ -276,6 +339,52 @@ impl<'r> Walker<'r> {
             let parent = commit.parents().next().map(|p| p.tree()).transpose()?;
             let changes = self.changes(parent.as_ref(), Some(&commit.tree()?))?;
             self.unsure.extend(changes.into_iter().map(|c| c.path));
+        }
+        Ok(())
+    }
+
+    /// Agreements older than everything a bounded walk read (the commits behind `old`, which
+    /// it never opens). One can matter only to a goal that was already there: a plan whose
+    /// version in one of those commits shares a goal with its version at the walk's start
+    /// (`start`: the plans' blobs by path in commit `at`) is left to a full walk. A plan
+    /// begun since, or rewritten with new goals since (a new half in the same file), is not.
+    fn agreed_long_before(
+        &mut self,
+        old: &[Oid],
+        at: Oid,
+        start: &HashMap<String, Oid>,
+    ) -> Result<(), git2::Error> {
+        let now = self.repo.find_commit(at)?.tree()?;
+        for &oid in old {
+            let then = self.repo.find_commit(oid)?.tree()?;
+            // Only what differs is listed (unchanged subtrees are not opened): a plan not
+            // listed is the same file then and now.
+            let changed: HashMap<String, Option<Oid>> = self
+                .changes(Some(&then), Some(&now))?
+                .into_iter()
+                .map(|c| (c.path, c.old))
+                .collect();
+            for (path, &blob) in start {
+                let shares = match changed.get(path) {
+                    None => true,
+                    Some(None) => false,
+                    Some(&Some(before)) => {
+                        let before = self.version(before, path)?;
+                        let after = self.version(blob, path)?;
+                        match (before.as_ref(), after.as_ref()) {
+                            (Ok(before), Ok(after)) => before
+                                .goals
+                                .iter()
+                                .any(|g| after.goals.iter().any(|a| a.id.value == g.id.value)),
+                            // A version that does not parse could hold anything.
+                            _ => true,
+                        }
+                    }
+                };
+                if shares {
+                    self.unsure.insert(path.clone());
+                }
+            }
         }
         Ok(())
     }

@@ -50,6 +50,8 @@ pub struct Window<'a> {
     pub until: Option<&'a str>,
     /// Read only the commits from this day on (see [`history::Scope::from`]).
     pub from: Option<NaiveDate>,
+    /// Whether agreements made before `from` matter (see [`history::Scope::agreements`]).
+    pub agreements: bool,
     /// Walk history even when the cache holds this walk (`--no-cache`).
     pub no_cache: bool,
 }
@@ -167,6 +169,7 @@ impl Workspace {
             });
         let scope = history::Scope {
             from: window.from.filter(|_| !full),
+            agreements: window.agreements,
             cache,
         };
         let mut history = history::load_with(&options, &scope)?;

@@ -299,6 +299,39 @@ fn an_agreement_older_than_a_bounded_walk_is_still_found() {
 }
 
 #[test]
+fn an_agreement_older_than_the_commit_graph_lets_a_walk_skip_is_still_found() {
+    // Agreed years ago, on goals the plan still has; the commits since then are many and
+    // old enough for a bounded walk to leave them unread. The plan is walked in full.
+    let repo = Repo::new();
+    repo.write(PLAN, &TWO.replace("target: 25%", "target: 30%"));
+    repo.git(&["add", "-A"]);
+    git_by(
+        &repo,
+        "Bob Manager",
+        "2024-05-01",
+        &["commit", "-q", "-m", "plan\n\nAgreed-by: Bob Manager"],
+    );
+    for (i, day) in ["2024-08-01", "2025-02-01", "2025-04-01"]
+        .iter()
+        .enumerate()
+    {
+        repo.write("README.md", &format!("{i}\n"));
+        repo.commit("other", day);
+    }
+    repo.edit(PLAN, "target: 30%", "target: 25%");
+    let lowered = short(&repo.commit("lower", "2025-12-20")).to_string();
+    repo.git(&["commit-graph", "write", "--reachable"]);
+    let findings = gr505(&repo);
+    assert_eq!(findings.len(), 1, "{findings:#?}");
+    assert!(
+        findings[0].contains(&format!(
+            "target 30% → 25% (last changed in {lowered} on 2025-12-20)"
+        )),
+        "{findings:#?}"
+    );
+}
+
+#[test]
 fn agreement_reading_never_writes_to_the_repository() {
     let (repo, _) = agreed_by_trailer();
     git_by(

@@ -37,8 +37,14 @@ due: 2025-12-31
 /// branch, and a plan renamed after the boundary.
 fn organisation() -> Repo {
     let repo = Repo::new();
-    repo.write("docs/readme.md", "notes\n");
-    repo.commit("docs", "2023-03-01");
+    // Years of commits no plan needs.
+    for (i, day) in ["2023-03-01", "2023-06-01", "2024-01-10"]
+        .iter()
+        .enumerate()
+    {
+        repo.write("docs/readme.md", &format!("notes {i}\n"));
+        repo.commit("docs", day);
+    }
     repo.write("plans/jane.md", JANE_2025);
     repo.commit("jane: plan for 2025 H2", "2025-06-20");
     for (month, n) in [("08", 2), ("09", 3), ("10", 4)] {
@@ -124,6 +130,10 @@ fn history_json(repo: &Repo, full: bool, args: &[&str]) -> serde_json::Value {
 
 /// The library's walk of `repo`, from `from` or (`None`) all of it.
 fn walk(repo: &Repo, from: Option<NaiveDate>) -> history::History {
+    load(repo, from).expect("history")
+}
+
+fn load(repo: &Repo, from: Option<NaiveDate>) -> Result<history::History, history::HistoryError> {
     let top = std::fs::canonicalize(&repo.dir).expect("the repository");
     let is_plan = |path: &Path| {
         path.strip_prefix(&top)
@@ -138,7 +148,14 @@ fn walk(repo: &Repo, from: Option<NaiveDate>) -> history::History {
         progress: false,
         review_tags: &[],
     };
-    history::load_with(&options, &Scope { from, cache: None }).expect("history")
+    history::load_with(
+        &options,
+        &Scope {
+            from,
+            agreements: true,
+            cache: None,
+        },
+    )
 }
 
 #[test]
@@ -271,4 +288,82 @@ fn an_unparsable_version_across_the_boundary_reads_all_of_history() {
         history_json(&repo, false, &["--since", "2026-01-01"]),
         history_json(&repo, true, &["--since", "2026-01-01"])
     );
+}
+
+/// Writes the repository's commit-graph, as `git gc` does.
+fn write_graph(repo: &Repo) {
+    repo.git(&["commit-graph", "write", "--reachable"]);
+    assert!(repo.dir.join(".git/objects/info/commit-graph").exists());
+}
+
+#[test]
+fn with_a_commit_graph_a_bounded_walk_says_what_a_full_one_says() {
+    let repo = organisation();
+    write_graph(&repo);
+    let full = findings(&repo, true, &[]);
+    assert!(full.iter().any(|f| f.contains("GR502")), "{full:#?}");
+    assert_eq!(findings(&repo, false, &[]), full);
+    let from: NaiveDate = "2025-12-18".parse().expect("a date");
+    let (bounded, whole) = (walk(&repo, Some(from)), walk(&repo, None));
+    assert_eq!(bounded.bounded(), Some(from));
+    // Every commit is counted (those behind the boundary from the graph).
+    assert_eq!(bounded.commits, whole.commits);
+    for since in ["2026-01-01", "2025-12-20", "2025-09-01"] {
+        assert_eq!(
+            history_json(&repo, false, &["--since", since]),
+            history_json(&repo, true, &["--since", since]),
+            "--since {since}"
+        );
+    }
+}
+
+#[test]
+fn with_a_commit_graph_a_bounded_walk_opens_no_older_commit() {
+    let repo = Repo::new();
+    // More old commits than libgit2 reads past the last one a walk needs (5).
+    for month in 1..=12 {
+        repo.write("docs/readme.md", &format!("notes {month}\n"));
+        repo.commit("docs", &format!("2024-{month:02}-01"));
+    }
+    repo.write("plans/jane.md", JANE);
+    repo.commit("jane: plan", "2025-12-28");
+    crate::support::check_in(&repo, "2026-01-02 [6%] solved 2 of 30");
+    repo.commit("jane: a check-in written late", "2026-02-20");
+    let full = findings(&repo, true, &[]);
+    assert!(full.iter().any(|f| f.contains("GR502")), "{full:#?}");
+    write_graph(&repo);
+    // The oldest commit is lost: a walk that opens it fails.
+    let root = repo.git(&["rev-list", "--max-parents=0", "HEAD"]);
+    let root = root.trim();
+    let object = repo
+        .dir
+        .join(".git/objects")
+        .join(&root[..2])
+        .join(&root[2..]);
+    std::fs::remove_file(object).expect("a loose object");
+    assert!(load(&repo, None).is_err());
+    let from: NaiveDate = "2025-12-18".parse().expect("a date");
+    let bounded = walk(&repo, Some(from));
+    assert_eq!(bounded.bounded(), Some(from));
+    assert_eq!(bounded.commits, 14);
+    assert_eq!(findings(&repo, false, &[]), full);
+}
+
+#[test]
+fn a_damaged_commit_graph_is_not_used() {
+    let repo = organisation();
+    let full = findings(&repo, true, &[]);
+    write_graph(&repo);
+    let graph = repo.dir.join(".git/objects/info/commit-graph");
+    let bytes = std::fs::read(&graph).expect("the graph");
+    for damaged in [&bytes[..bytes.len() / 2], &bytes[..8], &b"CGPH"[..]] {
+        let mut permissions = std::fs::metadata(&graph).expect("graph").permissions();
+        #[allow(clippy::permissions_set_readonly_false)]
+        permissions.set_readonly(false);
+        std::fs::set_permissions(&graph, permissions).expect("writable");
+        std::fs::write(&graph, damaged).expect("damage");
+        assert_eq!(findings(&repo, false, &[]), full);
+        let from: NaiveDate = "2025-12-18".parse().expect("a date");
+        assert_eq!(walk(&repo, Some(from)).bounded(), Some(from));
+    }
 }

@@ -107,6 +107,8 @@ fn collect(
             today: Some(today),
             no_cache: args.common.no_cache,
             from: facts::walk_from(plans(), backdate_days),
+            // GR505 compares with the last agreement, however old.
+            agreements: true,
             ..Window::default()
         };
         let history = if args.no_history {
