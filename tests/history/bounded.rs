@@ -367,3 +367,58 @@ fn a_damaged_commit_graph_is_not_used() {
         assert_eq!(walk(&repo, Some(from)).bounded(), Some(from));
     }
 }
+
+#[test]
+fn a_split_commit_graph_with_an_octopus_merge_is_read_whole() {
+    // An octopus merge (its third parent is in the graph's extra-edge list) and two graph
+    // files, one on top of the other, all behind the walk's start; the commits behind it are
+    // counted from the graph, and an old commit is lost, so none of them may be opened.
+    let repo = Repo::new();
+    for month in 1..=8 {
+        repo.write("docs/readme.md", &format!("notes {month}\n"));
+        repo.commit("docs", &format!("2023-{month:02}-01"));
+    }
+    for side in ["a", "b", "c"] {
+        repo.git(&["checkout", "-q", "-b", side, "main"]);
+        repo.write(&format!("docs/{side}.md"), side);
+        repo.commit(side, "2023-09-01");
+    }
+    repo.git(&["checkout", "-q", "main"]);
+    repo.git_as(
+        &repo.dir,
+        "jane",
+        "2023-10-01",
+        &["merge", "-q", "--no-ff", "-m", "octopus", "a", "b", "c"],
+    );
+    repo.git(&["commit-graph", "write", "--reachable"]);
+    for month in 1..=8 {
+        repo.write("docs/readme.md", &format!("more notes {month}\n"));
+        repo.commit("docs", &format!("2024-{month:02}-01"));
+    }
+    repo.git(&["commit-graph", "write", "--reachable", "--split=no-merge"]);
+    let chain = repo
+        .dir
+        .join(".git/objects/info/commit-graphs/commit-graph-chain");
+    let layers = std::fs::read_to_string(&chain).expect("a chain of graph files");
+    assert_eq!(layers.lines().count(), 2, "{layers}");
+    repo.write("plans/jane.md", JANE);
+    repo.commit("jane: plan", "2025-12-28");
+    crate::support::check_in(&repo, "2026-01-02 [6%] solved 2 of 30");
+    repo.commit("jane: a check-in written late", "2026-02-20");
+    let full = findings(&repo, true, &[]);
+    let whole = walk(&repo, None);
+    let root = repo.git(&["rev-list", "--max-parents=0", "HEAD"]);
+    let root = root.trim();
+    let object = repo
+        .dir
+        .join(".git/objects")
+        .join(&root[..2])
+        .join(&root[2..]);
+    std::fs::remove_file(object).expect("a loose object");
+    let from: NaiveDate = "2025-12-18".parse().expect("a date");
+    let bounded = walk(&repo, Some(from));
+    assert_eq!(bounded.bounded(), Some(from));
+    assert_eq!(bounded.commits, whole.commits);
+    assert_eq!(whole.commits, 8 + 3 + 1 + 8 + 2);
+    assert_eq!(findings(&repo, false, &[]), full);
+}
