@@ -663,7 +663,8 @@ impl Lexicon {
     /// Whether someone else could check a measure: it states a number, percentage, count,
     /// frequency or date, or it is a pass/fail end state that is not vague ("pass the AWS
     /// exam", "the RFC is accepted by the platform group", "paper accepted and presented").
-    /// GR203 and the report's "measurable" both ask this.
+    /// The report's "measurable" asks this; GR203 reads it from [`Lexicon::measure`], which
+    /// it shares with GR201.
     pub fn checkable(&self, text: &str) -> bool {
         self.measure(text).checkable
     }
