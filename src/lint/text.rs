@@ -333,29 +333,31 @@ pub struct Lexicon {
     extra_outcome: Vec<Vec<String>>,
 }
 
-/// A lowercase word (borrowed from the text when it already is one) and whether it was
-/// written with a capital.
+/// A lowercase word (borrowed from the text when it already is one), whether it was
+/// written with a capital, and where in the text it starts (a byte offset).
 struct Tok<'a> {
     w: Cow<'a, str>,
     cap: bool,
+    at: usize,
 }
 
-fn tokens(text: &str) -> Vec<Tok<'_>> {
+fn tokens<'a>(text: &'a str) -> Vec<Tok<'a>> {
     let punct = |c: char| {
         matches!(
             c,
             '\'' | '’' | '-' | '%' | '.' | ',' | ':' | '€' | '$' | '£'
         )
     };
-    fn tok(t: &str) -> Tok<'_> {
+    let tok = |t: &'a str| {
         let cap = t.starts_with(char::is_uppercase);
         let w = if t.chars().any(|c| c.is_uppercase() || c == '’') {
             Cow::Owned(t.to_lowercase().replace('’', "'"))
         } else {
             Cow::Borrowed(t)
         };
-        Tok { w, cap }
-    }
+        let at = t.as_ptr() as usize - text.as_ptr() as usize;
+        Tok { w, cap, at }
+    };
     text.split(|c: char| !c.is_alphanumeric() && !punct(c))
         .map(|raw| raw.trim_matches(|c: char| matches!(c, '.' | ',' | ':' | '-' | '\'' | '’')))
         .filter(|t| !t.is_empty())
@@ -687,17 +689,25 @@ impl Lexicon {
 
     /// The outcome phrase that makes an action an outcome outside one's control, if any.
     pub fn outcome(&self, text: &str) -> Option<String> {
-        if !self.extra_outcome.is_empty() {
-            let all = tokens(text);
-            let extra =
-                (0..all.len()).find_map(|i| Some(i..i + phrase_at(&all, i, &self.extra_outcome)?));
-            if let Some(span) = extra {
-                return Some(join(&all[span]));
-            }
+        let all = tokens(text);
+        let extra =
+            (0..all.len()).find_map(|i| Some(i..i + phrase_at(&all, i, &self.extra_outcome)?));
+        if let Some(span) = extra {
+            return Some(join(&all[span]));
         }
-        // Each clause ("…, and …", "…; …") opens with its own verb.
-        for piece in text.split([';', '(']).flat_map(|p| p.split(", ")) {
-            for clause in tokens(piece).split(|t| has(&["and", "then", "or"], &t.w)) {
+        // Each clause ("…, and …", "…; …") opens with its own verb. The text is cut into
+        // pieces at ";", "(" and ", "; no token spans a cut, so the pieces' tokens are the
+        // text's, grouped by how many cuts come before them.
+        let bytes = text.as_bytes();
+        let cuts: Vec<usize> = (0..bytes.len())
+            .filter(|&b| {
+                matches!(bytes[b], b';' | b'(')
+                    || bytes[b] == b',' && bytes.get(b + 1) == Some(&b' ')
+            })
+            .collect();
+        let piece = |t: &Tok| cuts.partition_point(|&cut| cut < t.at);
+        for piece in all.chunk_by(|a, b| piece(a) == piece(b)) {
+            for clause in piece.split(|t| has(&["and", "then", "or"], &t.w)) {
                 let c = &clause[clause.iter().take_while(|t| FILLERS.has(&t.w)).count()..];
                 if let Some(n) = outcome_at(c) {
                     return Some(join(&c[..n]));
@@ -706,6 +716,19 @@ impl Lexicon {
         }
         None
     }
+}
+
+/// The verb a gerund of `GERUNDS` is read as ("earning" is "earn").
+fn gerund_verb(w: &str) -> Option<&'static str> {
+    static VERBS: OnceLock<Vec<(&str, &str)>> = OnceLock::new();
+    let verbs = VERBS.get_or_init(|| {
+        let pairs = GERUNDS.text.split_whitespace();
+        pairs.filter_map(|p| p.split_once(':')).collect()
+    });
+    verbs
+        .iter()
+        .find(|(gerund, _)| *gerund == w)
+        .map(|(_, verb)| *verb)
 }
 
 /// Whether tokens state a number, percentage, count, frequency or date.
@@ -755,11 +778,7 @@ fn outcome_at(c: &[Tok]) -> Option<usize> {
         (end > from && GRANTED.has(c[end - 1].w.trim_end_matches("'s"))).then_some(end)
     };
     // A gerund opens the same outcome as its verb ("Becoming the tech lead").
-    let first = GERUNDS
-        .text
-        .split_whitespace()
-        .find_map(|p| p.strip_prefix(w(0)).and_then(|b| b.strip_prefix(':')))
-        .unwrap_or(w(0));
+    let first = gerund_verb(w(0)).unwrap_or(w(0));
     if let Some(n) = VERBLESS.at(c, 0) {
         return Some(obj(n)); // "Promotion to Senior SRE", "Salary increase"
     }
