@@ -245,7 +245,30 @@ struct List {
 }
 
 /// The entries of a list by their first word, each already split into its words.
-type Index = HashMap<&'static str, Entries, BuildHasherDefault<Fnv>>;
+#[derive(Default)]
+struct Index {
+    by_first: HashMap<&'static str, Entries, BuildHasherDefault<Fnv>>,
+    /// For each first byte (its low five bits), the lengths of the first words that open
+    /// with it, as bits (31 for any longer word). Most words a statement holds are in none
+    /// of a list's entries, and this rules them out before any hashing.
+    sieve: [u32; 32],
+}
+
+/// Where a word falls in `Index::sieve`: the slot and the bit.
+fn sieve_bit(w: &str) -> Option<(usize, u32)> {
+    let first = *w.as_bytes().first()?;
+    Some((usize::from(first & 31), 1 << w.len().min(31)))
+}
+
+impl Index {
+    fn get(&self, w: &str) -> Option<&Entries> {
+        let (slot, bit) = sieve_bit(w)?;
+        if self.sieve[slot] & bit == 0 {
+            return None;
+        }
+        self.by_first.get(w)
+    }
+}
 
 /// The entries that open with one word.
 #[derive(Default)]
@@ -298,7 +321,10 @@ impl List {
             {
                 let words: Vec<&'static str> = entry.split_whitespace().collect();
                 if let Some(&first) = words.first() {
-                    let entries = index.entry(first).or_default();
+                    if let Some((slot, bit)) = sieve_bit(first) {
+                        index.sieve[slot] |= bit;
+                    }
+                    let entries = index.by_first.entry(first).or_default();
                     // A word is an entry when the whole entry is that word.
                     entries.single |= entry == first;
                     entries.phrases.push(words);
@@ -416,16 +442,19 @@ fn kind(t: &[Tok], i: usize) -> Kind {
     // A version follows a proper noun: "Postgres 16 migration", "Python 3.12 in production",
     // but not "NPS 40 or above", "Rated 4.5 on average", "Close 12 new accounts".
     let next = word(t, Some(i + 1));
-    let dotted = w.matches('.').count() > 1 || w.split('.').nth(1).is_some_and(|d| d.len() > 1);
-    let measured = BOUNDARIES.has(next)
-        || has(
-            &["or", "out", "per", "points", "percent", "above", "below"],
-            next,
-        );
+    // (Closures: only a bare number asks, and most words are not numbers.)
+    let dotted = || w.matches('.').count() > 1 || w.split('.').nth(1).is_some_and(|d| d.len() > 1);
+    let measured = || {
+        BOUNDARIES.has(next)
+            || has(
+                &["or", "out", "per", "points", "percent", "above", "below"],
+                next,
+            )
+    };
     // Only a bare number looks at the word before it, so the recursion is one step deep.
     let version = || {
         bare && !plural_follows
-            && (dotted || !measured)
+            && (dotted() || !measured())
             && !(i == 1 && COUNT_VERBS.has(before))
             && i > 0
             && t[i - 1].cap
