@@ -189,6 +189,7 @@ impl Linter {
             lexicon: &self.lexicon,
             today: self.today,
             history,
+            measures: Default::default(),
         };
         let mut out = Vec::new();
         let mut findings = Vec::new();

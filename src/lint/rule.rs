@@ -4,6 +4,9 @@
 //! file's source at run time, so `growth explain`, `growth rules`, the SARIF rule metadata and
 //! rustdoc all show the same words, and a test runs each documented bad and good example.
 
+use std::cell::RefCell;
+use std::collections::HashMap;
+
 use chrono::NaiveDate;
 
 use super::options::RuleOptions;
@@ -15,7 +18,7 @@ use crate::severity::Severity;
 use crate::source::{SourceFile, Span};
 
 use super::fix::Fix;
-use super::text::Lexicon;
+use super::text::{Lexicon, MeasureVerdict};
 
 /// A lint rule.
 #[derive(Debug)]
@@ -46,6 +49,20 @@ pub struct Context<'a> {
     /// What git history says about this plan; `None` without history (no repository, or
     /// `--no-history`).
     pub history: Option<&'a PlanFacts>,
+    /// The measures read so far, by text: see [`Context::measure`].
+    pub measures: RefCell<HashMap<&'a str, MeasureVerdict>>,
+}
+
+impl<'a> Context<'a> {
+    /// What the text rules make of a measure ([`Lexicon::measure`]), read once per plan: GR201
+    /// and GR203 both ask, and reading a statement is most of what they cost.
+    pub fn measure(&self, text: &'a str) -> MeasureVerdict {
+        let mut measures = self.measures.borrow_mut();
+        let verdict = measures
+            .entry(text)
+            .or_insert_with(|| self.lexicon.measure(text));
+        verdict.clone()
+    }
 }
 
 /// What a rule reports; the engine adds code, severity and position.

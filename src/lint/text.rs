@@ -244,7 +244,41 @@ struct List {
     index: OnceLock<Index>,
 }
 
-type Index = HashMap<&'static str, Vec<&'static str>, BuildHasherDefault<Fnv>>;
+/// The entries of a list by their first word, each already split into its words.
+#[derive(Default)]
+struct Index {
+    by_first: HashMap<&'static str, Entries, BuildHasherDefault<Fnv>>,
+    /// For each first byte (its low five bits), the lengths of the first words that open
+    /// with it, as bits (31 for any longer word). Most words a statement holds are in none
+    /// of a list's entries, and this rules them out before any hashing.
+    sieve: [u32; 32],
+}
+
+/// Where a word falls in `Index::sieve`: the slot and the bit.
+fn sieve_bit(w: &str) -> Option<(usize, u32)> {
+    let first = *w.as_bytes().first()?;
+    Some((usize::from(first & 31), 1 << w.len().min(31)))
+}
+
+impl Index {
+    fn get(&self, w: &str) -> Option<&Entries> {
+        let (slot, bit) = sieve_bit(w)?;
+        if self.sieve[slot] & bit == 0 {
+            return None;
+        }
+        self.by_first.get(w)
+    }
+}
+
+/// The entries that open with one word.
+#[derive(Default)]
+struct Entries {
+    /// Whether the word alone is an entry.
+    single: bool,
+    /// Each entry's words (the single word too), so a match is a comparison of words and
+    /// no entry is split again per statement.
+    phrases: Vec<Vec<&'static str>>,
+}
 
 /// FNV-1a: the lists are looked up for every word of every statement, and their keys are
 /// short words, for which SipHash is needlessly slow.
@@ -285,8 +319,15 @@ impl List {
                 .split(if phrases { ',' } else { ' ' })
                 .map(str::trim)
             {
-                if let Some(first) = entry.split_whitespace().next() {
-                    index.entry(first).or_default().push(entry);
+                let words: Vec<&'static str> = entry.split_whitespace().collect();
+                if let Some(&first) = words.first() {
+                    if let Some((slot, bit)) = sieve_bit(first) {
+                        index.sieve[slot] |= bit;
+                    }
+                    let entries = index.by_first.entry(first).or_default();
+                    // A word is an entry when the whole entry is that word.
+                    entries.single |= entry == first;
+                    entries.phrases.push(words);
                 }
             }
             index
@@ -295,48 +336,54 @@ impl List {
 
     /// Whether the list holds the single word `w`.
     fn has(&self, w: &str) -> bool {
-        self.index().get(w).is_some_and(|p| p.contains(&w))
+        self.index().get(w).is_some_and(|e| e.single)
     }
 
     /// Length of the longest entry that starts at token `i`.
     fn at(&self, t: &[Tok], i: usize) -> Option<usize> {
         let entries = self.index().get(word(t, Some(i)))?;
-        entries.iter().filter_map(|p| phrase_len(t, i, p)).max()
+        entries
+            .phrases
+            .iter()
+            .filter_map(|p| words_at(t, i, p))
+            .max()
     }
 }
 
 /// The word lists, built-in plus the config's additions.
 #[derive(Debug, Clone, Default)]
 pub struct Lexicon {
-    /// Configured vague phrases, in the comma-separated form of the lists above.
-    extra_vague: String,
+    /// Configured vague phrases, each as its lowercase words.
+    extra_vague: Vec<Vec<String>>,
     /// Configured outcome phrases, likewise.
-    extra_outcome: String,
+    extra_outcome: Vec<Vec<String>>,
 }
 
-/// A lowercase word (borrowed from the text when it already is one) and whether it was
-/// written with a capital.
+/// A lowercase word (borrowed from the text when it already is one), whether it was
+/// written with a capital, and where in the text it starts (a byte offset).
 struct Tok<'a> {
     w: Cow<'a, str>,
     cap: bool,
+    at: usize,
 }
 
-fn tokens(text: &str) -> Vec<Tok<'_>> {
+fn tokens<'a>(text: &'a str) -> Vec<Tok<'a>> {
     let punct = |c: char| {
         matches!(
             c,
             '\'' | '’' | '-' | '%' | '.' | ',' | ':' | '€' | '$' | '£'
         )
     };
-    fn tok(t: &str) -> Tok<'_> {
+    let tok = |t: &'a str| {
         let cap = t.starts_with(char::is_uppercase);
         let w = if t.chars().any(|c| c.is_uppercase() || c == '’') {
             Cow::Owned(t.to_lowercase().replace('’', "'"))
         } else {
             Cow::Borrowed(t)
         };
-        Tok { w, cap }
-    }
+        let at = t.as_ptr() as usize - text.as_ptr() as usize;
+        Tok { w, cap, at }
+    };
     text.split(|c: char| !c.is_alphanumeric() && !punct(c))
         .map(|raw| raw.trim_matches(|c: char| matches!(c, '.' | ',' | ':' | '-' | '\'' | '’')))
         .filter(|t| !t.is_empty())
@@ -344,9 +391,11 @@ fn tokens(text: &str) -> Vec<Tok<'_>> {
         .collect()
 }
 
-/// Whether `w` is in a space-separated word list.
-fn has(list: &str, w: &str) -> bool {
-    list.split_whitespace().any(|x| x == w)
+/// Whether `w` is one of a few words written in place. (A slice, not a "spaced text" like
+/// the lists above: these are asked about for nearly every word, and splitting text on
+/// each call was the heuristics' largest cost.)
+fn has(words: &[&str], w: &str) -> bool {
+    words.contains(&w)
 }
 
 /// The word at `i`, or "" outside the text.
@@ -354,19 +403,16 @@ fn word<'a>(t: &'a [Tok], i: Option<usize>) -> &'a str {
     i.and_then(|i| t.get(i)).map_or("", |t| &t.w)
 }
 
-/// Length of `phrase` if it starts at token `i`.
-fn phrase_len(t: &[Tok], i: usize, phrase: &str) -> Option<usize> {
-    let mut n = 0;
-    for w in phrase.split_whitespace() {
-        (word(t, Some(i + n)) == w).then_some(())?;
-        n += 1;
-    }
-    (n > 0).then_some(n)
+/// Length of a phrase, given as its words, if it starts at token `i`.
+fn words_at<W: AsRef<str>>(t: &[Tok], i: usize, words: &[W]) -> Option<usize> {
+    let fits = !words.is_empty()
+        && (words.iter().enumerate()).all(|(k, w)| word(t, Some(i + k)) == w.as_ref());
+    fits.then_some(words.len())
 }
 
-/// Length of the longest phrase of a comma-separated `list` (the config's) at token `i`.
-fn phrase_at(t: &[Tok], i: usize, list: &str) -> Option<usize> {
-    list.split(',').filter_map(|p| phrase_len(t, i, p)).max()
+/// Length of the longest phrase of `list` (the config's) at token `i`.
+fn phrase_at(t: &[Tok], i: usize, list: &[Vec<String>]) -> Option<usize> {
+    list.iter().filter_map(|p| words_at(t, i, p)).max()
 }
 
 fn join(t: &[Tok]) -> String {
@@ -375,7 +421,7 @@ fn join(t: &[Tok]) -> String {
 
 /// Three letters count when they are an acronym's plural ("PRs", "ADRs" are longer).
 fn plural(w: &str) -> bool {
-    let short = w.len() == 3 && !has("its has was his yes bus gas ads", w);
+    let short = w.len() == 3 && !has(&["its", "has", "was", "his", "yes", "bus", "gas", "ads"], w);
     (w.len() > 3 || short) && w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("'s")
 }
 
@@ -396,12 +442,19 @@ fn kind(t: &[Tok], i: usize) -> Kind {
     // A version follows a proper noun: "Postgres 16 migration", "Python 3.12 in production",
     // but not "NPS 40 or above", "Rated 4.5 on average", "Close 12 new accounts".
     let next = word(t, Some(i + 1));
-    let dotted = w.matches('.').count() > 1 || w.split('.').nth(1).is_some_and(|d| d.len() > 1);
-    let measured = BOUNDARIES.has(next) || has("or out per points percent above below", next);
+    // (Closures: only a bare number asks, and most words are not numbers.)
+    let dotted = || w.matches('.').count() > 1 || w.split('.').nth(1).is_some_and(|d| d.len() > 1);
+    let measured = || {
+        BOUNDARIES.has(next)
+            || has(
+                &["or", "out", "per", "points", "percent", "above", "below"],
+                next,
+            )
+    };
     // Only a bare number looks at the word before it, so the recursion is one step deep.
     let version = || {
         bare && !plural_follows
-            && (dotted || !measured)
+            && (dotted() || !measured())
             && !(i == 1 && COUNT_VERBS.has(before))
             && i > 0
             && t[i - 1].cap
@@ -427,7 +480,7 @@ fn kind(t: &[Tok], i: usize) -> Kind {
         Kind::Count
     } else if w.contains(|c: char| c.is_ascii_digit()) {
         Kind::Name // "p95", "P1", "k8s"
-    } else if w == "half" && has("this next first second", before) {
+    } else if w == "half" && has(&["this", "next", "first", "second"], before) {
         Kind::Date
     } else if COUNTS.has(w) || w != "one-on-one" && COUNTS.has(w.split('-').next().unwrap_or("")) {
         Kind::Count
@@ -443,16 +496,21 @@ fn kind(t: &[Tok], i: usize) -> Kind {
 fn measures(t: &[Tok], i: usize) -> bool {
     let prev = |k: usize| word(t, i.checked_sub(k));
     let unit_at = |j: usize| UNITS.has(word(t, Some(j)));
-    let unit_follows =
-        unit_at(i + 1) || has("consecutive full whole", word(t, Some(i + 1))) && unit_at(i + 2);
+    let unit_follows = unit_at(i + 1)
+        || has(&["consecutive", "full", "whole"], word(t, Some(i + 1))) && unit_at(i + 2);
     match &*t[i].w {
-        "a" | "an" => has("within under", prev(1)) && unit_follows, // "within a day"
+        "a" | "an" => has(&["within", "under"], prev(1)) && unit_follows, // "within a day"
         w if kind(t, i) == Kind::Count => {
             // "over 30 minutes" is a span, "from over 30 minutes to 5" a measure
-            let from = prev(1) == "over" && has("from to", prev(2));
+            let from = prev(1) == "over" && has(&["from", "to"], prev(2));
             let span = unit_follows
                 && !from
-                && has("for in over during after every each this next", prev(1));
+                && has(
+                    &[
+                        "for", "in", "over", "during", "after", "every", "each", "this", "next",
+                    ],
+                    prev(1),
+                );
             let scaled = prev(1) == "by" && w.ends_with('%') && SOFT_NOUNS.has(prev(2));
             !span && !scaled
         }
@@ -468,9 +526,9 @@ fn how_often(t: &[Tok], i: usize) -> bool {
     let unit_at = |j: usize| UNITS.has(word(t, Some(j)));
     let counted = || next == "other" || kind(t, i + 1) == Kind::Count;
     FREQUENCIES.has(w)
-        || has("every each per a an", w) && unit_at(i + 1)
-        || has("every each", w) && i + 1 < t.len() && counted() && unit_at(i + 2)
-        || w == "times" && has("a an per each every", next) && unit_at(i + 2)
+        || has(&["every", "each", "per", "a", "an"], w) && unit_at(i + 1)
+        || has(&["every", "each"], w) && i + 1 < t.len() && counted() && unit_at(i + 2)
+        || w == "times" && has(&["a", "an", "per", "each", "every"], next) && unit_at(i + 2)
 }
 
 /// A measure as the text rules read it.
@@ -487,7 +545,10 @@ pub struct MeasureVerdict {
 /// do or has ("changes can be tested", "has a mechanism to …"), or puts a thing in a state
 /// ("old sync code is deleted", "Jest tests passing").
 fn concrete_act(t: &[Tok]) -> bool {
-    let skip = t.iter().take_while(|x| has("i we you they", &x.w)).count();
+    let skip = t
+        .iter()
+        .take_while(|x| has(&["i", "we", "you", "they"], &x.w))
+        .count();
     let first = word(t, Some(skip));
     let verb = |w: &str| {
         COUNT_VERBS.has(w) || DELIVERABLES.has(w) || ACTS.has(w) || {
@@ -498,11 +559,11 @@ fn concrete_act(t: &[Tok]) -> bool {
         }
     };
     let passive = (1..t.len()).any(|i| {
-        has("is are was were be been", &t[i - 1].w)
+        has(&["is", "are", "was", "were", "be", "been"], &t[i - 1].w)
             && (t[i].w.ends_with("ed") || t[i].w.ends_with("en"))
     });
     let state = (1..t.len()).any(|i| t[i].w.ends_with("ing") && i + 1 == t.len())
-        || (0..t.len()).any(|i| has("can has have visible available", &t[i].w));
+        || (0..t.len()).any(|i| has(&["can", "has", "have", "visible", "available"], &t[i].w));
     verb(first) || passive || state
 }
 
@@ -512,7 +573,11 @@ fn concrete_act(t: &[Tok]) -> bool {
 fn observable(t: &[Tok]) -> bool {
     // "present" after "be more" is an adjective, not a deliverable ("is accepted" is one)
     let adjective = |i: usize| {
-        t[i].w == "present" && has("more less be am is are feel", word(t, i.checked_sub(1)))
+        t[i].w == "present"
+            && has(
+                &["more", "less", "be", "am", "is", "are", "feel"],
+                word(t, i.checked_sub(1)),
+            )
     };
     (0..t.len()).any(|i| {
         OBSERVABLES.at(t, i).is_some()
@@ -523,7 +588,18 @@ fn observable(t: &[Tok]) -> bool {
 
 impl Lexicon {
     pub fn new(extra_vague: &[String], extra_outcome: &[String]) -> Self {
-        let list = |v: &[String]| v.iter().map(|p| join(&tokens(p)) + ",").collect();
+        // A phrase is read as its tokens and, like the lists above, cut at commas (a comma
+        // inside a token, as in "1,000", cuts it too).
+        let list = |v: &[String]| {
+            let text: String = v.iter().map(|p| join(&tokens(p)) + ",").collect();
+            let words = text
+                .split(',')
+                .map(|p| p.split_whitespace().map(String::from));
+            words
+                .map(Iterator::collect::<Vec<_>>)
+                .filter(|p| !p.is_empty())
+                .collect()
+        };
         Lexicon {
             extra_vague: list(extra_vague),
             extra_outcome: list(extra_outcome),
@@ -534,10 +610,10 @@ impl Lexicon {
     fn aim_at(&self, t: &[Tok], i: usize) -> Option<usize> {
         let next = t.get(i + 1);
         // "mentor Priya", "mentor 2 juniors", "mentor a new hire": someone to meet, an activity
-        let mentee = next.is_some_and(|n| n.cap || has("a an one", &n.w))
+        let mentee = next.is_some_and(|n| n.cap || has(&["a", "an", "one"], &n.w))
             || next.is_some() && kind(t, i + 1) == Kind::Count;
         // "become a Kaggle master": a title, not the verb
-        let noun = i > 0 && !has("to and i will", &t[i - 1].w);
+        let noun = i > 0 && !has(&["to", "and", "i", "will"], &t[i - 1].w);
         if t[i].w == "mentor" && mentee || t[i].w == "master" && noun {
             return None;
         }
@@ -603,7 +679,7 @@ impl Lexicon {
         // How often is concrete when the aim is the purpose or the means gives it:
         // "shadow support calls monthly to understand users", "improve X by sending a
         // weekly update"; not "work on my writing every week".
-        let purpose = aim_at.is_some_and(|i| i > 0 && has("to so", &t[i - 1].w));
+        let purpose = aim_at.is_some_and(|i| i > 0 && has(&["to", "so"], &t[i - 1].w));
         let means = (1..t.len()).any(|i| t[i - 1].w == "by" && t[i].w.ends_with("ing"));
         aim.filter(|_| !number && !observable && !(often && (purpose || means)))
             .or(amount.filter(|_| !number && !often))
@@ -618,7 +694,8 @@ impl Lexicon {
     /// Whether someone else could check a measure: it states a number, percentage, count,
     /// frequency or date, or it is a pass/fail end state that is not vague ("pass the AWS
     /// exam", "the RFC is accepted by the platform group", "paper accepted and presented").
-    /// GR203 and the report's "measurable" both ask this.
+    /// The report's "measurable" asks this; GR203 reads it from [`Lexicon::measure`], which
+    /// it shares with GR201.
     pub fn checkable(&self, text: &str) -> bool {
         self.measure(text).checkable
     }
@@ -641,17 +718,25 @@ impl Lexicon {
 
     /// The outcome phrase that makes an action an outcome outside one's control, if any.
     pub fn outcome(&self, text: &str) -> Option<String> {
-        if !self.extra_outcome.is_empty() {
-            let all = tokens(text);
-            let extra =
-                (0..all.len()).find_map(|i| Some(i..i + phrase_at(&all, i, &self.extra_outcome)?));
-            if let Some(span) = extra {
-                return Some(join(&all[span]));
-            }
+        let all = tokens(text);
+        let extra =
+            (0..all.len()).find_map(|i| Some(i..i + phrase_at(&all, i, &self.extra_outcome)?));
+        if let Some(span) = extra {
+            return Some(join(&all[span]));
         }
-        // Each clause ("…, and …", "…; …") opens with its own verb.
-        for piece in text.split([';', '(']).flat_map(|p| p.split(", ")) {
-            for clause in tokens(piece).split(|t| has("and then or", &t.w)) {
+        // Each clause ("…, and …", "…; …") opens with its own verb. The text is cut into
+        // pieces at ";", "(" and ", "; no token spans a cut, so the pieces' tokens are the
+        // text's, grouped by how many cuts come before them.
+        let bytes = text.as_bytes();
+        let cuts: Vec<usize> = (0..bytes.len())
+            .filter(|&b| {
+                matches!(bytes[b], b';' | b'(')
+                    || bytes[b] == b',' && bytes.get(b + 1) == Some(&b' ')
+            })
+            .collect();
+        let piece = |t: &Tok| cuts.partition_point(|&cut| cut < t.at);
+        for piece in all.chunk_by(|a, b| piece(a) == piece(b)) {
+            for clause in piece.split(|t| has(&["and", "then", "or"], &t.w)) {
                 let c = &clause[clause.iter().take_while(|t| FILLERS.has(&t.w)).count()..];
                 if let Some(n) = outcome_at(c) {
                     return Some(join(&c[..n]));
@@ -662,17 +747,36 @@ impl Lexicon {
     }
 }
 
+/// The verb a gerund of `GERUNDS` is read as ("earning" is "earn").
+fn gerund_verb(w: &str) -> Option<&'static str> {
+    static VERBS: OnceLock<Vec<(&str, &str)>> = OnceLock::new();
+    let verbs = VERBS.get_or_init(|| {
+        let pairs = GERUNDS.text.split_whitespace();
+        pairs.filter_map(|p| p.split_once(':')).collect()
+    });
+    verbs
+        .iter()
+        .find(|(gerund, _)| *gerund == w)
+        .map(|(_, verb)| *verb)
+}
+
 /// Whether tokens state a number, percentage, count, frequency or date.
 fn quantified_in(t: &[Tok]) -> bool {
     (0..t.len()).any(|i| {
         let (w, next) = (&*t[i].w, word(t, Some(i + 1)));
-        let noun_after_all =
-            i + 1 + usize::from(has("the my our of its their your these those", next));
+        let noun_after_all = i
+            + 1
+            + usize::from(has(
+                &[
+                    "the", "my", "our", "of", "its", "their", "your", "these", "those",
+                ],
+                next,
+            ));
         matches!(kind(t, i), Kind::Count | Kind::Date)
             || how_often(t, i)
             || DEADLINES.at(t, i).is_some()
-            || has("every each per", w) && !next.is_empty() && next != "other"
-            || has("everyone everybody", w)
+            || has(&["every", "each", "per"], w) && !next.is_empty() && next != "other"
+            || has(&["everyone", "everybody"], w)
             || w == "all" && plural(word(t, Some(noun_after_all)))
     })
 }
@@ -703,19 +807,18 @@ fn outcome_at(c: &[Tok]) -> Option<usize> {
         (end > from && GRANTED.has(c[end - 1].w.trim_end_matches("'s"))).then_some(end)
     };
     // A gerund opens the same outcome as its verb ("Becoming the tech lead").
-    let first = GERUNDS
-        .text
-        .split_whitespace()
-        .find_map(|p| p.strip_prefix(w(0)).and_then(|b| b.strip_prefix(':')))
-        .unwrap_or(w(0));
+    let first = gerund_verb(w(0)).unwrap_or(w(0));
     if let Some(n) = VERBLESS.at(c, 0) {
         return Some(obj(n)); // "Promotion to Senior SRE", "Salary increase"
     }
     // A state of mind is where one ends up, not a task to tick off: "Comfortable with async
     // patterns", "Get comfortable with the GitHub flow", "Be familiar with all of …". With a
     // means it is a task again ("Become familiar with billing by reading 20 PRs").
-    let state_at = usize::from(has("be get become feel", w(0)))
-        + usize::from(has("be get become feel", w(0)) && has("very more thoroughly fully", w(1)));
+    let state_at = usize::from(has(&["be", "get", "become", "feel"], w(0)))
+        + usize::from(
+            has(&["be", "get", "become", "feel"], w(0))
+                && has(&["very", "more", "thoroughly", "fully"], w(1)),
+        );
     let by_means = (1..c.len()).any(|j| c[j - 1].w == "by" && c[j].w.ends_with("ing"));
     // "comfortable with the codebase", "comfortable navigating the codebase"
     let object = w(state_at + 1) == "with" || w(state_at + 1).ends_with("ing");
@@ -723,8 +826,8 @@ fn outcome_at(c: &[Tok]) -> Option<usize> {
         return Some(obj(state_at + 2));
     }
     // A rating given at review: "Meet engineering expectations for your level".
-    if has("meet meets exceed exceeds", w(0))
-        && (1..c.len().min(4)).any(|j| has("expectations expectation bar", &c[j].w))
+    if has(&["meet", "meets", "exceed", "exceeds"], w(0))
+        && (1..c.len().min(4)).any(|j| has(&["expectations", "expectation", "bar"], &c[j].w))
     {
         return Some(obj(1));
     }
@@ -736,8 +839,8 @@ fn outcome_at(c: &[Tok]) -> Option<usize> {
         return Some(obj(1)); // "the person everyone asks about X": an impression
     }
     // A participle first is a passive with "be" left out: "Recognised by leadership as …".
-    if DECIDED.has(w(0)) && (c.len() == 1 || has("to by as for into onto", w(1)))
-        || passive(w(0)) && has("by as", w(1))
+    if DECIDED.has(w(0)) && (c.len() == 1 || has(&["to", "by", "as", "for", "into", "onto"], w(1)))
+        || passive(w(0)) && has(&["by", "as"], w(1))
     {
         return Some(obj(1));
     }
@@ -750,7 +853,7 @@ fn outcome_at(c: &[Tok]) -> Option<usize> {
     };
     let moved_to = (1..c.len().min(6))
         .find(|&j| post(j))
-        .filter(|&j| !(1..j).any(|k| has("of with for about as", &c[k].w)))
+        .filter(|&j| !(1..j).any(|k| has(&["of", "with", "for", "about", "as"], &c[k].w)))
         .map(|j| j + 1);
     // "be formally acknowledged": an adverb does not change who decides.
     let adverb = usize::from(first == "be" && w(1).len() > 4 && w(1).ends_with("ly"));
@@ -761,21 +864,23 @@ fn outcome_at(c: &[Tok]) -> Option<usize> {
         v if MOVES.has(v) && moved_to.is_some() => moved_to,
         "for" => find(1, obj(1), &GRANTED), // "aim for a mention"
         "win" | "wins" => Some(obj(1)),
-        "become" | "becoming" if !has("familiar acquainted", w(1)) => Some(obj(1)),
+        "become" | "becoming" if !has(&["familiar", "acquainted"], w(1)) => Some(obj(1)),
         "be" if COMPARATIVES.has(w(1))
             || BE_STATES.has(w(1))
-            || has("a an", w(1)) && COMPARATIVES.has(w(2)) =>
+            || has(&["a", "an"], w(1)) && COMPARATIVES.has(w(2)) =>
         {
             Some(obj(1))
         }
-        "be" if has("on in", w(1)) => find(2, obj(2), &BODIES),
+        "be" if has(&["on", "in"], w(1)) => find(2, obj(2), &BODIES),
         "be" => role(1, obj(1)),
         "get" | "gets" | "have" | "has" if DECIDED.has(w(1)) => Some(2),
         "get" | "gets" | "have" | "has" if find(2, obj(2), &DECIDED).is_some() => {
             find(2, obj(2), &DECIDED)
         }
-        "get" | "gets" if has("into onto", w(1)) => Some(obj(2)),
-        "make" | "makes" if w(1) == "it" && has("onto into to on", w(2)) => Some(obj(3)),
+        "get" | "gets" if has(&["into", "onto"], w(1)) => Some(obj(2)),
+        "make" | "makes" if w(1) == "it" && has(&["onto", "into", "to", "on"], w(2)) => {
+            Some(obj(3))
+        }
         "take" if w(1) == "over" => role(2, obj(2)).or(find(2, obj(2), &TEAMS)),
         v if ACQUIRE.has(v) => granted(1),
         _ => None,

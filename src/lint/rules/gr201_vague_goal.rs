@@ -44,10 +44,7 @@ pub static RULE: Rule = Rule {
 
 fn check(cx: &Context, out: &mut Vec<Finding>) {
     for goal in cx.plan.open_goals() {
-        let measure = goal
-            .measure
-            .as_ref()
-            .map(|m| (m, cx.lexicon.measure(&m.value)));
+        let measure = goal.measure.as_ref().map(|m| (m, cx.measure(&m.value)));
         // A short title is a name; the measure is where a goal says where it stops. A vague
         // title over a concrete measure is a specific goal.
         let concrete_measure = measure

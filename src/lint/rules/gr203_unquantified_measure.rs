@@ -49,7 +49,7 @@ pub static RULE: Rule = Rule {
 fn check(cx: &Context, out: &mut Vec<Finding>) {
     for goal in cx.plan.open_goals() {
         if let Some(measure) = &goal.measure {
-            if !cx.lexicon.checkable(&measure.value) {
+            if !cx.measure(&measure.value).checkable {
                 out.push(
                     Finding::new(
                         measure.span,
