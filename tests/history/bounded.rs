@@ -228,13 +228,7 @@ fn lint_and_history_since_say_the_same_bounded_or_not() {
     assert!(full.iter().any(|f| f.contains("GR502")), "{full:#?}");
     assert!(full.iter().any(|f| f.contains("GR503")), "{full:#?}");
     assert_eq!(findings(&repo, false, &[]), full);
-    for since in ["2026-01-01", "2025-12-20", "2025-09-01"] {
-        assert_eq!(
-            history_json(&repo, false, &["--since", since]),
-            history_json(&repo, true, &["--since", since]),
-            "--since {since}"
-        );
-    }
+    assert_since_is_the_same(&repo);
 }
 
 #[test]
@@ -308,13 +302,7 @@ fn with_a_commit_graph_a_bounded_walk_says_what_a_full_one_says() {
     assert_eq!(bounded.bounded(), Some(from));
     // Every commit is counted (those behind the boundary from the graph).
     assert_eq!(bounded.commits, whole.commits);
-    for since in ["2026-01-01", "2025-12-20", "2025-09-01"] {
-        assert_eq!(
-            history_json(&repo, false, &["--since", since]),
-            history_json(&repo, true, &["--since", since]),
-            "--since {since}"
-        );
-    }
+    assert_since_is_the_same(&repo);
 }
 
 #[test]
@@ -325,22 +313,12 @@ fn with_a_commit_graph_a_bounded_walk_opens_no_older_commit() {
         repo.write("docs/readme.md", &format!("notes {month}\n"));
         repo.commit("docs", &format!("2024-{month:02}-01"));
     }
-    repo.write("plans/jane.md", JANE);
-    repo.commit("jane: plan", "2025-12-28");
-    crate::support::check_in(&repo, "2026-01-02 [6%] solved 2 of 30");
-    repo.commit("jane: a check-in written late", "2026-02-20");
+    jane_checks_in_late(&repo);
     let full = findings(&repo, true, &[]);
     assert!(full.iter().any(|f| f.contains("GR502")), "{full:#?}");
     write_graph(&repo);
     // The oldest commit is lost: a walk that opens it fails.
-    let root = repo.git(&["rev-list", "--max-parents=0", "HEAD"]);
-    let root = root.trim();
-    let object = repo
-        .dir
-        .join(".git/objects")
-        .join(&root[..2])
-        .join(&root[2..]);
-    std::fs::remove_file(object).expect("a loose object");
+    lose_the_root_commit(&repo);
     assert!(load(&repo, None).is_err());
     let from: NaiveDate = "2025-12-18".parse().expect("a date");
     let bounded = walk(&repo, Some(from));
@@ -401,12 +379,31 @@ fn a_split_commit_graph_with_an_octopus_merge_is_read_whole() {
         .join(".git/objects/info/commit-graphs/commit-graph-chain");
     let layers = std::fs::read_to_string(&chain).expect("a chain of graph files");
     assert_eq!(layers.lines().count(), 2, "{layers}");
-    repo.write("plans/jane.md", JANE);
-    repo.commit("jane: plan", "2025-12-28");
-    crate::support::check_in(&repo, "2026-01-02 [6%] solved 2 of 30");
-    repo.commit("jane: a check-in written late", "2026-02-20");
+    jane_checks_in_late(&repo);
     let full = findings(&repo, true, &[]);
     let whole = walk(&repo, None);
+    lose_the_root_commit(&repo);
+    let from: NaiveDate = "2025-12-18".parse().expect("a date");
+    let bounded = walk(&repo, Some(from));
+    assert_eq!(bounded.bounded(), Some(from));
+    assert_eq!(bounded.commits, whole.commits);
+    assert_eq!(whole.commits, 8 + 3 + 1 + 8 + 2);
+    assert_eq!(findings(&repo, false, &[]), full);
+}
+
+/// `history --since` says the same bounded or not, from three days around the boundary.
+fn assert_since_is_the_same(repo: &Repo) {
+    for since in ["2026-01-01", "2025-12-20", "2025-09-01"] {
+        assert_eq!(
+            history_json(repo, false, &["--since", since]),
+            history_json(repo, true, &["--since", since]),
+            "--since {since}"
+        );
+    }
+}
+
+/// Deletes the (loose) object of the repository's first commit: a walk that opens it fails.
+fn lose_the_root_commit(repo: &Repo) {
     let root = repo.git(&["rev-list", "--max-parents=0", "HEAD"]);
     let root = root.trim();
     let object = repo
@@ -415,10 +412,12 @@ fn a_split_commit_graph_with_an_octopus_merge_is_read_whole() {
         .join(&root[..2])
         .join(&root[2..]);
     std::fs::remove_file(object).expect("a loose object");
-    let from: NaiveDate = "2025-12-18".parse().expect("a date");
-    let bounded = walk(&repo, Some(from));
-    assert_eq!(bounded.bounded(), Some(from));
-    assert_eq!(bounded.commits, whole.commits);
-    assert_eq!(whole.commits, 8 + 3 + 1 + 8 + 2);
-    assert_eq!(findings(&repo, false, &[]), full);
+}
+
+/// Jane's plan, then a check-in committed seven weeks after the day it names (GR502).
+fn jane_checks_in_late(repo: &Repo) {
+    repo.write("plans/jane.md", JANE);
+    repo.commit("jane: plan", "2025-12-28");
+    crate::support::check_in(repo, "2026-01-02 [6%] solved 2 of 30");
+    repo.commit("jane: a check-in written late", "2026-02-20");
 }
