@@ -10,6 +10,7 @@
 //! [`MAX_ALIAS_NODES`] (the "billion laughs") and more than one document are errors.
 
 mod explain;
+pub mod memo;
 
 use std::collections::HashMap;
 
@@ -182,6 +183,10 @@ pub fn parse(text: &str) -> Result<Node, SyntaxError> {
 /// stopping: the first of the two is kept, so the rest of the file is still read (a plan's
 /// other findings are not hidden behind one pasted line).
 pub fn parse_keeping_duplicates(text: &str) -> Result<(Node, Vec<SyntaxError>), SyntaxError> {
+    memo::parse(text, parse_uncached)
+}
+
+fn parse_uncached(text: &str) -> memo::Parsed {
     let mut options = granit_parser::Options::default();
     options.emit_comments = false;
     options.flow_nesting_limit = MAX_DEPTH;

@@ -291,6 +291,8 @@ pub fn load_with(options: &Options, scope: &Scope) -> Result<History, HistoryErr
         _ if e.message().contains("object format") => HistoryError::Sha256,
         _ => HistoryError::Git(e),
     })?;
+    // Most of a plan's YAML is the same text from one version to the next (see `yaml::memo`).
+    let _memo = crate::yaml::memo::remembering();
     let workdir = repo.workdir().map(crate::paths::canonical);
     let top = workdir
         .clone()
