@@ -8,7 +8,7 @@
 use std::collections::{BTreeMap, HashMap, HashSet, VecDeque};
 use std::path::{Path, PathBuf};
 use std::rc::Rc;
-use std::sync::Arc;
+use std::sync::{mpsc, Arc, Mutex};
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use git2::{ObjectType, Oid, Repository, Sort, Tree};
@@ -16,8 +16,7 @@ use git2::{ObjectType, Oid, Repository, Sort, Tree};
 use super::name;
 use super::time::commit_time;
 use crate::parallel;
-use crate::plan::{self, Plan};
-use crate::problem::ProblemKind;
+use crate::plan::Plan;
 use crate::source;
 
 use super::diff;
@@ -27,7 +26,12 @@ use super::graph::Graph;
 use super::{PlanStart, PlanVersion};
 
 mod bound;
+mod parse;
 mod stored;
+mod trees;
+
+use parse::{parse_blob, too_large};
+use trees::blob_at;
 
 /// How many parsed plan versions are kept; enough for the versions a walk revisits soon,
 /// small enough to keep memory bounded on long histories.
@@ -69,6 +73,25 @@ struct Change {
     path: String,
     old: Option<Oid>,
     new: Option<Oid>,
+}
+
+/// A commit and what it did, waiting for its versions to be parsed.
+type Stepped<'r> = (Arc<CommitInfo>, Step<'r>);
+
+/// How many chunks of commits the walk runs ahead of the one it records, so the workers are
+/// never idle while it compares trees.
+const AHEAD: usize = 2;
+
+/// The walk's side of the pipeline (see `Walker::walk_commits`).
+struct Pipe<'r> {
+    jobs: mpsc::Sender<parse::Job>,
+    answers: mpsc::Receiver<parse::Done>,
+    /// Chunks whose trees were compared, waiting to be recorded, oldest first.
+    ahead: VecDeque<(usize, Vec<Stepped<'r>>)>,
+    /// Jobs not answered yet, by chunk.
+    open: HashMap<usize, usize>,
+    /// Versions asked for and not answered yet.
+    asked: HashSet<Oid>,
 }
 
 /// A plan version: the plan, or why it does not parse.
@@ -246,33 +269,109 @@ impl<'r> Walker<'r> {
 
     /// Walks `oids`, oldest first, after whatever was walked before.
     fn walk_commits(&mut self, oids: &[Oid], boundary: &HashSet<Oid>, tick: &mut dyn FnMut(usize)) {
-        // In chunks: find what each commit changed, parse the new plan versions of the whole
-        // chunk on all cores, then turn the changes into events in order. A commit whose
+        // In chunks, as a pipeline: this thread finds what each commit of a chunk changed and
+        // hands the plan versions it brings to workers (see `parse`), then turns an earlier
+        // chunk's changes into events, in order, once its versions are parsed. A commit whose
         // objects cannot be read (missing, corrupt) is skipped and named; the rest is walked.
-        for chunk in oids.chunks(CHUNK) {
-            let mut steps = Vec::with_capacity(chunk.len());
-            for &oid in chunk {
-                self.commits_seen += 1;
-                tick(self.commits_seen);
-                match self.step(oid, boundary) {
-                    Ok(Some(step)) => steps.push(step),
-                    Ok(None) => {}
-                    Err(err) => self.skip(oid, &err),
+        let git_dir = self.repo.path().to_path_buf();
+        let workers = std::thread::available_parallelism().map_or(1, |n| n.get());
+        let (jobs, job_queue) = mpsc::channel::<parse::Job>();
+        let job_queue = Mutex::new(job_queue);
+        let (answer, answers) = mpsc::channel::<parse::Done>();
+        std::thread::scope(|scope| {
+            for _ in 0..workers {
+                let (git_dir, job_queue, answer) = (&git_dir, &job_queue, answer.clone());
+                scope.spawn(move || parse::work(git_dir, job_queue, &answer));
+            }
+            drop(answer);
+            let mut pipe = Pipe {
+                jobs,
+                answers,
+                ahead: VecDeque::new(),
+                open: HashMap::new(),
+                asked: HashSet::new(),
+            };
+            for (k, chunk) in oids.chunks(CHUNK).enumerate() {
+                let mut steps = Vec::with_capacity(chunk.len());
+                for &oid in chunk {
+                    self.commits_seen += 1;
+                    tick(self.commits_seen);
+                    match self.step(oid, boundary) {
+                        Ok(Some(step)) => steps.push(step),
+                        Ok(None) => {}
+                        Err(err) => self.skip(oid, &err),
+                    }
+                }
+                self.ask(&mut pipe, k, &steps, workers);
+                pipe.ahead.push_back((k, steps));
+                if pipe.ahead.len() > AHEAD {
+                    self.finish_chunk(&mut pipe);
                 }
             }
-            self.prefetch(&steps);
-            for (info, step) in steps {
-                let done = match step {
-                    Step::Changes(changes, snapshot) => self.record(&info, changes, snapshot),
-                    Step::Merge(tree, parents) => {
-                        self.merge(&info, &tree, &parents[0], &parents[1..])
+            while !pipe.ahead.is_empty() {
+                self.finish_chunk(&mut pipe);
+            }
+            // Dropping the pipe ends the workers: no more jobs will come.
+        });
+    }
+
+    /// Hands the versions a chunk of commits brings that are neither parsed nor asked for
+    /// to the workers, in one job for each.
+    fn ask(&self, pipe: &mut Pipe<'r>, chunk: usize, steps: &[Stepped<'r>], workers: usize) {
+        let mut wanted = Vec::new();
+        for (_, step) in steps {
+            let Step::Changes(changes, _) = step else {
+                continue;
+            };
+            for change in changes {
+                for oid in [change.old, change.new].into_iter().flatten() {
+                    if !self.cache.contains_key(&oid) && pipe.asked.insert(oid) {
+                        wanted.push((oid, change.path.clone()));
                     }
-                };
-                if let Err(err) = done {
-                    // Events already recorded for this commit stay: they were read.
-                    self.skipped
-                        .push((info.short.clone(), err.message().to_string()));
                 }
+            }
+        }
+        if wanted.is_empty() {
+            return;
+        }
+        let per_job = wanted.len().div_ceil(workers);
+        let mut wanted = wanted.into_iter().peekable();
+        while wanted.peek().is_some() {
+            let blobs: Vec<_> = wanted.by_ref().take(per_job).collect();
+            if pipe.jobs.send(parse::Job { chunk, blobs }).is_ok() {
+                *pipe.open.entry(chunk).or_default() += 1;
+            }
+        }
+    }
+
+    /// Waits for the versions of the oldest chunk in the pipe, then records its commits.
+    fn finish_chunk(&mut self, pipe: &mut Pipe<'r>) {
+        let Some((chunk, steps)) = pipe.ahead.pop_front() else {
+            return;
+        };
+        while pipe.open.get(&chunk).is_some_and(|&n| n > 0) {
+            // No answer means the workers are gone: what is missing is read here instead.
+            let Ok(done) = pipe.answers.recv() else { break };
+            for (oid, version, size) in done.versions {
+                pipe.asked.remove(&oid);
+                if !self.cache.contains_key(&oid) {
+                    self.remember(oid, Rc::new(version), size);
+                }
+            }
+            if let Some(n) = pipe.open.get_mut(&done.chunk) {
+                *n -= 1;
+            }
+        }
+        pipe.open.remove(&chunk);
+        for (info, step) in steps {
+            let done = match step {
+                Step::Changes(changes, snapshot) => self.record(&info, changes, snapshot),
+                Step::Merge(tree, parents) => self.merge(&info, &tree, &parents[0], &parents[1..]),
+            };
+            if let Err(err) = done {
+                // Events already recorded for this commit stay: they were read.
+                self.skipped
+                    .push((info.short.clone(), err.message().to_string()));
             }
         }
     }
@@ -469,7 +568,7 @@ impl<'r> Walker<'r> {
             let mut blobs = Vec::new();
             let mut bytes_read = 0;
             for (oid, path) in wanted.by_ref() {
-                match self.blob(oid) {
+                match parse::blob(self.repo, oid) {
                     Ok(Ok(bytes)) => {
                         bytes_read += bytes.len();
                         blobs.push((oid, path, bytes));
@@ -481,21 +580,12 @@ impl<'r> Walker<'r> {
                     break;
                 }
             }
-            let versions = parallel::map(&blobs, |(_, path, bytes)| parse_blob(path, bytes));
+            let versions =
+                parallel::map(&blobs, |(_, path, bytes)| parse_blob(path, bytes.clone()));
             for ((oid, _, bytes), version) in blobs.into_iter().zip(versions) {
                 self.remember(oid, Rc::new(version), bytes.len());
             }
         }
-    }
-
-    /// A blob's bytes, or why they are not read: its size comes from the object header
-    /// first, so a huge (or a small but highly compressed) blob is never inflated.
-    fn blob(&self, oid: Oid) -> Result<Result<Vec<u8>, String>, git2::Error> {
-        let (size, _) = self.repo.odb()?.read_header(oid)?;
-        if size as u64 > source::MAX_FILE_BYTES {
-            return Ok(Err(too_large(size as u64)));
-        }
-        Ok(Ok(self.repo.find_blob(oid)?.content().to_vec()))
     }
 
     /// A merge's events are the changes it makes relative to *every* parent: taking one
@@ -786,8 +876,11 @@ impl<'r> Walker<'r> {
         if let Some(v) = self.cache.get(&oid) {
             return Ok(Rc::clone(v));
         }
-        let (version, size) = match self.blob(oid)? {
-            Ok(bytes) => (parse_blob(path, &bytes), bytes.len()),
+        let (version, size) = match parse::blob(self.repo, oid)? {
+            Ok(bytes) => {
+                let size = bytes.len();
+                (parse_blob(path, bytes), size)
+            }
             Err(too_large) => (Err(too_large), 0),
         };
         let version = Rc::new(version);
@@ -810,78 +903,9 @@ impl<'r> Walker<'r> {
         self.cache.insert(oid, version);
     }
 
-    /// Plan files that differ between two trees, descending only into changed subtrees.
+    /// Plan files that differ between two trees (see `trees`).
     fn changes(&self, old: Option<&Tree>, new: Option<&Tree>) -> Result<Vec<Change>, git2::Error> {
-        let mut out = Vec::new();
-        self.compare(old, new, "", &mut out)?;
-        // Old-only entries come out of a map; sort so events are in path order.
-        out.sort_by(|a, b| a.path.cmp(&b.path));
-        Ok(out)
-    }
-
-    fn compare(
-        &self,
-        old: Option<&Tree>,
-        new: Option<&Tree>,
-        prefix: &str,
-        out: &mut Vec<Change>,
-    ) -> Result<(), git2::Error> {
-        type Entry = (Oid, Option<ObjectType>);
-        let entries = |t: Option<&Tree>| -> Vec<(String, Entry)> {
-            t.map(|t| {
-                t.iter()
-                    .map(|e| (name::text(e.name_bytes()), (e.id(), e.kind())))
-                    .collect()
-            })
-            .unwrap_or_default()
-        };
-        let new_entries = entries(new);
-        // A map for the old side keeps wide directories (hundreds of people) linear.
-        let mut old_entries: HashMap<String, Entry> = entries(old).into_iter().collect();
-        let mut pairs: Vec<(String, Option<Entry>, Option<Entry>)> =
-            Vec::with_capacity(new_entries.len());
-        for (name, n) in new_entries {
-            let o = old_entries.remove(&name);
-            pairs.push((name, o, Some(n)));
-        }
-        pairs.extend(
-            old_entries
-                .into_iter()
-                .map(|(name, o)| (name, Some(o), None)),
-        );
-        for (name, o, n) in pairs {
-            if o.is_some() && o.map(|e| e.0) == n.map(|e| e.0) {
-                continue;
-            }
-            let path = if prefix.is_empty() {
-                name
-            } else {
-                format!("{prefix}/{name}")
-            };
-            let tree_of = |e: Option<Entry>| -> Result<Option<Tree>, git2::Error> {
-                match e {
-                    Some((id, Some(ObjectType::Tree))) => self.repo.find_tree(id).map(Some),
-                    _ => Ok(None),
-                }
-            };
-            let blob_of = |e: Option<Entry>| match e {
-                Some((id, Some(ObjectType::Blob))) => Some(id),
-                _ => None,
-            };
-            let (ot, nt) = (tree_of(o)?, tree_of(n)?);
-            if ot.is_some() || nt.is_some() {
-                self.compare(ot.as_ref(), nt.as_ref(), &path, out)?;
-            }
-            let (ob, nb) = (blob_of(o), blob_of(n));
-            if (ob.is_some() || nb.is_some()) && ob != nb && (self.is_plan)(&path) {
-                out.push(Change {
-                    path,
-                    old: ob,
-                    new: nb,
-                });
-            }
-        }
-        Ok(())
+        trees::changes(self.repo, self.is_plan, old, new)
     }
 
     /// Adds work-tree changes as events of the "uncommitted" pseudo-commit.
@@ -920,7 +944,7 @@ impl<'r> Walker<'r> {
             if old != Some(new) {
                 if !self.repo.odb()?.exists(new) {
                     // Not in the object database: parse from the bytes and cache by id.
-                    let version = version.and_then(|bytes| parse_blob(path, &bytes));
+                    let version = version.and_then(|bytes| parse_blob(path, bytes));
                     self.cache.insert(new, Rc::new(version));
                 }
                 changes.push(Change {
@@ -931,8 +955,7 @@ impl<'r> Walker<'r> {
             }
         }
         if let Some(head) = head {
-            let mut all = Vec::new();
-            self.compare(None, Some(head), "", &mut all)?;
+            let all = self.changes(None, Some(head))?;
             // Outside a sparse checkout's set, a file is absent from the work tree on purpose
             // (its index entry says skip-worktree): not removed.
             let index = self.repo.index().ok();
@@ -989,44 +1012,6 @@ impl<'r> Walker<'r> {
             }
         }
         name::path(&path)
-    }
-}
-
-/// The blob id at `path` in `tree`.
-fn blob_at(tree: &Tree, path: &str) -> Option<Oid> {
-    tree.get_path(&name::path(path))
-        .ok()
-        .filter(|e| e.kind() == Some(ObjectType::Blob))
-        .map(|e| e.id())
-}
-
-fn too_large(size: u64) -> String {
-    format!(
-        "{size} bytes, over the size limit of {} bytes",
-        source::MAX_FILE_BYTES
-    )
-}
-
-fn parse_blob(path: &str, bytes: &[u8]) -> Result<Plan, String> {
-    if bytes.len() as u64 > source::MAX_FILE_BYTES {
-        return Err(too_large(bytes.len() as u64));
-    }
-    // The same reading as a file's: binary, not UTF-8, an LFS pointer, each said as such.
-    let parsed = plan::parse_bytes(Path::new(path), bytes.to_vec());
-    let fatal = parsed
-        .problems
-        .iter()
-        .find(|p| matches!(p.kind, ProblemKind::Syntax | ProblemKind::Unreadable));
-    match (fatal, parsed.plan) {
-        (None, Some(plan)) => Ok(plan),
-        (Some(p), _) => {
-            let at = parsed.file.position(p.span.start);
-            Err(format!(
-                "{} at line {}, column {}",
-                p.message, at.line, at.column
-            ))
-        }
-        (None, None) => Err("unreadable".into()),
     }
 }
 
