@@ -33,9 +33,11 @@ mod trees;
 use parse::{parse_blob, too_large};
 use trees::blob_at;
 
-/// How many parsed plan versions are kept; enough for the versions a walk revisits soon,
-/// small enough to keep memory bounded on long histories.
-const CACHE_SIZE: usize = 2048;
+/// How many parsed plan versions are kept, at the least: each plan's latest version (the next
+/// change to it is compared with that one) and the versions parsed ahead for the chunks in
+/// the pipeline. More is memory for nothing: with 2,048 kept, parsed plans were a third of a
+/// 10,000-commit walk's peak memory and no faster (see [`Walker::cache_limit`]).
+const CACHE_MIN: usize = 640;
 
 /// The most blob bytes behind the cached versions, and read at once for a parallel parse:
 /// memory follows this bound, not the length of history or the size of a chunk (140 versions
@@ -56,7 +58,7 @@ const SKIP_WORKTREE: u16 = 1 << 14;
 const AGREEMENT_REACH_DAYS: i64 = 183;
 
 /// Commits handled together: their new plan versions are parsed in parallel.
-const CHUNK: usize = 128;
+const CHUNK: usize = 64;
 
 /// What one commit did to the plans, found before the chunk's versions are parsed.
 enum Step<'r> {
@@ -104,6 +106,8 @@ pub struct Walker<'r> {
     /// Cached ids oldest first, with the size of their blobs.
     order: VecDeque<(Oid, usize)>,
     cached_bytes: usize,
+    /// Every plan path a change was seen at: what sizes the cache.
+    paths: HashSet<String>,
     /// For each unparsable version, the last version before it (in its own line of history)
     /// that parsed: what the next good version is compared with.
     good_before: HashMap<Oid, Option<Oid>>,
@@ -137,6 +141,7 @@ impl<'r> Walker<'r> {
             cache: HashMap::new(),
             order: VecDeque::new(),
             cached_bytes: 0,
+            paths: HashSet::new(),
             good_before: HashMap::new(),
             renames: HashMap::new(),
             events: Vec::new(),
@@ -317,13 +322,16 @@ impl<'r> Walker<'r> {
 
     /// Hands the versions a chunk of commits brings that are neither parsed nor asked for
     /// to the workers, in one job for each.
-    fn ask(&self, pipe: &mut Pipe<'r>, chunk: usize, steps: &[Stepped<'r>], workers: usize) {
+    fn ask(&mut self, pipe: &mut Pipe<'r>, chunk: usize, steps: &[Stepped<'r>], workers: usize) {
         let mut wanted = Vec::new();
         for (_, step) in steps {
             let Step::Changes(changes, _) = step else {
                 continue;
             };
             for change in changes {
+                if !self.paths.contains(&change.path) {
+                    self.paths.insert(change.path.clone());
+                }
                 for oid in [change.old, change.new].into_iter().flatten() {
                     if !self.cache.contains_key(&oid) && pipe.asked.insert(oid) {
                         wanted.push((oid, change.path.clone()));
@@ -888,9 +896,16 @@ impl<'r> Walker<'r> {
         Ok(version)
     }
 
+    /// How many versions the cache keeps: one per plan path seen, plus what the pipeline
+    /// parses ahead, so a thousand plans do not evict each other's latest version.
+    fn cache_limit(&self) -> usize {
+        CACHE_MIN.max(self.paths.len() + 2 * CHUNK * (AHEAD + 1))
+    }
+
     /// Caches a parsed version, forgetting the oldest when full.
     fn remember(&mut self, oid: Oid, version: Version, size: usize) {
-        while self.order.len() >= CACHE_SIZE
+        let limit = self.cache_limit();
+        while self.order.len() >= limit
             || (self.cached_bytes + size > CACHE_BYTES && !self.order.is_empty())
         {
             if let Some((old, old_size)) = self.order.pop_front() {

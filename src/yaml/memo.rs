@@ -16,7 +16,7 @@ use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 use super::{Node, SyntaxError};
 
 /// The most text remembered at once (the parsed trees are a few times this).
-const MAX_BYTES: usize = 8 * 1024 * 1024;
+const MAX_BYTES: usize = 1024 * 1024;
 
 /// Texts longer than this are parsed every time: big documents rarely repeat, and one would
 /// crowd out the small blocks that do.
