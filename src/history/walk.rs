@@ -471,6 +471,13 @@ impl<'r> Walker<'r> {
                 .into_iter()
                 .map(|c| (c.path, c.old))
                 .collect();
+            // Both versions of each plan that changed are compared below: parse them first,
+            // on all cores, not one by one here.
+            let both = start.iter().filter_map(|(path, &blob)| {
+                let before = changed.get(path).copied().flatten()?;
+                Some([(before, path.as_str()), (blob, path.as_str())])
+            });
+            self.prefetch_blobs(both.flatten().collect());
             for (path, &blob) in start {
                 let shares = match changed.get(path) {
                     None => true,
@@ -558,19 +565,32 @@ impl<'r> Walker<'r> {
     /// A blob that cannot be read is left out: the commit that needs it says so.
     fn prefetch(&mut self, steps: &[(Arc<CommitInfo>, Step)]) {
         let mut wanted: Vec<(Oid, &str)> = Vec::new();
-        let mut seen = HashSet::new();
         for (_, step) in steps {
             let Step::Changes(changes, _) = step else {
                 continue;
             };
             for change in changes {
                 for oid in [change.old, change.new].into_iter().flatten() {
-                    if !self.cache.contains_key(&oid) && seen.insert(oid) {
-                        wanted.push((oid, &change.path));
-                    }
+                    wanted.push((oid, &change.path));
                 }
             }
         }
+        self.prefetch_blobs(wanted);
+    }
+
+    /// Parses, on all cores, the blobs (with the paths they are read as) that are not cached.
+    fn prefetch_blobs(&mut self, wanted: Vec<(Oid, &str)>) {
+        let mut seen = HashSet::new();
+        for &(_, path) in &wanted {
+            // The cache is sized by the plans it may be asked for (see `cache_limit`).
+            if !self.paths.contains(path) {
+                self.paths.insert(path.to_string());
+            }
+        }
+        let wanted: Vec<_> = wanted
+            .into_iter()
+            .filter(|(oid, _)| !self.cache.contains_key(oid) && seen.insert(*oid))
+            .collect();
         let mut wanted = wanted.into_iter().peekable();
         while wanted.peek().is_some() {
             let mut blobs = Vec::new();
