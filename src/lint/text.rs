@@ -30,6 +30,10 @@
 //! drop the verb or the "be": a role or a grant alone ("Principal Data Engineer",
 //! "Promotion to Senior"), a participle first ("Recognised by peers as …"), a gerund
 //! ("Earning a bigger audience"), moving up to a role ("step into a lead role").
+//! Knowing and skills are end states too ("Understand the team's scope", "Learn to write
+//! idiomatic Python", "Develop strong debugging skills"; not with a means, "… by reading 20
+//! PRs"), and so is someone else acting ("Your posts are cited by others", "Companies reach
+//! out to you for advice").
 //!
 //! Config phrases (`vague_phrases`, `outcome_phrases`) are added to the built-ins:
 //! a configured vague phrase is an aim cue (concrete evidence still cancels it); a
@@ -216,7 +220,7 @@ lists! {
         who which this next during until within without";
     /// Openers dropped before the first verb: "I will …", "try to …", "working to …".
     FILLERS: "i will i'll want to try aim hope also then working work aiming trying hoping \
-        planning plan";
+        planning plan need now must should";
     /// What others grant, written as a checklist item with no verb: "Promotion to Senior".
     VERBLESS: "promotion, salary increase, salary raise, pay rise, pay raise, bonus, award, \
         nomination, recognition, tenure, acknowledgment, acknowledgement";
@@ -235,6 +239,20 @@ lists! {
     GERUNDS: "being:be becoming:become getting:get earning:earn winning:win receiving:receive \
         securing:secure landing:land gaining:gain achieving:achieve attaining:attain \
         reaching:reach making:make having:have obtaining:obtain taking:take";
+    /// Verbs whose object, when it is a quality of one's own, is an end state: "improve my
+    /// knowledge of …", "develop strong debugging skills" (but "build a dashboard").
+    GROW_VERBS: "improve develop build gain deepen strengthen grow expand broaden sharpen hone";
+    /// Qualities of one's own that growing ends in: "improve my knowledge" is an end state,
+    /// "improve team communication" is work on something outside oneself.
+    OWN_QUALITIES: "skill skills knowledge understanding expertise proficiency competence \
+        competency ability abilities instincts intuition judgement judgment fluency influence";
+    /// Knowing as an end state: "understand the team's scope", "master one language".
+    KNOW_VERBS: "understand understands master masters";
+    /// Other people acting towards the writer, who can only make it likelier: "companies reach
+    /// out to you for advice".
+    OTHERS_SEEK: "reach out to you, reach out to me, reaches out to you, reaches out to me, \
+        come to you for, come to me for, comes to you for, comes to me for, turn to you, \
+        turn to me, seek you out, seek me out, ask you for, ask me for";
 }
 
 /// A list of words (space-separated) or of phrases (comma-separated), written as text to
@@ -830,6 +848,45 @@ fn outcome_at(c: &[Tok]) -> Option<usize> {
         && (1..c.len().min(4)).any(|j| has(&["expectations", "expectation", "bar"], &c[j].w))
     {
         return Some(obj(1));
+    }
+    // Knowing and skills are where learning ends up, not a step: "Understand the team's scope
+    // of work", "Learn to write idiomatic Python", "Develop strong debugging skills". With a
+    // means ("… by reading 20 PRs") it is a step again.
+    if !by_means {
+        if KNOW_VERBS.has(w(0)) && c.len() > 1 {
+            return Some(obj(1));
+        }
+        if has(&["learn", "learns"], w(0)) && has(&["to", "how", "better"], w(1)) {
+            return Some(obj(2));
+        }
+        if has(&["get", "gets"], w(0)) && COMPARATIVES.has(w(1)) && has(&["at", "with"], w(2)) {
+            return Some(3);
+        }
+        if GROW_VERBS.has(w(0)) {
+            let end = object_end(c, 1).filter(|&end| end > 1);
+            if let Some(end) = end.filter(|&end| OWN_QUALITIES.has(&c[end - 1].w)) {
+                return Some(end);
+            }
+        }
+    }
+    // Someone else is the actor: "Your blog posts are cited by others", "Companies reach out
+    // to you for advice". Only as the clause's own subject and verb, within its first words:
+    // "Fix the bugs that are reported by users" is a step whose object has a relative clause.
+    let subject = has(&["your", "my", "our", "the", "his", "her", "their"], w(0))
+        || w(0).len() > 3 && w(0).ends_with('s') && !w(0).ends_with("ss");
+    for j in (1..c.len().min(5)).filter(|_| subject) {
+        if has(&["that", "which", "who"], w(j)) {
+            break;
+        }
+        if has(&["is", "are", "get", "gets"], w(j))
+            && (DECIDED.has(w(j + 1)) || passive(w(j + 1)))
+            && has(&["by", "as"], w(j + 2))
+        {
+            return Some(j + 3);
+        }
+        if let Some(n) = OTHERS_SEEK.at(c, j) {
+            return Some(j + n);
+        }
     }
     let short = c.len() <= 5;
     if short && LEVELS.has(w(0)) && ROLE_NOUNS.has(w(c.len() - 1)) {
