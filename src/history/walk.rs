@@ -412,8 +412,10 @@ impl<'r> Walker<'r> {
             ..commit_info(&commit)
         });
         let changes = self.changes(None, Some(&tree))?;
-        let steps = vec![(Arc::clone(&info), Step::Changes(changes.clone(), false))];
-        self.prefetch(&steps);
+        let wanted = changes
+            .iter()
+            .filter_map(|c| Some((c.new?, c.path.as_str())));
+        self.prefetch_blobs(wanted.collect());
         let mut blobs = HashMap::new();
         for change in changes {
             let Some(blob) = change.new else { continue };
@@ -561,24 +563,8 @@ impl<'r> Walker<'r> {
             .push((id[..7.min(id.len())].to_string(), err.message().to_string()));
     }
 
-    /// Parses, on all cores, the plan versions a chunk of commits brings that are not cached.
-    /// A blob that cannot be read is left out: the commit that needs it says so.
-    fn prefetch(&mut self, steps: &[(Arc<CommitInfo>, Step)]) {
-        let mut wanted: Vec<(Oid, &str)> = Vec::new();
-        for (_, step) in steps {
-            let Step::Changes(changes, _) = step else {
-                continue;
-            };
-            for change in changes {
-                for oid in [change.old, change.new].into_iter().flatten() {
-                    wanted.push((oid, &change.path));
-                }
-            }
-        }
-        self.prefetch_blobs(wanted);
-    }
-
     /// Parses, on all cores, the blobs (with the paths they are read as) that are not cached.
+    /// A blob that cannot be read is left out: the commit that needs it says so.
     fn prefetch_blobs(&mut self, wanted: Vec<(Oid, &str)>) {
         let mut seen = HashSet::new();
         for &(_, path) in &wanted {
